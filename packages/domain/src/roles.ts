@@ -1,0 +1,31 @@
+// The roles match the S&OP meetings: each meeting's owner approves its stage.
+
+export const ROLES = [
+  "demand_planner",
+  "sales",
+  "marketing",
+  "supply_planner",
+  "finance",
+  "executive",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  demand_planner: "Demand planner",
+  sales: "Sales",
+  marketing: "Marketing",
+  supply_planner: "Supply planner",
+  finance: "Finance",
+  executive: "Executive",
+  admin: "Administrator",
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Who may change master and transactional data through imports. */
+export function canImport(role: Role): boolean {
+  return role !== "executive";
+}
