@@ -189,7 +189,7 @@ export class ImportValidator {
 
   private checkCycles(): void {
     const rule = this.entity.rules?.find((r) => r.kind === "acyclic");
-    if (!rule || rule.kind !== "acyclic") return;
+    if (rule?.kind !== "acyclic") return;
     const graph = new Map<string, string[]>();
     const add = (from: string, to: string) => graph.set(from, [...(graph.get(from) ?? []), to]);
     for (const [key, [from, to]] of this.context.existingEdges ?? []) if (!this.edges.has(key)) add(from, to);

@@ -8,7 +8,7 @@ import { parsePeriod } from "../period";
 export type CellValue = string | number | boolean | null;
 export type ParsedCell = { ok: true; value: CellValue } | { ok: false; message: string };
 
-const CODE = /^[^\s,;"'\u0000-\u001f][^,;"\u0000-\u001f]{0,63}$/;
+const CODE = /^[^\s,;"'\p{Cc}][^,;"\p{Cc}]{0,63}$/u;
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parses non-empty cell text; emptiness (required or not) is the row validator's business. */
