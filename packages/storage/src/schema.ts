@@ -1,0 +1,130 @@
+// Kysely's view of the application tables. The entity tables are described by the catalogue in
+// @fulcrum/domain and queried through entity-store.ts, so they are not repeated here.
+
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface CompanyTable {
+  id: Generated<boolean>;
+  name: string;
+  currency_code: string;
+  currency_minor_digits: number;
+  bucket: "month" | "week";
+  current_period: string;
+  as_of: ColumnType<string, string, string>;
+  demo: boolean;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>;
+  entity: string;
+  file_name: string;
+  format: "csv" | "xlsx" | "generated";
+  status: "imported" | "rejected";
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  issue_count: number;
+  issues: ColumnType<unknown, string, string>;
+  user_id: number | null;
+  started_at: Timestamp;
+  finished_at: Generated<Timestamp>;
+}
+
+export interface CyclesTable {
+  period: string;
+  stage: string;
+  opened_at: Generated<Timestamp>;
+}
+
+export interface CycleStageLogTable {
+  id: Generated<string>;
+  period: string;
+  stage: string;
+  approved_by: number;
+  approved_at: Generated<Timestamp>;
+  comment: string | null;
+}
+
+export interface ScenariosTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  parent_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<number>;
+  scenario_id: number;
+  kind: "demand" | "supply" | "inventory";
+  number: number;
+  label: Generated<string>;
+  status: Generated<"draft" | "approved" | "committed">;
+  based_on: number | null;
+  cycle_period: string | null;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+}
+
+export interface PlanValuesTable {
+  version_id: number;
+  measure: string;
+  sku: string;
+  location: string | null;
+  segment: string | null;
+  period: string;
+  value: number;
+}
+
+export interface PlanChangesTable {
+  id: Generated<string>;
+  version_id: number;
+  measure: string;
+  sku: string;
+  location: string | null;
+  segment: string | null;
+  period: string;
+  old_value: number | null;
+  new_value: number | null;
+  reason: string;
+  comment: Generated<string>;
+  reverts: string | null;
+  changed_by: number;
+  changed_at: Generated<Timestamp>;
+}
+
+export interface Schema {
+  company: CompanyTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  import_runs: ImportRunsTable;
+  cycles: CyclesTable;
+  cycle_stage_log: CycleStageLogTable;
+  scenarios: ScenariosTable;
+  plan_versions: PlanVersionsTable;
+  plan_values: PlanValuesTable;
+  plan_changes: PlanChangesTable;
+}
