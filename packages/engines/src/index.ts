@@ -1,0 +1,3 @@
+export * from "./accuracy/interval-scores";
+export * from "./accuracy/mase";
+export * from "./accuracy/point-errors";
