@@ -1,5 +1,6 @@
 export * from "./catalogue/column";
 export * from "./catalogue/entities";
+export * from "./cycle";
 export * from "./iso-date";
 export * from "./money";
 export * from "./period";

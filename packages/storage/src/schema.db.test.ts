@@ -51,12 +51,8 @@ describe("schema", () => {
 
   it("refuses to change a plan value once its version is approved, and never rewrites the audit trail", async () => {
     const { db } = database;
-    await db
-      .insertInto("units_of_measure")
-      .values({ code: "EA", name: "Each" } as never)
-      .execute();
     await database.pool.query(
-      "INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL); INSERT INTO items VALUES ('S1', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
+      "INSERT INTO units_of_measure VALUES ('EA', 'Each'); INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL); INSERT INTO items VALUES ('S1', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
     );
     const user = await db
       .insertInto("users")

@@ -23,13 +23,13 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
@@ -40,20 +40,20 @@ export interface ImportRunsTable {
   format: "csv" | "xlsx" | "generated";
   status: "imported" | "rejected";
   rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  issue_count: number;
-  issues: ColumnType<unknown, string, string>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  issue_count: Generated<number>;
+  issues: ColumnType<unknown, string | undefined, string>;
   user_id: number | null;
   started_at: Timestamp;
-  finished_at: Generated<Timestamp>;
+  finished_at: Timestamp;
 }
 
 export interface CyclesTable {
   period: string;
   stage: string;
-  opened_at: Generated<Timestamp>;
+  opened_at: Timestamp;
 }
 
 export interface CycleStageLogTable {
@@ -61,7 +61,7 @@ export interface CycleStageLogTable {
   period: string;
   stage: string;
   approved_by: number;
-  approved_at: Generated<Timestamp>;
+  approved_at: Timestamp;
   comment: string | null;
 }
 
@@ -71,7 +71,7 @@ export interface ScenariosTable {
   description: Generated<string>;
   parent_id: number | null;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface PlanVersionsTable {
@@ -84,7 +84,7 @@ export interface PlanVersionsTable {
   based_on: number | null;
   cycle_period: string | null;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   approved_by: number | null;
   approved_at: Timestamp | null;
 }
@@ -113,7 +113,7 @@ export interface PlanChangesTable {
   comment: Generated<string>;
   reverts: string | null;
   changed_by: number;
-  changed_at: Generated<Timestamp>;
+  changed_at: Timestamp;
 }
 
 export interface Schema {

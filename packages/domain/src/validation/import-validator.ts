@@ -197,8 +197,12 @@ export class ImportValidator {
     const cycle = findCycle(graph);
     if (!cycle) return;
     const onCycle = [...this.edges.values()].filter((e) => cycle.includes(e.from) && cycle.includes(e.to));
-    const path = [...cycle, cycle[0]].join(" → ");
-    for (const edge of onCycle) this.report(edge.row, rule.to, edge.to, `forms a cycle: ${path}`);
+    for (const edge of onCycle) {
+      // Start the path at this row's own edge so the message reads from the row the planner is looking at.
+      const at = cycle.indexOf(edge.from);
+      const path = [...cycle.slice(at), ...cycle.slice(0, at), edge.from].join(" → ");
+      this.report(edge.row, rule.to, edge.to, `forms a cycle: ${path}`);
+    }
   }
 
   private report(row: number, column: string | undefined, value: string | undefined, message: string): void {
