@@ -8,16 +8,19 @@
  * absorbs. O(n²), real arithmetic only.
  */
 export function rootsWithin(coefficients: readonly number[], radius = 1): boolean {
-  let c = coefficients.map((value, i) => value * radius ** i);
-  while (c.length > 1 && c[c.length - 1] === 0) c = c.slice(0, -1);
-  while (c.length > 1) {
-    const n = c.length - 1;
-    const lead = c[n]!;
+  let degree = coefficients.length - 1;
+  // Two buffers swapped each step: the recursion is run inside the ETS likelihood, so no allocation.
+  let c = new Float64Array(degree + 1);
+  let next = new Float64Array(degree + 1);
+  for (let i = 0; i <= degree; i++) c[i] = coefficients[i]! * radius ** i;
+  while (degree > 0 && c[degree] === 0) degree--;
+  while (degree > 0) {
+    const lead = c[degree]!;
     const constant = c[0]!;
     if (Math.abs(constant) >= Math.abs(lead)) return false;
-    const next = new Array<number>(n);
-    for (let j = 0; j < n; j++) next[j] = (lead * c[j + 1]! - constant * c[n - 1 - j]!) / lead;
-    c = next;
+    for (let j = 0; j < degree; j++) next[j] = (lead * c[j + 1]! - constant * c[degree - 1 - j]!) / lead;
+    [c, next] = [next, c];
+    degree--;
   }
   return true;
 }

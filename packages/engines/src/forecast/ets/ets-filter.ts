@@ -1,0 +1,97 @@
+// The ETS recursions: one pass over the data from given parameters and initial states, producing
+// the likelihood (for estimation), the fitted values and the final states (for forecasting).
+
+import type { EtsSpec } from "./ets-types";
+
+export interface FilterResult {
+  /** −2·log-likelihood up to a constant: n·log Σεₜ² (+ 2Σlog|ŷₜ| for multiplicative error). */
+  readonly likelihood: number;
+  readonly sse: number;
+  readonly level: number;
+  readonly slope: number;
+  /** Final seasonal state by cycle position; the buffer passed in, updated in place. */
+  readonly seasonal: Float64Array;
+}
+
+/**
+ * Runs the ETS recursions of Hyndman et al. (2008, table 2.1), written in the update form R's
+ * `etscalc` uses (identical for additive and multiplicative errors; only the likelihood differs):
+ *   q = ℓ + φb,  ŷ = q (+ s | × s),  ℓ' = q + α(p − q) with p = y (− s | ÷ s),
+ *   b' = φb + (β/α)(ℓ' − ℓ − φb),  s' = s + γ(y (− q | ÷ q) − s),
+ * where s is the seasonal state m periods back. `seasonal` holds the initial state by cycle position
+ * and is overwritten. Returns likelihood Infinity when a multiplicative model meets ŷ ≤ 0 or a
+ * non-positive level, which R treats as inadmissible too. Writes one-step forecasts into `fitted`
+ * when given.
+ */
+export function etsFilter(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+  level0: number,
+  slope0: number,
+  seasonal: Float64Array,
+  fitted?: Float64Array,
+): FilterResult {
+  const n = y.length;
+  const m = seasonal.length;
+  const hasTrend = spec.trend !== "N";
+  const seasonAdd = spec.season === "A";
+  const seasonMul = spec.season === "M";
+  const errorMul = spec.error === "M";
+  const betaOverAlpha = hasTrend ? beta / alpha : 0;
+  let level = level0;
+  let slope = hasTrend ? slope0 : 0;
+  let sse = 0;
+  let logSum = 0;
+  for (let t = 0; t < n; t++) {
+    const q = hasTrend ? level + phi * slope : level;
+    const position = m > 0 ? t % m : 0;
+    const s = m > 0 ? seasonal[position]! : 0;
+    const forecast = seasonAdd ? q + s : seasonMul ? q * s : q;
+    if (fitted) fitted[t] = forecast;
+    const value = y[t]!;
+    if (errorMul) {
+      if (!(forecast > 0)) return infeasible(seasonal);
+      const e = (value - forecast) / forecast;
+      sse += e * e;
+      logSum += Math.log(forecast);
+    } else {
+      const e = value - forecast;
+      sse += e * e;
+    }
+    const p = seasonAdd ? value - s : seasonMul ? value / s : value;
+    const newLevel = q + alpha * (p - q);
+    if (hasTrend) slope = phi * slope + betaOverAlpha * (newLevel - level - phi * slope);
+    if (m > 0) {
+      if (seasonMul) {
+        if (!(q > 0)) return infeasible(seasonal);
+        seasonal[position] = s + gamma * (value / q - s);
+      } else {
+        seasonal[position] = s + gamma * (value - q - s);
+      }
+    }
+    level = newLevel;
+  }
+  // A perfect fit would give −∞; the floor keeps likelihoods comparable and finite.
+  const likelihood = n * Math.log(Math.max(sse, 1e-300)) + (errorMul ? 2 * logSum : 0);
+  return {
+    likelihood: Number.isNaN(likelihood) ? Number.POSITIVE_INFINITY : likelihood,
+    sse,
+    level,
+    slope,
+    seasonal,
+  };
+}
+
+function infeasible(seasonal: Float64Array): FilterResult {
+  return {
+    likelihood: Number.POSITIVE_INFINITY,
+    sse: Number.POSITIVE_INFINITY,
+    level: Number.NaN,
+    slope: Number.NaN,
+    seasonal,
+  };
+}
