@@ -7,4 +7,7 @@ export * from "./forecast/ets/ets-admissible";
 export * from "./forecast/ets/ets-fit";
 export * from "./forecast/ets/ets-forecast";
 export * from "./forecast/ets/ets-types";
+export * from "./forecast/optimised-theta";
 export * from "./forecast/seasonality";
+export * from "./forecast/ses";
+export * from "./forecast/theta";
