@@ -1,0 +1,56 @@
+// The route table: the login page outside the shell, every stage and tool inside it.
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
+import { createBrowserRouter, type RouteObject, RouterProvider } from "react-router";
+import { createQueryClient } from "./api/query-client";
+import { AppShell } from "./components/app-shell";
+import { Loading } from "./components/query-state";
+import { EntityBrowserPage } from "./pages/entity-browser-page";
+import { ImportPage } from "./pages/import-page";
+import { LoginPage } from "./pages/login-page";
+import { MonitorPage } from "./pages/monitor-page";
+import { NotFoundPage } from "./pages/not-found-page";
+import { OverviewPage } from "./pages/overview-page";
+import { StagePage } from "./pages/stage-page";
+
+// ECharts is most of the bundle's weight and only the explorer draws charts: load it on demand.
+const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
+
+export const routes: RouteObject[] = [
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: "data", element: <StagePage stageId="data" /> },
+      { path: "data/import", element: <ImportPage /> },
+      { path: "data/:entity", element: <EntityBrowserPage /> },
+      { path: "demand", element: <StagePage stageId="demand" /> },
+      {
+        path: "demand/hierarchy",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <HierarchyPage />
+          </Suspense>
+        ),
+      },
+      { path: "supply", element: <StagePage stageId="supply" /> },
+      { path: "alignment", element: <StagePage stageId="alignment" /> },
+      { path: "executive", element: <StagePage stageId="executive" /> },
+      { path: "monitor", element: <MonitorPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function App() {
+  // One client and router per mounted app, not per module, so tests can mount fresh ones.
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createBrowserRouter(routes));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,72 @@
+// The list of import runs, accepted and rejected, with what each changed.
+
+import { Link } from "react-router";
+import type { ImportRun } from "../api/types";
+import { formatTimestamp } from "../format/dates";
+import { formatCount } from "../format/numbers";
+import { DataGrid, type GridColumn } from "./data-grid";
+import { Num } from "./num";
+import { Tag } from "./tag";
+
+function count(value: number | null | undefined) {
+  return value === null || value === undefined ? (
+    <span className="cell-empty" />
+  ) : (
+    <Num>{formatCount(value)}</Num>
+  );
+}
+
+export function ImportLog({
+  runs,
+  labelOf,
+  maxHeight,
+  testId,
+}: {
+  runs: readonly ImportRun[];
+  labelOf: (entity: string) => string;
+  maxHeight?: number;
+  testId?: string;
+}) {
+  const columns: GridColumn<ImportRun>[] = [
+    {
+      key: "at",
+      header: "When",
+      width: 140,
+      render: (r) => <span className="nowrap">{formatTimestamp(r.at)}</span>,
+    },
+    {
+      key: "entity",
+      header: "Entity",
+      render: (r) => <Link to={`/data/${r.entity}`}>{labelOf(r.entity)}</Link>,
+    },
+    { key: "file", header: "File", render: (r) => <span className="code">{r.fileName}</span> },
+    {
+      key: "status",
+      header: "Result",
+      render: (r) =>
+        r.status === "imported" ? (
+          <Tag tone="success">imported</Tag>
+        ) : (
+          <Tag tone="danger" title="Rejected: nothing was written">
+            rejected
+          </Tag>
+        ),
+    },
+    { key: "rows", header: "Rows", align: "right", render: (r) => count(r.rows) },
+    { key: "inserted", header: "Inserted", align: "right", render: (r) => count(r.inserted) },
+    { key: "updated", header: "Updated", align: "right", render: (r) => count(r.updated) },
+    { key: "unchanged", header: "Unchanged", align: "right", render: (r) => count(r.unchanged) },
+    { key: "user", header: "By", render: (r) => r.user },
+  ];
+  return (
+    <DataGrid
+      label="Imports"
+      testId={testId}
+      columns={columns}
+      rows={runs}
+      rowKey={(r) => String(r.id)}
+      maxHeight={maxHeight}
+      empty="No imports yet."
+    />
+  );
+}

@@ -1,0 +1,71 @@
+// The bar above every screen: company, cycle month and stage, the as-of date, and who is signed
+// in with which role — the context every number on the page depends on.
+
+import { ROLE_LABELS } from "@fulcrum/domain";
+import type { User, Workspace } from "../api/types";
+import { formatDate, formatPeriodLong } from "../format/dates";
+import { Tag } from "./tag";
+
+export interface TopBarProps {
+  readonly workspace: Workspace | undefined;
+  readonly user: User;
+  readonly onSignOut: () => void;
+  readonly signingOut: boolean;
+}
+
+export function TopBar({ workspace, user, onSignOut, signingOut }: TopBarProps) {
+  const company = workspace?.company;
+  const stage = workspace?.cycle.stages.find((s) => s.stage === workspace.cycle.stage);
+  return (
+    <header className="top-bar" data-testid="top-bar">
+      <div className="top-context">
+        <span className="top-company">{company?.name ?? "…"}</span>
+        {company?.demo ? <Tag tone="info">Demo</Tag> : null}
+        {workspace ? (
+          <>
+            <span className="top-divider" aria-hidden="true" />
+            <span className="top-field">
+              <span className="top-label">Cycle</span>
+              <span className="top-value" data-testid="cycle-period">
+                {formatPeriodLong(workspace.cycle.period)}
+              </span>
+            </span>
+            {stage ? (
+              <span className="top-field">
+                <span className="top-label">Stage</span>
+                <span className="top-value">{stage.label}</span>
+              </span>
+            ) : null}
+            <span className="top-field">
+              <span className="top-label">As of</span>
+              <span className="top-value">{formatDate(workspace.company.asOf)}</span>
+            </span>
+            <span className="top-field">
+              <span className="top-label">Currency</span>
+              <span className="top-value">{workspace.company.currency.code}</span>
+            </span>
+          </>
+        ) : null}
+      </div>
+      <div className="top-user">
+        <div className="avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </div>
+        <div className="top-user-text">
+          <span className="top-user-name" data-testid="user-name">
+            {user.displayName}
+          </span>
+          <span className="top-user-role">{ROLE_LABELS[user.role] ?? user.role}</span>
+        </div>
+        <button type="button" className="button button-quiet" onClick={onSignOut} disabled={signingOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase() || "?";
+}

@@ -1,0 +1,39 @@
+// Monitoring the data behind the plan: sales-history coverage and every import run.
+
+import { useImports, useWorkspace } from "../api/queries";
+import { HistoryCoverage } from "../components/history-coverage";
+import { ImportLog } from "../components/import-log";
+import { PageHeader } from "../components/page-header";
+import { Panel } from "../components/panel";
+import { ErrorMessage, Loading } from "../components/query-state";
+import { stageById } from "../stages/stage-config";
+
+export function MonitorPage() {
+  const workspace = useWorkspace();
+  const imports = useImports();
+  const stage = stageById("monitor");
+  const labelOf = (name: string) => workspace.data?.entities.find((e) => e.name === name)?.label ?? name;
+  return (
+    <div className="page" data-testid="stage-page-monitor">
+      <PageHeader eyebrow="Operations" title={stage.label} description={stage.purpose} />
+      <Panel title="Sales history coverage">
+        {workspace.isPending ? (
+          <Loading />
+        ) : workspace.isError ? (
+          <ErrorMessage error={workspace.error} />
+        ) : (
+          <HistoryCoverage history={workspace.data.history} />
+        )}
+      </Panel>
+      <Panel title="Import log" subtitle="The latest 50 imports, newest first" flush>
+        {imports.isPending ? (
+          <Loading />
+        ) : imports.isError ? (
+          <ErrorMessage error={imports.error} />
+        ) : (
+          <ImportLog runs={imports.data} labelOf={labelOf} maxHeight={560} testId="import-log" />
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// The S&OP stages the navigation is built from: which cycle meetings each covers, which data
+// areas feed it, and what a planner can open there today. The pages show only what these name.
+
+import type { CycleStageKey, EntityArea } from "../api/types";
+
+export type StageId = "data" | "demand" | "supply" | "alignment" | "executive" | "monitor";
+
+export interface StageTool {
+  readonly to: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+export interface StageDef {
+  readonly id: StageId;
+  readonly path: string;
+  readonly label: string;
+  /** The question the stage answers, as the S&OP process states it. */
+  readonly purpose: string;
+  readonly cycleStages: readonly CycleStageKey[];
+  readonly areas: readonly EntityArea[];
+  readonly tools: readonly StageTool[];
+}
+
+export const AREA_LABELS: Record<EntityArea, string> = {
+  master: "Master data",
+  demand: "Demand",
+  supply: "Supply",
+  finance: "Finance",
+};
+
+export const AREA_ORDER: readonly EntityArea[] = ["master", "demand", "supply", "finance"];
+
+export const STAGES: readonly StageDef[] = [
+  {
+    id: "data",
+    path: "/data",
+    label: "Data",
+    purpose:
+      "Gather and validate the inputs of the cycle: master data, sales history, open orders, inventory, capacity, prices and costs.",
+    cycleStages: ["data_gathering"],
+    areas: AREA_ORDER,
+    tools: [
+      { to: "/data/import", label: "Import data", description: "Upload a CSV or Excel file for any entity." },
+    ],
+  },
+  {
+    id: "demand",
+    path: "/demand",
+    label: "Demand",
+    purpose:
+      "Review what customers ordered and will order: history by product, promotions, launches and phase-outs, leading to the consensus demand plan.",
+    cycleStages: ["demand_review"],
+    areas: ["demand"],
+    tools: [
+      {
+        to: "/demand/hierarchy",
+        label: "Product hierarchy",
+        description: "Browse brands, families and SKUs with their monthly sales history.",
+      },
+    ],
+  },
+  {
+    id: "supply",
+    path: "/supply",
+    label: "Supply",
+    purpose:
+      "Check that the demand can be made and bought: stock on hand, resource capacity, routings, bills of material, suppliers and service-level targets.",
+    cycleStages: ["supply_review"],
+    areas: ["supply"],
+    tools: [],
+  },
+  {
+    id: "alignment",
+    path: "/alignment",
+    label: "Alignment",
+    purpose:
+      "Reconcile demand, supply and finance before the executive meeting: gaps, trade-offs and the financial view of the plan, priced with standard costs and prices.",
+    cycleStages: ["alignment"],
+    areas: ["finance"],
+    tools: [],
+  },
+  {
+    id: "executive",
+    path: "/executive",
+    label: "Executive",
+    purpose:
+      "Decide on the aligned plan and commit it for the cycle, resolving what the alignment meeting escalated.",
+    cycleStages: ["executive", "committed"],
+    areas: [],
+    tools: [],
+  },
+  {
+    id: "monitor",
+    path: "/monitor",
+    label: "Monitor",
+    purpose:
+      "Follow the health of the data behind the plan: history coverage and every import, accepted or rejected.",
+    cycleStages: [],
+    areas: [],
+    tools: [],
+  },
+];
+
+export function stageById(id: StageId): StageDef {
+  const stage = STAGES.find((s) => s.id === id);
+  if (!stage) throw new Error(`unknown stage ${id}`);
+  return stage;
+}
