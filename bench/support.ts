@@ -1,0 +1,52 @@
+// Small helpers shared by the benchmarks: timing, percentiles, peak memory and a scratch database.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Database, openDatabase } from "@fulcrum/storage";
+
+export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const start = performance.now();
+  const result = await run();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Runs `work` while sampling this process's resident memory; returns the peak in MiB. */
+export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakMiB: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export async function scratchDatabase(): Promise<{
+  database: Database;
+  dir: string;
+  dispose(): Promise<void>;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), "fulcrum-bench-"));
+  const database = await openDatabase({ dataDir: join(dir, "pg"), port: 0 });
+  return {
+    database,
+    dir,
+    dispose: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,0 +1,41 @@
+// The application: every use case the HTTP API, the CLI and (through the API) the web app call,
+// composed once over one database. Layers above never reach the database themselves.
+
+import type { Currency } from "@fulcrum/domain";
+import type { Database } from "@fulcrum/storage";
+import { AuthService } from "./auth/auth-service";
+import { EntityService } from "./data/entity-service";
+import { ExportService } from "./data/export-service";
+import { ImportService } from "./data/import-service";
+import { loadDemoCompany } from "./demo/load-demo";
+import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { PlanService } from "./plans/plan-service";
+import { loadCompany } from "./workspace/company";
+import { WorkspaceService } from "./workspace/workspace-service";
+
+export interface FulcrumOptions {
+  /** The clock; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+export type Fulcrum = ReturnType<typeof createFulcrum>;
+
+export function createFulcrum(database: Database, options: FulcrumOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const currency = async (): Promise<Currency> =>
+    (await loadCompany(database))?.currency ?? { code: "EUR", minorDigits: 2 };
+  const auth = new AuthService(database, now);
+  const plans = new PlanService(database, now);
+  return {
+    database,
+    auth,
+    plans,
+    workspace: new WorkspaceService(database),
+    entities: new EntityService(database),
+    imports: new ImportService(database, currency, now),
+    exports: new ExportService(database, currency),
+    hierarchy: new HierarchyService(database),
+    loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
+      loadDemoCompany(database, { auth, plans }, demo),
+  };
+}

@@ -1,0 +1,307 @@
+// Versioned plans and their audit trail. A version is created from scratch or copied from another;
+// every change to a value in a draft records who made it, when, old → new, and why; any change can
+// be reverted (itself an audited change); approval freezes a version for good (the database
+// enforces it).
+
+import { addPeriods, type PeriodKey, parsePeriod } from "@fulcrum/domain";
+import type { Database } from "@fulcrum/storage";
+import { sql } from "kysely";
+import type { User } from "../auth/auth-service";
+import { AppError } from "../errors";
+import { type PlanGrid, readPlanGrid } from "./plan-grid";
+
+export type PlanKind = "demand" | "supply" | "inventory";
+
+/** The measures a plan version holds; the prefix names the plan kind. */
+export const PLAN_MEASURES = [
+  "demand.statistical",
+  "demand.sales",
+  "demand.marketing",
+  "demand.product",
+  "demand.consensus",
+  "supply.production",
+  "supply.purchases",
+  "supply.transfers",
+  "inventory.projected",
+  "inventory.safety_stock",
+] as const;
+export type PlanMeasure = (typeof PLAN_MEASURES)[number];
+
+export interface PlanCell {
+  readonly measure: PlanMeasure;
+  readonly sku: string;
+  readonly location: string | null;
+  readonly segment: string | null;
+  readonly period: string;
+}
+
+export interface PlanChange extends PlanCell {
+  /** The new value; null removes the cell. */
+  readonly value: number | null;
+}
+
+export interface PlanVersion {
+  readonly id: number;
+  readonly scenarioId: number;
+  readonly kind: PlanKind;
+  readonly number: number;
+  readonly status: "draft" | "approved" | "committed";
+}
+
+export class PlanService {
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The base scenario every company starts with; created on first use. */
+  async baseScenario(user: User | null): Promise<number> {
+    const db = this.database.db;
+    const found = await db
+      .selectFrom("scenarios")
+      .select("id")
+      .where("parent_id", "is", null)
+      .orderBy("id")
+      .executeTakeFirst();
+    if (found) return found.id;
+    const row = await db
+      .insertInto("scenarios")
+      .values({
+        name: "Base plan",
+        description: "The plan of record",
+        parent_id: null,
+        created_by: user?.id ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** A new draft version, optionally a copy of another version's values. */
+  async createVersion(input: {
+    scenarioId: number;
+    kind: PlanKind;
+    label?: string;
+    basedOn?: number;
+    cyclePeriod?: string;
+    user: User | null;
+  }): Promise<PlanVersion> {
+    return this.database.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`fulcrum.version.${input.scenarioId}.${input.kind}`}))`.execute(
+        trx,
+      );
+      const last = await trx
+        .selectFrom("plan_versions")
+        .select((eb) => eb.fn.max("number").as("n"))
+        .where("scenario_id", "=", input.scenarioId)
+        .where("kind", "=", input.kind)
+        .executeTakeFirst();
+      const version = await trx
+        .insertInto("plan_versions")
+        .values({
+          scenario_id: input.scenarioId,
+          kind: input.kind,
+          number: (last?.n ?? 0) + 1,
+          label: input.label ?? "",
+          based_on: input.basedOn ?? null,
+          cycle_period: input.cyclePeriod ?? null,
+          created_by: input.user?.id ?? null,
+          approved_by: null,
+          approved_at: null,
+        })
+        .returning(["id", "scenario_id", "kind", "number", "status"])
+        .executeTakeFirstOrThrow();
+      if (input.basedOn !== undefined) {
+        await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
+                  SELECT ${version.id}, measure, sku, location, segment, period, value FROM plan_values WHERE version_id = ${input.basedOn}`.execute(
+          trx,
+        );
+      }
+      return {
+        id: version.id,
+        scenarioId: version.scenario_id,
+        kind: version.kind,
+        number: version.number,
+        status: version.status,
+      };
+    });
+  }
+
+  /** Applies changes to a draft version, recording each in the audit trail with the reason. */
+  async change(
+    versionId: number,
+    changes: readonly PlanChange[],
+    user: User,
+    reason: string,
+    comment = "",
+    reverts: number | null = null,
+  ): Promise<number> {
+    if (!reason.trim()) throw new AppError("bad_request", "a plan change needs a reason");
+    for (const c of changes) {
+      if (!parsePeriod(c.period)) throw new AppError("bad_request", `${c.period} is not a period`);
+      if (c.value !== null && (!Number.isFinite(c.value) || c.value < 0))
+        throw new AppError("bad_request", `${c.value} is not a valid plan quantity`);
+    }
+    return this.database.db.transaction().execute(async (trx) => {
+      const version = await trx
+        .selectFrom("plan_versions")
+        .select(["status"])
+        .where("id", "=", versionId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!version) throw new AppError("not_found", `no plan version ${versionId}`);
+      if (version.status !== "draft")
+        throw new AppError("conflict", `plan version ${versionId} is ${version.status} and cannot change`);
+      let recorded = 0;
+      for (const c of changes) {
+        const key = {
+          version_id: versionId,
+          measure: c.measure,
+          sku: c.sku,
+          location: c.location,
+          segment: c.segment,
+          period: c.period,
+        };
+        const old = await trx
+          .selectFrom("plan_values")
+          .select("value")
+          .where("version_id", "=", versionId)
+          .where("measure", "=", c.measure)
+          .where("sku", "=", c.sku)
+          .where(sql<boolean>`location IS NOT DISTINCT FROM ${c.location}`)
+          .where(sql<boolean>`segment IS NOT DISTINCT FROM ${c.segment}`)
+          .where("period", "=", c.period)
+          .executeTakeFirst();
+        const oldValue = old?.value ?? null;
+        if (oldValue === c.value) continue;
+        if (c.value === null) {
+          await sql`DELETE FROM plan_values WHERE version_id = ${versionId} AND measure = ${c.measure} AND sku = ${c.sku}
+                    AND location IS NOT DISTINCT FROM ${c.location} AND segment IS NOT DISTINCT FROM ${c.segment} AND period = ${c.period}`.execute(
+            trx,
+          );
+        } else {
+          await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
+                    VALUES (${versionId}, ${c.measure}, ${c.sku}, ${c.location}, ${c.segment}, ${c.period}, ${c.value})
+                    ON CONFLICT (version_id, measure, sku, location, segment, period) DO UPDATE SET value = EXCLUDED.value`.execute(
+            trx,
+          );
+        }
+        await trx
+          .insertInto("plan_changes")
+          .values({
+            ...key,
+            old_value: oldValue,
+            new_value: c.value,
+            reason,
+            comment,
+            reverts: reverts === null ? null : String(reverts),
+            changed_by: user.id,
+          })
+          .execute();
+        recorded++;
+      }
+      return recorded;
+    });
+  }
+
+  /** Undoes one recorded change by writing its old value back, as a new audited change. */
+  async revert(changeId: number, user: User): Promise<void> {
+    const change = await this.database.db
+      .selectFrom("plan_changes")
+      .selectAll()
+      .where("id", "=", String(changeId))
+      .executeTakeFirst();
+    if (!change) throw new AppError("not_found", `no plan change ${changeId}`);
+    await this.change(
+      change.version_id,
+      [
+        {
+          measure: change.measure as PlanMeasure,
+          sku: change.sku,
+          location: change.location,
+          segment: change.segment,
+          period: change.period,
+          value: change.old_value,
+        },
+      ],
+      user,
+      "revert",
+      `reverts change ${changeId}`,
+      changeId,
+    );
+  }
+
+  async versions() {
+    return this.database.db
+      .selectFrom("plan_versions")
+      .innerJoin("scenarios", "scenarios.id", "plan_versions.scenario_id")
+      .select([
+        "plan_versions.id",
+        "scenario_id as scenarioId",
+        "scenarios.name as scenario",
+        "kind",
+        "number",
+        "label",
+        "status",
+        "cycle_period as cyclePeriod",
+      ])
+      .orderBy("plan_versions.id", "desc")
+      .execute();
+  }
+
+  /** One measure of a version as a grid; the period range defaults to 24 periods from `from`. */
+  async grid(query: {
+    versionId: number;
+    measure: PlanMeasure;
+    from: string;
+    to?: string;
+    offset: number;
+    limit: number;
+    search?: string;
+  }): Promise<PlanGrid> {
+    const from = parsePeriod(query.from);
+    const to = query.to ? parsePeriod(query.to) : from && addPeriods(from, 23);
+    if (!from || !to) throw new AppError("bad_request", "from and to must be periods (YYYY-MM or YYYY-Www)");
+    const exists = await this.database.db
+      .selectFrom("plan_versions")
+      .select("id")
+      .where("id", "=", query.versionId)
+      .executeTakeFirst();
+    if (!exists) throw new AppError("not_found", `no plan version ${query.versionId}`);
+    return readPlanGrid(this.database, { ...query, from: from as PeriodKey, to });
+  }
+
+  async history(versionId: number) {
+    return this.database.db
+      .selectFrom("plan_changes")
+      .innerJoin("users", "users.id", "plan_changes.changed_by")
+      .select([
+        "plan_changes.id",
+        "measure",
+        "sku",
+        "location",
+        "segment",
+        "period",
+        "old_value",
+        "new_value",
+        "reason",
+        "comment",
+        "users.username",
+        "changed_at",
+      ])
+      .where("version_id", "=", versionId)
+      .orderBy("plan_changes.id")
+      .execute();
+  }
+
+  async approve(versionId: number, user: User): Promise<void> {
+    const result = await this.database.db
+      .updateTable("plan_versions")
+      .set({ status: "approved", approved_by: user.id, approved_at: this.now() })
+      .where("id", "=", versionId)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new AppError("conflict", `plan version ${versionId} is not a draft`);
+  }
+}

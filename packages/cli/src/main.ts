@@ -1,0 +1,65 @@
+// The `fulcrum` command line: the same application layer as the HTTP API.
+
+import { Command } from "commander";
+import { exportEntity, importFiles, loadDemo, migrate } from "./commands/data";
+import { start } from "./commands/start";
+import { resolveConfig } from "./config";
+import { reportFailure } from "./exit-codes";
+
+const program = new Command("fulcrum")
+  .description("Fulcrum — open-source Sales & Operations Planning")
+  .option(
+    "--data-dir <dir>",
+    "folder of the embedded PostgreSQL (default .fulcrum/pgdata; ignored when DATABASE_URL is set)",
+  )
+  .showHelpAfterError();
+
+const config = () => resolveConfig(program.opts());
+const run = (action: () => Promise<void>) => action().catch((error) => process.exit(reportFailure(error)));
+
+program
+  .command("start")
+  .description(
+    "start the server; on a new workspace load the demo company (--demo) or create the first administrator",
+  )
+  .option("--demo", "load the demo company when the workspace is empty", false)
+  .option("--port <port>", "HTTP port (default 4010, or $PORT)")
+  .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+  .option("--no-open", "do not open a browser")
+  .action((options: { demo: boolean; open: boolean; port?: string; host?: string }) =>
+    run(() => start(resolveConfig({ ...program.opts(), ...options }), options)),
+  );
+
+program
+  .command("import")
+  .description(
+    "import CSV or Excel files, all or nothing per file; the entity comes from the file name unless --entity is given",
+  )
+  .argument("<files...>")
+  .option("--entity <name>", "entity the files hold (e.g. items, sales_history)")
+  .action((files: string[], options: { entity?: string }) =>
+    run(() => importFiles(config(), files, options.entity)),
+  );
+
+program
+  .command("export")
+  .description("export an entity to a .csv or .xlsx file in import format")
+  .argument("<entity>")
+  .argument("<file>")
+  .action((entity: string, file: string) => run(() => exportEntity(config(), entity, file)));
+
+program
+  .command("demo")
+  .description("load the generated demo company into an empty workspace")
+  .option("--seed <n>", "random seed", "42")
+  .option("--skus <n>", "number of finished SKUs", "150")
+  .action((options: { seed: string; skus: string }) =>
+    run(() => loadDemo(config(), { seed: Number(options.seed), skus: Number(options.skus) })),
+  );
+
+program
+  .command("migrate")
+  .description("bring the database schema up to date")
+  .action(() => run(() => migrate(config())));
+
+await program.parseAsync();

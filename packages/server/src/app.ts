@@ -1,0 +1,79 @@
+// The HTTP server: the JSON API under /api with its OpenAPI description, and the built web app.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Fulcrum } from "@fulcrum/app";
+import { AppError } from "@fulcrum/app";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ServerEnv } from "./env";
+import { errorResponse } from "./errors";
+import { authRoutes } from "./routes/auth";
+import { entityRoutes } from "./routes/entities";
+import { hierarchyRoutes } from "./routes/hierarchy";
+import { importRoutes } from "./routes/imports";
+import { planRoutes } from "./routes/plans";
+import { workspaceRoutes } from "./routes/workspace";
+import { requireUser } from "./session";
+
+export interface ServerOptions {
+  /** The built web app (packages/web/dist); when absent only the API is served. */
+  readonly webDir?: string;
+}
+
+export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
+  const api = new OpenAPIHono<ServerEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new AppError(
+          "bad_request",
+          issue ? `${issue.path.join(".") || "request"}: ${issue.message}` : "invalid request",
+        );
+      }
+    },
+  });
+  api.use("*", async (c, next) => {
+    c.set("fulcrum", fulcrum);
+    await next();
+  });
+  api.get("/health", (c) => c.json({ status: "ok", database: fulcrum.database.kind }));
+  api.route("/auth", authRoutes);
+  api.use("/workspace", requireUser);
+  api.use("/imports", requireUser);
+  api.use("/entities/*", requireUser);
+  api.use("/entities", requireUser);
+  api.use("/hierarchy/*", requireUser);
+  api.use("/plans/*", requireUser);
+  api.route("/", workspaceRoutes);
+  api.route("/", importRoutes);
+  api.route("/", entityRoutes);
+  api.route("/", hierarchyRoutes);
+  api.route("/", planRoutes);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    servers: [{ url: "/api" }],
+    info: {
+      title: "Fulcrum API",
+      version: "1",
+      description:
+        "Sales & Operations Planning: data, demand, supply, alignment, executive S&OP, monitoring.",
+    },
+  });
+  api.notFound((c) =>
+    c.json({ error: { code: "not_found", message: `no API route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+  api.onError(errorResponse);
+
+  const app = new OpenAPIHono();
+  app.route("/api", api);
+  const webDir = options.webDir;
+  if (webDir && existsSync(join(webDir, "index.html"))) {
+    const index = readFileSync(join(webDir, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root: webDir }));
+    app.use("*", serveStatic({ root: webDir }));
+    // Client-side routes (/data/items, /demand/hierarchy…) all load the app shell.
+    app.get("*", (c) => c.html(index));
+  }
+  return app;
+}
