@@ -19,8 +19,8 @@ export interface FilterResult {
  *   q = ℓ + φb,  ŷ = q (+ s | × s),  ℓ' = q + α(p − q) with p = y (− s | ÷ s),
  *   b' = φb + (β/α)(ℓ' − ℓ − φb),  s' = s + γ(y (− q | ÷ q) − s),
  * where s is the seasonal state m periods back. `seasonal` holds the initial state by cycle position
- * and is overwritten. Returns likelihood Infinity when a multiplicative model meets ŷ ≤ 0 or a
- * non-positive level, which R treats as inadmissible too. Writes one-step forecasts into `fitted`
+ * and is overwritten. Returns likelihood Infinity when a multiplicative-error model meets ŷ = 0 or a
+ * multiplicative season meets a non-positive level. Writes one-step forecasts into `fitted`
  * when given.
  */
 export function etsFilter(
@@ -54,10 +54,11 @@ export function etsFilter(
     if (fitted) fitted[t] = forecast;
     const value = y[t]!;
     if (errorMul) {
-      if (!(forecast > 0)) return infeasible(seasonal);
+      // As R: |ŷ| in the likelihood, so a start with a few negative early fits can still improve.
+      if (!(Math.abs(forecast) > 1e-10)) return infeasible(seasonal);
       const e = (value - forecast) / forecast;
       sse += e * e;
-      logSum += Math.log(forecast);
+      logSum += Math.log(Math.abs(forecast));
     } else {
       const e = value - forecast;
       sse += e * e;

@@ -97,10 +97,35 @@ export function fitEts(
     return etsFilter(y, spec, p.alpha, p.beta, p.gamma, p.phi, level0, slope0, buffer).likelihood;
   };
 
-  if (!Number.isFinite(objective(Float64Array.from(x0)))) return null;
+  // The likelihood often has a second basin at high α; a coarse look along α picks the start basin
+  // (R avoids some of these by luck of its huge first simplex).
+  let startValue = objective(Float64Array.from(x0));
+  const probe = Float64Array.from(x0);
+  for (const alpha of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    probe[0] = alpha;
+    const value = objective(probe);
+    if (value < startValue) {
+      startValue = value;
+      x0[0] = alpha;
+    }
+  }
+  if (!Number.isFinite(startValue)) return null;
+  // Smoothing parameters start near their lower bounds; steps relative to those tiny values would
+  // leave the simplex stuck there, so they get absolute steps, and states steps on the data's scale.
+  let scale = 0;
+  for (const v of y) scale += Math.abs(v);
+  scale = Math.max(scale / n, 1e-8);
+  const step = x0.map((v, i) =>
+    i < stateOffset
+      ? 0.1
+      : spec.season === "M" && i >= seasonOffset
+        ? 0.05
+        : Math.max(0.05 * Math.abs(v), 0.01 * scale),
+  );
   const best = nelderMead(objective, x0, {
     lower,
     upper,
+    step,
     maxIterations: options.maxIterations ?? 1000,
     relativeTolerance: options.tolerance ?? 1e-7,
   });

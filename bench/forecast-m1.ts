@@ -1,0 +1,163 @@
+// M1 forecasting benchmark: every method forecasts each series' test horizon from its training
+// part; prints sMAPE, MASE and OWA (M4 definitions, relative to Naive2) per frequency and overall,
+// series per second and P10–P90 coverage. Usage: npx tsx bench/forecast-m1.ts [--limit N] [--only a,b]
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  autoEts,
+  etsPointForecast,
+  etsQuantiles,
+  fitSes,
+  intervalCoverage,
+  mase,
+  naive2,
+  optimisedThetaForecast,
+  reseasonalise,
+  seasonalAdjustment,
+  smape,
+  thetaForecast,
+} from "@fulcrum/engines";
+
+interface RawSeries {
+  x: number[];
+  xx: number[];
+  h: [number];
+  period: [string];
+}
+interface Series {
+  name: string;
+  frequency: string;
+  period: number;
+  x: number[];
+  xx: number[];
+  h: number;
+}
+/** A method's output for one series: points, and the P10/P90 band when it has one. */
+interface Output {
+  point: number[];
+  p10?: number[];
+  p90?: number[];
+}
+type Method = (s: Series) => Output;
+
+const PERIODS: Record<string, number> = { YEARLY: 1, QUARTERLY: 4, MONTHLY: 12 };
+
+function loadM1(): Series[] {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const path = [join(root, "../shared/data/m1.json"), "/work/shared/data/m1.json"].find((p) => existsSync(p));
+  if (!path) throw new Error("m1.json not found in ../shared/data or /work/shared/data");
+  const raw = JSON.parse(readFileSync(path, "utf8")) as Record<string, RawSeries>;
+  return Object.entries(raw).map(([name, s]) => ({
+    name,
+    frequency: s.period[0],
+    period: PERIODS[s.period[0]] ?? 1,
+    x: s.x,
+    xx: s.xx,
+    h: s.h[0],
+  }));
+}
+
+function sesAdjusted(s: Series): Output {
+  const adjustment = seasonalAdjustment(s.x, s.period);
+  const fit = fitSes(adjustment.adjusted);
+  const level = fit ? fit.level : s.x[s.x.length - 1]!;
+  return { point: reseasonalise(new Array<number>(s.h).fill(level), adjustment, s.x.length) };
+}
+
+function ets(s: Series): Output {
+  const result = autoEts(s.x, s.period);
+  if (!result) return { point: naive2(s.x, s.h, s.period) };
+  const [p10, p90] = etsQuantiles(result.best, s.h, [0.1, 0.9]);
+  return { point: etsPointForecast(result.best, s.h), p10: p10!, p90: p90! };
+}
+
+const METHODS: Record<string, Method> = {
+  Naive2: (s) => ({ point: naive2(s.x, s.h, s.period) }),
+  SES: sesAdjusted,
+  Theta: (s) => ({ point: thetaForecast(s.x, s.h, s.period) ?? naive2(s.x, s.h, s.period) }),
+  OptTheta: (s) => ({
+    point: optimisedThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
+  }),
+  ETS: ets,
+};
+
+interface Score {
+  smape: number;
+  mase: number;
+  inside: number;
+  covered: number;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const limitAt = args.indexOf("--limit");
+  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
+  const onlyAt = args.indexOf("--only");
+  const only = onlyAt >= 0 ? args[onlyAt + 1]!.split(",") : Object.keys(METHODS);
+  const all = loadM1();
+  const series = ["YEARLY", "QUARTERLY", "MONTHLY"].flatMap((f) =>
+    all.filter((s) => s.frequency === f).slice(0, limit),
+  );
+  const names = ["Naive2", ...only.filter((m) => m !== "Naive2")];
+  const scores = new Map<string, Map<string, Score[]>>();
+  const seconds = new Map<string, number>();
+  for (const name of names) {
+    const method = METHODS[name];
+    if (!method) throw new Error(`unknown method ${name}; known: ${Object.keys(METHODS).join(", ")}`);
+    const byFrequency = new Map<string, Score[]>();
+    const start = process.cpuUsage();
+    for (const s of series) {
+      const out = method(s);
+      const band = out.p10 && out.p90 ? intervalCoverage(s.xx, out.p10, out.p90) : Number.NaN;
+      const list = byFrequency.get(s.frequency) ?? [];
+      list.push({
+        smape: smape(s.xx, out.point),
+        mase: mase(s.xx, out.point, s.x, s.x.length > s.period ? s.period : 1),
+        inside: Number.isNaN(band) ? 0 : band * s.h,
+        covered: Number.isNaN(band) ? 0 : s.h,
+      });
+      byFrequency.set(s.frequency, list);
+    }
+    const used = process.cpuUsage(start);
+    seconds.set(name, (used.user + used.system) / 1e6);
+    scores.set(name, byFrequency);
+  }
+  report(names, scores, seconds, series.length);
+}
+
+function report(
+  names: string[],
+  scores: Map<string, Map<string, Score[]>>,
+  seconds: Map<string, number>,
+  count: number,
+) {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const groups = ["YEARLY", "QUARTERLY", "MONTHLY", "ALL"];
+  const pick = (name: string, group: string) => {
+    const byFrequency = scores.get(name)!;
+    return group === "ALL" ? [...byFrequency.values()].flat() : (byFrequency.get(group) ?? []);
+  };
+  console.log(`M1: ${count} series; sMAPE % / MASE / OWA vs Naive2; P10–P90 coverage; series per CPU-second`);
+  const header = ["method", ...groups.map((g) => `${g.padStart(22)}`), "coverage", "series/s"];
+  console.log(header.join("  "));
+  for (const name of names) {
+    const cells = groups.map((group) => {
+      const list = pick(name, group);
+      const base = pick("Naive2", group);
+      if (list.length === 0) return "-".padStart(22);
+      const s = mean(list.map((x) => x.smape));
+      const m = mean(list.map((x) => x.mase));
+      const owa = 0.5 * (s / mean(base.map((x) => x.smape)) + m / mean(base.map((x) => x.mase)));
+      return `${s.toFixed(2)} ${m.toFixed(3)} ${owa.toFixed(3)}`.padStart(22);
+    });
+    const all = pick(name, "ALL");
+    const covered = all.reduce((a, x) => a + x.covered, 0);
+    const coverage =
+      covered > 0 ? `${((100 * all.reduce((a, x) => a + x.inside, 0)) / covered).toFixed(1)} %` : "-";
+    const speed = (count / seconds.get(name)!).toFixed(1);
+    console.log([name.padEnd(8), ...cells, coverage.padStart(8), speed.padStart(8)].join("  "));
+  }
+}
+
+main();
