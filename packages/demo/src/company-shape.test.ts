@@ -1,0 +1,124 @@
+// The default demo company has the size and the shapes a planner needs to see: hierarchy and
+// network counts, seasonality, lumpy low runners, lifecycles and capacity that binds in peak.
+
+import type { ImportRow } from "@fulcrum/domain";
+import { describe, expect, it } from "vitest";
+import { defaultDemoCompany } from "./default-demo-company";
+
+const company = defaultDemoCompany();
+const rows = (entity: string): ImportRow[] => company.rows[entity]!;
+const count = (entity: string, column: string, value: string) =>
+  rows(entity).filter((r) => r[column] === value).length;
+
+/** Requested (or delivered) units per SKU and order month. */
+function monthlyBySku(column: "requested_qty" | "delivered_qty"): Map<string, Map<string, number>> {
+  const bySku = new Map<string, Map<string, number>>();
+  for (const r of rows("sales_history")) {
+    const months = bySku.get(r.sku as string) ?? new Map<string, number>();
+    const month = (r.order_date as string).slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + (r[column] as number));
+    bySku.set(r.sku as string, months);
+  }
+  return bySku;
+}
+
+const historyMonths = [
+  ...new Set(rows("sales_history").map((r) => (r.order_date as string).slice(0, 7))),
+].sort();
+const finished = rows("items").filter((r) => r.item_type === "finished");
+
+describe("the default demo company", () => {
+  it("has 3 brands, 8 families, 150 SKUs, 2 plants, 3 DCs, 4 segments, 10 resources, about 40 customers", () => {
+    expect(count("product_groups", "level", "brand")).toBe(3);
+    expect(count("product_groups", "level", "family")).toBe(8);
+    expect(finished).toHaveLength(150);
+    expect(count("items", "item_type", "component")).toBeGreaterThan(0);
+    expect(count("items", "item_type", "raw")).toBeGreaterThan(0);
+    expect(count("locations", "location_type", "plant")).toBe(2);
+    expect(count("locations", "location_type", "dc")).toBe(3);
+    expect(rows("segments")).toHaveLength(4);
+    expect(rows("resources")).toHaveLength(10);
+    expect(rows("suppliers")).toHaveLength(6);
+    expect(rows("customers").length).toBeGreaterThanOrEqual(35);
+    expect(company.company).toMatchObject({ currentPeriod: "2026-11", asOf: "2026-11-22", bucket: "month" });
+  });
+
+  it("has 36 full months of history ending the month before asOf, and 40–120k order lines", () => {
+    expect(historyMonths).toHaveLength(36);
+    expect(historyMonths[0]).toBe("2023-11");
+    expect(historyMonths.at(-1)).toBe("2026-10");
+    expect(rows("sales_history").length).toBeGreaterThan(40_000);
+    expect(rows("sales_history").length).toBeLessThan(120_000);
+  });
+
+  it("shows seasonality: the average seasonal profile peaks over 1.2 × its trough", () => {
+    const byCalendarMonth = new Map<string, number>();
+    for (const [, months] of monthlyBySku("requested_qty")) {
+      for (const [month, qty] of months) {
+        byCalendarMonth.set(month.slice(5), (byCalendarMonth.get(month.slice(5)) ?? 0) + qty);
+      }
+    }
+    const profile = [...byCalendarMonth.values()];
+    expect(profile).toHaveLength(12);
+    expect(Math.max(...profile) / Math.min(...profile)).toBeGreaterThan(1.2);
+  });
+
+  it("has at least 10 % intermittent SKUs (no demand in over 30 % of the months)", () => {
+    const bySku = monthlyBySku("requested_qty");
+    const intermittent = finished.filter((item) => {
+      const months = bySku.get(item.sku as string) ?? new Map();
+      return historyMonths.filter((m) => !(months.get(m) > 0)).length / historyMonths.length > 0.3;
+    });
+    expect(intermittent.length / finished.length).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it("tapers the phase-out SKU's history and gives the launch SKU under a year of it", () => {
+    const bySku = monthlyBySku("requested_qty");
+    const transition = (kind: string) => rows("product_transitions").find((r) => r.kind === kind)!;
+    const phaseOut = bySku.get(transition("phase_out").sku as string)!;
+    const qty = historyMonths.map((m) => phaseOut.get(m) ?? 0);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(qty.slice(-3))).toBeLessThan(mean(qty.slice(0, 3)));
+    const launch = transition("launch");
+    expect(launch.predecessor_sku).not.toBeNull();
+    const launched = bySku.get(launch.sku as string)!;
+    expect(launched.size).toBeGreaterThan(0);
+    expect(launched.size).toBeLessThan(12);
+    expect(rows("product_transitions").some((r) => r.kind === "supersession")).toBe(true);
+  });
+
+  it("needs more than regular hours on some resource in a peak month", () => {
+    const delivered = monthlyBySku("delivered_qty");
+    const finishedCodes = new Set(finished.map((i) => i.sku));
+    const regular = new Map(
+      rows("resource_capacity").map((r) => [`${r.resource}@${r.period}`, r.regular_hours as number]),
+    );
+    const load = new Map<string, number>();
+    for (const op of rows("routings")) {
+      if (!finishedCodes.has(op.sku)) continue;
+      for (const [month, qty] of delivered.get(op.sku as string) ?? []) {
+        const key = `${op.resource}@${month}`;
+        load.set(key, (load.get(key) ?? 0) + (op.hours_per_unit as number) * qty);
+      }
+    }
+    const overloaded = [...load].filter(([key, hours]) => hours > regular.get(key)!);
+    expect(overloaded.length).toBeGreaterThan(0);
+  });
+
+  it("has open orders placed before asOf for delivery within the next months", () => {
+    for (const o of rows("open_orders")) {
+      expect((o.order_date as string) <= "2026-11-22").toBe(true);
+      expect((o.requested_date as string) > "2026-11-22").toBe(true);
+      expect((o.requested_date as string) < "2027-03-01").toBe(true);
+    }
+    expect(rows("inventory").every((r) => r.snapshot_date === "2026-10-31")).toBe(true);
+  });
+
+  it("has past promotions that lift the lines placed during them, and future ones", () => {
+    const promos = rows("promotions");
+    expect(promos.some((p) => (p.end_date as string) < "2026-11-01")).toBe(true);
+    expect(promos.some((p) => (p.start_date as string) > "2026-11-22")).toBe(true);
+    const discounted = rows("sales_history").filter((r) => (r.unit_price as number) > 0).length;
+    expect(discounted).toBeGreaterThan(0);
+  });
+});
