@@ -3,11 +3,26 @@
 
 import { ENTITIES, EUR, type ImportRow, ImportValidator, rowKey } from "@fulcrum/domain";
 import { describe, expect, it } from "vitest";
-import { defaultDemoCompany } from "./default-demo-company";
+import { BUNDLED_M1, defaultDemoCompany } from "./default-demo-company";
+import type { DemoCompany } from "./demo-options";
+import { generateDemoCompany } from "./generate-demo-company";
 import { cells } from "./test-support";
 
-describe("the default demo company's rows", () => {
-  const company = defaultDemoCompany();
+const companies: [string, () => DemoCompany][] = [
+  ["the default demo company", () => defaultDemoCompany()],
+  [
+    "a small company with the shortest history and asOf on a month's first day",
+    () =>
+      generateDemoCompany({ seed: 5, skuCount: 12, asOf: "2024-03-01", historyMonths: 13, m1: BUNDLED_M1 }),
+  ],
+  [
+    "a company with five years of history and no M1 shapes",
+    () => generateDemoCompany({ seed: 9, skuCount: 60, asOf: "2027-01-31", historyMonths: 60, m1: [] }),
+  ],
+];
+
+describe.each(companies)("%s's rows", (_, make) => {
+  const company = make();
 
   it("has rows for every entity in the catalogue, each row with every column", () => {
     for (const entity of ENTITIES) {
