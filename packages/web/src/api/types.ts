@@ -76,7 +76,8 @@ export interface ImportRun {
   readonly updated: number | null;
   readonly unchanged: number | null;
   readonly issueCount?: number | null;
-  readonly user: string;
+  /** Null for loads made by the system, such as the demo company. */
+  readonly user: string | null;
   readonly at: string;
 }
 

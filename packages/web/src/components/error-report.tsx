@@ -14,6 +14,7 @@ export interface ErrorReportProps {
   readonly issues: readonly ImportIssue[];
 }
 
+const SHEET = "sheet";
 const COLUMNS: readonly GridColumn<ImportIssue>[] = [
   {
     key: "row",
@@ -40,14 +41,21 @@ const COLUMNS: readonly GridColumn<ImportIssue>[] = [
       ),
   },
   { key: "message", header: "Problem", render: (i) => i.message },
-  { key: "sheet", header: "Sheet", width: 110, render: (i) => i.sheet ?? "" },
+  { key: SHEET, header: "Sheet", width: 110, render: (i) => i.sheet ?? "" },
   { key: "file", header: "File", width: 180, render: (i) => i.file },
 ];
 
 export function ErrorReport({ fileName, entityLabel, message, issueCount, issues }: ErrorReportProps) {
   const shown = issues.length;
+  // CSV files have no sheets; an always-empty column would only push the message aside.
+  const columns = issues.some((issue) => issue.sheet) ? COLUMNS : COLUMNS.filter((c) => c.key !== SHEET);
   return (
-    <section className="error-report" data-testid="import-error-report" aria-labelledby="error-report-title">
+    <section
+      className="error-report"
+      data-testid="import-error-report"
+      aria-labelledby="error-report-title"
+      title={message}
+    >
       <header className="error-report-head">
         <div className="error-report-icon" aria-hidden="true">
           !
@@ -59,7 +67,7 @@ export function ErrorReport({ fileName, entityLabel, message, issueCount, issues
           </h2>
           <p className="error-report-text">
             The import into <strong>{entityLabel}</strong> is all-or-nothing, so no rows were changed. Fix the
-            cells below and upload the file again. <span className="muted">{message}</span>
+            cells below and upload the file again.
           </p>
         </div>
         <div className="error-report-count" data-testid="import-issue-count">
@@ -75,7 +83,7 @@ export function ErrorReport({ fileName, entityLabel, message, issueCount, issues
       <DataGrid
         label="Import problems"
         testId="import-issues"
-        columns={COLUMNS}
+        columns={columns}
         rows={issues}
         rowKey={(issue, index) => `${index}:${issue.row}:${issue.column ?? ""}`}
         maxHeight={480}

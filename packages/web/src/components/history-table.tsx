@@ -1,7 +1,7 @@
 // The monthly figures behind the sales-history chart, months across as in a planning grid.
 
 import type { CompanyCurrency, HistoryPoint } from "../api/types";
-import { formatMoneyRounded, formatPercent, formatQuantity } from "../format/numbers";
+import { formatMoneyRounded, formatPercentFigure, formatQuantity } from "../format/numbers";
 import { TimeGrid, type TimeGridMeasure } from "./time-grid";
 
 /** Delivered ÷ ordered in percent; null when nothing was ordered (the ratio is undefined). */
@@ -52,8 +52,8 @@ export function HistoryTable({
       label: "Delivered ÷ ordered",
       unit: "%",
       values: series.map((p) => deliveredShare(p.deliveredQty, p.orderedQty) ?? Number.NaN),
-      format: (v) => (Number.isNaN(v) ? "–" : formatPercent(v).replace(/%$/, "")),
-      total: share === null ? "–" : formatPercent(share).replace(/%$/, ""),
+      format: (v) => (Number.isNaN(v) ? "–" : formatPercentFigure(v)),
+      total: share === null ? "–" : formatPercentFigure(share),
     },
     {
       key: "revenue",

@@ -1,4 +1,5 @@
-// The list of import runs, accepted and rejected, with what each changed.
+// The list of import runs, accepted and rejected, with what each changed. A rejected run wrote
+// nothing, so it shows its issue count instead of zero inserts that could be misread.
 
 import { Link } from "react-router";
 import type { ImportRun } from "../api/types";
@@ -16,6 +17,20 @@ function count(value: number | null | undefined) {
   );
 }
 
+function changed(run: ImportRun, value: number | null) {
+  return run.status === "rejected" ? <span className="cell-empty" /> : count(value);
+}
+
+function result(run: ImportRun) {
+  if (run.status === "imported") return <Tag tone="success">imported</Tag>;
+  const issues = run.issueCount ?? null;
+  return (
+    <Tag tone="danger" title="Rejected: nothing was written">
+      rejected{issues !== null ? ` · ${formatCount(issues)} ${issues === 1 ? "issue" : "issues"}` : ""}
+    </Tag>
+  );
+}
+
 export function ImportLog({
   runs,
   labelOf,
@@ -28,35 +43,19 @@ export function ImportLog({
   testId?: string;
 }) {
   const columns: GridColumn<ImportRun>[] = [
-    {
-      key: "at",
-      header: "When",
-      width: 140,
-      render: (r) => <span className="nowrap">{formatTimestamp(r.at)}</span>,
-    },
+    { key: "at", header: "When", width: 140, render: (r) => formatTimestamp(r.at) },
     {
       key: "entity",
       header: "Entity",
       render: (r) => <Link to={`/data/${r.entity}`}>{labelOf(r.entity)}</Link>,
     },
     { key: "file", header: "File", render: (r) => <span className="code">{r.fileName}</span> },
-    {
-      key: "status",
-      header: "Result",
-      render: (r) =>
-        r.status === "imported" ? (
-          <Tag tone="success">imported</Tag>
-        ) : (
-          <Tag tone="danger" title="Rejected: nothing was written">
-            rejected
-          </Tag>
-        ),
-    },
+    { key: "status", header: "Result", render: result },
     { key: "rows", header: "Rows", align: "right", render: (r) => count(r.rows) },
-    { key: "inserted", header: "Inserted", align: "right", render: (r) => count(r.inserted) },
-    { key: "updated", header: "Updated", align: "right", render: (r) => count(r.updated) },
-    { key: "unchanged", header: "Unchanged", align: "right", render: (r) => count(r.unchanged) },
-    { key: "user", header: "By", render: (r) => r.user },
+    { key: "inserted", header: "Inserted", align: "right", render: (r) => changed(r, r.inserted) },
+    { key: "updated", header: "Updated", align: "right", render: (r) => changed(r, r.updated) },
+    { key: "unchanged", header: "Unchanged", align: "right", render: (r) => changed(r, r.unchanged) },
+    { key: "user", header: "By", render: (r) => r.user ?? <span className="muted">system</span> },
   ];
   return (
     <DataGrid

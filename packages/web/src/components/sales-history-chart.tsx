@@ -25,7 +25,14 @@ export function historyChartOption(series: readonly HistoryPoint[], currency: Co
     textStyle: { fontFamily: "inherit" },
     color: [CHART_COLORS.ordered, CHART_COLORS.delivered, CHART_COLORS.revenue],
     grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: "#303b49", fontSize: 12 } },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      itemGap: 20,
+      textStyle: { color: "#303b49", fontSize: 12 },
+    },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },

@@ -12,6 +12,8 @@ export interface TreeItem {
   /** Right-aligned hint, such as the number of children. */
   readonly badge?: ReactNode;
   readonly expandable: boolean;
+  /** Full text on hover, for labels the tree has to cut short. */
+  readonly title?: string;
   /** Extra attributes for tests and styling (e.g. level, kind). */
   readonly data?: Readonly<Record<string, string>>;
 }
@@ -102,6 +104,7 @@ function TreeNode({ item, depth, tree }: { item: TreeItem; depth: number; tree: 
         onClick={() => tree.onSelect(item)}
         onKeyDown={onKeyDown}
         data-testid={`tree-node-${item.id}`}
+        title={item.title}
         {...dataAttributes}
       >
         {item.expandable ? (

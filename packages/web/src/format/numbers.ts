@@ -27,11 +27,11 @@ function withMinus(text: string): string {
  * A quantity with thousands separators and at most `maxFraction` decimals (trailing zeros
  * dropped): 1234567.5 → "1,234,567.5". Negative values use U+2212. Non-finite values → "".
  */
-export function formatQuantity(value: number, maxFraction = 2): string {
+export function formatQuantity(value: number, maxFraction = 2, minFraction = 0): string {
   if (!Number.isFinite(value)) return "";
   // -0 and values that round to zero print as "0", never "−0".
   const rounded = Number(value.toFixed(maxFraction));
-  return withMinus(numberFormat(0, maxFraction).format(rounded === 0 ? 0 : rounded));
+  return withMinus(numberFormat(minFraction, maxFraction).format(rounded === 0 ? 0 : rounded));
 }
 
 /** A whole count (rows, lines, issues): 61234 → "61,234". */
@@ -58,10 +58,18 @@ export function formatMoneyRounded(minor: number, currency: CompanyCurrency): st
   return formatQuantity(minor / 10 ** currency.minorDigits, 0);
 }
 
-/** A percentage already on the 0–100 scale: 97.5 → "97.5%". */
+/** A percentage already on the 0–100 scale: 97.54 → "97.5%". */
 export function formatPercent(value: number, maxFraction = 1): string {
   const text = formatQuantity(value, maxFraction);
   return text === "" ? "" : `${text}%`;
+}
+
+/**
+ * A ratio in percent for a column of figures: always `digits` decimals and no sign, so the
+ * decimal points line up (95 → "95.0"); the % belongs in the header.
+ */
+export function formatPercentFigure(value: number, digits = 1): string {
+  return formatQuantity(value, digits, digits);
 }
 
 /** Short form for chart axes: 1234 → "1.2K", 2500000 → "2.5M". */

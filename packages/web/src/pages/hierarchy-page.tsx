@@ -20,17 +20,20 @@ import { SalesHistoryChart } from "../components/sales-history-chart";
 import { Stat } from "../components/stat";
 import { Tree, type TreeChildren, type TreeItem } from "../components/tree";
 import { formatPeriod } from "../format/dates";
-import { formatCount, formatMoneyRounded, formatPercent, formatQuantity } from "../format/numbers";
+import { formatCount, formatMoneyRounded, formatPercentFigure, formatQuantity } from "../format/numbers";
+import { shortName } from "../format/short-name";
 
 const FALLBACK_CURRENCY: CompanyCurrency = { code: "", minorDigits: 2 };
 const nodeId = (kind: HierarchyKind, code: string) => `${kind}:${code}`;
 
-function toTreeItem(node: HierarchyNode): TreeItem {
+function toTreeItem(node: HierarchyNode, ancestorNames: readonly string[]): TreeItem {
   return {
     id: nodeId(node.kind, node.code),
-    label: node.name,
-    detail: node.kind === "item" ? node.code : node.level,
-    badge: node.kind === "group" ? formatCount(node.children) : undefined,
+    label: node.kind === "item" ? shortName(node.name, ancestorNames) : node.name,
+    title: `${node.name} (${node.code})`,
+    // Item names are long; their code sits at the right where a group shows its child count.
+    detail: node.kind === "item" ? undefined : node.level,
+    badge: node.kind === "group" ? formatCount(node.children) : <span className="code">{node.code}</span>,
     expandable: node.kind === "group" && node.children > 0,
     data: { kind: node.kind, level: node.level, code: node.code },
   };
@@ -67,12 +70,32 @@ export function HierarchyPage() {
   );
   const parents = useMemo(() => [null, ...expandedCodes], [expandedCodes]);
   const results = useHierarchyChildren(parents);
+  // Groups seen so far, to name each row's ancestors (parents load before their children).
+  const groups = new Map<string, { name: string; parent: string | null }>();
+  parents.forEach((parent, index) => {
+    for (const node of results[index]?.data ?? []) {
+      if (node.kind === "group") groups.set(node.code, { name: node.name, parent });
+    }
+  });
+  const ancestorNames = (code: string | null): string[] => {
+    const names: string[] = [];
+    for (let at = code; at !== null && names.length < 32; at = groups.get(at)?.parent ?? null) {
+      names.unshift(groups.get(at)?.name ?? "");
+    }
+    return names;
+  };
   const childrenByParent = new Map<string | null, TreeChildren>();
   parents.forEach((parent, index) => {
     const result = results[index];
     if (!result || result.isPending) childrenByParent.set(parent, "loading");
     else if (result.isError) childrenByParent.set(parent, { error: result.error.message });
-    else childrenByParent.set(parent, result.data.map(toTreeItem));
+    else {
+      const names = ancestorNames(parent);
+      childrenByParent.set(
+        parent,
+        result.data.map((node) => toTreeItem(node, names)),
+      );
+    }
   });
 
   const select = (next: HierarchySelection) =>
@@ -212,7 +235,7 @@ function LastTwelveMonths({
       />
       <Stat
         label="Delivered ÷ ordered"
-        value={ordered > 0 ? formatPercent((100 * delivered) / ordered).replace(/%$/, "") : "–"}
+        value={ordered > 0 ? formatPercentFigure((100 * delivered) / ordered) : "–"}
         unit="%"
       />
       <Stat
@@ -223,7 +246,7 @@ function LastTwelveMonths({
       {change !== null ? (
         <Stat
           label="Ordered vs prior 12 months"
-          value={`${change >= 0 ? "+" : ""}${formatPercent(change).replace(/%$/, "")}`}
+          value={`${change >= 0 ? "+" : ""}${formatPercentFigure(change)}`}
           unit="%"
         />
       ) : null}

@@ -192,6 +192,7 @@ function ExpectedColumns({ entity }: { entity: EntityWithRows }) {
         <thead>
           <tr>
             <th scope="col">Header</th>
+            <th scope="col">Required</th>
             <th scope="col">Meaning</th>
             <th scope="col">Example</th>
           </tr>
@@ -199,9 +200,9 @@ function ExpectedColumns({ entity }: { entity: EntityWithRows }) {
         <tbody>
           {entity.columns.map((column) => (
             <tr key={column.name}>
-              <td className="nowrap">
-                <span className="code">{column.name}</span>{" "}
-                {column.required ? <Tag tone="info">required</Tag> : null}
+              <td className="code">{column.name}</td>
+              <td>
+                {column.required ? <Tag tone="info">required</Tag> : <span className="muted">optional</span>}
               </td>
               <td>{column.description}</td>
               <td className="code">{column.example}</td>

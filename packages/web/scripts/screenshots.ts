@@ -1,0 +1,82 @@
+// Takes the README screenshots of a running Fulcrum demo (1440×900) with Debian's Chromium:
+//   npx tsx packages/web/scripts/screenshots.ts http://127.0.0.1:4010 docs/screenshots
+// Signs in as the demand planner, so the demo company must be loaded.
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+
+const [baseUrl = "http://127.0.0.1:4010", outDir = "docs/screenshots"] = process.argv.slice(2);
+
+const BAD_ITEMS_CSV = [
+  "sku,name,item_type,group_code,uom,status,unit_volume",
+  "CMP-TEST-001,Test bottle,component,,BOX,active,0.5",
+  "CMP-TEST-002,Test cap,component,,EA,active,-2",
+  "CMP-TEST-003,Test label,component,,EA,selling,1",
+].join("\n");
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(400); // lets chart animations settle
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`${name}.png`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), "fulcrum-shots-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId("demo-users").waitFor();
+    await page.locator('[data-role="demand_planner"]').click();
+    await shoot(page, "login");
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("overview-page").waitFor();
+    await shoot(page, "overview");
+
+    await page.goto(`${baseUrl}/demand/hierarchy`);
+    const brand = page.locator('[role="treeitem"][aria-level="1"]').nth(1);
+    await brand.locator(".tree-toggle").click();
+    const family = page.locator('[role="treeitem"][aria-level="2"][data-kind="group"]').first();
+    await family.locator(".tree-toggle").click();
+    await family.click();
+    await page.locator('[data-testid="history-chart"] svg').waitFor();
+    await shoot(page, "hierarchy");
+
+    await page.goto(`${baseUrl}/data/sales_history?sort=order_date&dir=desc`);
+    await page.getByTestId("entity-grid").waitFor();
+    await shoot(page, "data-browser");
+
+    await page.goto(`${baseUrl}/data/import?entity=items`);
+    await page.getByTestId("import-file").setInputFiles({
+      name: "items.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(BAD_ITEMS_CSV),
+    });
+    await page.getByTestId("import-submit").click();
+    await page.getByTestId("import-error-report").waitFor();
+    await page.getByTestId("import-error-report").scrollIntoViewIfNeeded();
+    await shoot(page, "import-errors");
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
