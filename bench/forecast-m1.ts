@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   autoEts,
+  autoForecast,
   etsPointForecast,
   etsQuantiles,
   fitSes,
@@ -14,6 +15,7 @@ import {
   naive2,
   optimisedThetaForecast,
   reseasonalise,
+  runCandidates,
   seasonalAdjustment,
   smape,
   thetaForecast,
@@ -72,6 +74,18 @@ function ets(s: Series): Output {
   return { point: etsPointForecast(result.best, s.h), p10: p10!, p90: p90! };
 }
 
+function auto(s: Series, strategy: "default" | "backtest" = "default"): Output {
+  const result = autoForecast({ values: s.x, horizon: s.h, period: s.period, strategy });
+  if (!result.ok) throw new Error(`${s.name}: ${result.issues.join("; ")}`);
+  const { point, quantiles } = result.forecast;
+  return { point: [...point], p10: [...quantiles[0]!.values], p90: [...quantiles[2]!.values] };
+}
+
+function comb(s: Series): Output {
+  const { forecasts } = runCandidates(s.x, s.h, s.period, ["combination"]);
+  return { point: forecasts.get("combination") ?? naive2(s.x, s.h, s.period) };
+}
+
 const METHODS: Record<string, Method> = {
   Naive2: (s) => ({ point: naive2(s.x, s.h, s.period) }),
   SES: sesAdjusted,
@@ -80,6 +94,9 @@ const METHODS: Record<string, Method> = {
     point: optimisedThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
   }),
   ETS: ets,
+  Comb: comb,
+  Auto: (s) => auto(s),
+  Best: (s) => auto(s, "backtest"),
 };
 
 interface Score {

@@ -1,0 +1,82 @@
+// Rolling-origin backtest: refit every candidate on shortened histories and keep each forecast
+// error, so methods can be compared on data they did not see and intervals calibrated from them.
+
+import { runCandidates } from "./candidates";
+import type { EtsSpec } from "./ets/ets-types";
+import type { MethodName } from "./forecast-types";
+
+export interface BacktestPlan {
+  /** Training lengths, oldest origin first; each origin is followed by `steps` held-out values. */
+  readonly trainingLengths: readonly number[];
+  /** Forecast steps scored per origin (the horizon, capped by the history). */
+  readonly steps: number;
+}
+
+/** Smallest history a backtest origin may be fitted on: 7 values, and two full seasons. */
+export function minimumTraining(period: number): number {
+  return Math.max(7, 2 * period);
+}
+
+/**
+ * Origins for a history of n values and horizon h: the last origin leaves s = min(h, n − minimum)
+ * values to score, earlier ones step back by max(1, ⌊s/3⌋) periods, at most `maxOrigins` of them, none
+ * shorter than `minimumTraining(period)`. No origins when the history is too short.
+ */
+export function planBacktest(n: number, h: number, period: number, maxOrigins: number): BacktestPlan {
+  const minimum = minimumTraining(period);
+  const steps = Math.min(h, n - minimum);
+  if (steps < 1 || maxOrigins < 1) return { trainingLengths: [], steps: 0 };
+  const spacing = Math.max(1, Math.floor(steps / 3));
+  const trainingLengths: number[] = [];
+  for (let k = 0; k < maxOrigins; k++) {
+    const length = n - steps - k * spacing;
+    if (length < minimum) break;
+    trainingLengths.unshift(length);
+  }
+  return { trainingLengths, steps };
+}
+
+/** One origin's held-out actuals and the forecasts made for them. */
+export interface BacktestRow {
+  readonly actual: readonly number[];
+  readonly forecast: readonly number[];
+}
+
+/** Per method, one row per origin it could be fitted at. */
+export type BacktestResults = Map<MethodName, BacktestRow[]>;
+
+/**
+ * Runs `methods` at every origin of `plan` and collects actuals and forecasts; a method that cannot
+ * be fitted at an origin simply has no row for it. `etsSpec` freezes the ETS form found on the full
+ * history (parameters are re-estimated at each origin).
+ */
+export function runBacktest(
+  y: readonly number[],
+  period: number,
+  methods: readonly MethodName[],
+  plan: BacktestPlan,
+  etsSpec?: EtsSpec,
+): BacktestResults {
+  const results: BacktestResults = new Map(methods.map((m) => [m, []]));
+  for (const length of plan.trainingLengths) {
+    const training = y.slice(0, length);
+    const actual = y.slice(length, length + plan.steps);
+    const { forecasts } = runCandidates(training, plan.steps, period, methods, etsSpec);
+    for (const [method, forecast] of forecasts) results.get(method)?.push({ actual, forecast });
+  }
+  return results;
+}
+
+/**
+ * Residual rows r = actual − forecast, or (actual − forecast)/|forecast| when `relative` (forecasts
+ * of exactly zero then count as a residual of 0).
+ */
+export function residualRows(rows: readonly BacktestRow[], relative: boolean): number[][] {
+  return rows.map((row) =>
+    row.actual.map((a, j) => {
+      const f = row.forecast[j]!;
+      if (!relative) return a - f;
+      return f === 0 ? 0 : (a - f) / Math.abs(f);
+    }),
+  );
+}
