@@ -44,7 +44,7 @@ export function runCandidates(
   if (wanted.has("combination")) for (const m of COMBINATION_MEMBERS) wanted.add(m);
 
   const put = (method: MethodName, forecast: number[] | null | undefined, model: string) => {
-    if (forecast && forecast.every(Number.isFinite)) {
+    if (forecast?.every(Number.isFinite)) {
       forecasts.set(method, forecast);
       models.set(method, model);
     }

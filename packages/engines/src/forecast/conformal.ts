@@ -65,7 +65,11 @@ export function conformalQuantiles(
   const h = point.length;
   const scale = horizonScale(residuals, h);
   const pooled: number[] = [];
-  for (const row of residuals) row.forEach((r, j) => scale[j]! > 0 && pooled.push(r / scale[j]!));
+  for (const row of residuals) {
+    row.forEach((r, j) => {
+      if (scale[j]! > 0) pooled.push(r / scale[j]!);
+    });
+  }
   if (pooled.length === 0) return null;
   pooled.sort((a, b) => a - b);
   const n = options.effectiveSize ?? pooled.length;
