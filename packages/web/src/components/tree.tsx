@@ -30,10 +30,15 @@ export interface TreeProps {
   readonly label: string;
 }
 
+type FocusedTree = TreeProps & { readonly focusId: string | null };
+
 export function Tree(props: TreeProps) {
+  // One row takes part in the tab order: the selected one, or the first while none is selected.
+  const firstId = Array.isArray(props.roots) ? (props.roots[0]?.id ?? null) : null;
+  const tree = { ...props, focusId: props.selectedId ?? firstId };
   return (
     <div className="tree" role="tree" aria-label={props.label}>
-      <TreeLevel items={props.roots} depth={1} tree={props} />
+      <TreeLevel items={props.roots} depth={1} tree={tree} />
     </div>
   );
 }
@@ -45,7 +50,7 @@ function TreeLevel({
 }: {
   items: TreeChildren;
   depth: number;
-  tree: TreeProps;
+  tree: FocusedTree;
 }): ReactNode {
   if (items === "loading") {
     return (
@@ -75,7 +80,7 @@ function indent(depth: number): number {
   return 6 + (depth - 1) * 16;
 }
 
-function TreeNode({ item, depth, tree }: { item: TreeItem; depth: number; tree: TreeProps }) {
+function TreeNode({ item, depth, tree }: { item: TreeItem; depth: number; tree: FocusedTree }) {
   const open = item.expandable && tree.expanded.has(item.id);
   const selected = tree.selectedId === item.id;
   const dataAttributes = Object.fromEntries(
@@ -95,7 +100,7 @@ function TreeNode({ item, depth, tree }: { item: TreeItem; depth: number; tree: 
     <div role="none">
       <div
         role="treeitem"
-        tabIndex={selected ? 0 : -1}
+        tabIndex={tree.focusId === item.id ? 0 : -1}
         aria-level={depth}
         aria-expanded={item.expandable ? open : undefined}
         aria-selected={selected}
