@@ -9,6 +9,8 @@ import { DataGrid, type GridColumn } from "./data-grid";
 import { Num } from "./num";
 import { Tag } from "./tag";
 
+const COMPACT_COLUMNS = ["at", "entity", "status"];
+
 function count(value: number | null | undefined) {
   return value === null || value === undefined ? (
     <span className="cell-empty" />
@@ -36,11 +38,14 @@ export function ImportLog({
   labelOf,
   maxHeight,
   testId,
+  compact,
 }: {
   runs: readonly ImportRun[];
   labelOf: (entity: string) => string;
   maxHeight?: number;
   testId?: string;
+  /** When, entity and result only, for a side panel. */
+  compact?: boolean;
 }) {
   const columns: GridColumn<ImportRun>[] = [
     { key: "at", header: "When", width: 140, render: (r) => formatTimestamp(r.at) },
@@ -61,7 +66,7 @@ export function ImportLog({
     <DataGrid
       label="Imports"
       testId={testId}
-      columns={columns}
+      columns={compact ? columns.filter((c) => COMPACT_COLUMNS.includes(c.key)) : columns}
       rows={runs}
       rowKey={(r) => String(r.id)}
       maxHeight={maxHeight}

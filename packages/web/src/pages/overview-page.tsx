@@ -72,25 +72,27 @@ function Overview({ workspace }: { workspace: Workspace }) {
             ))}
           </div>
         </Panel>
-        <Panel title="Sales history" subtitle="What demand planning can learn from">
-          <HistoryCoverage history={history} />
-          <div className="panel-links">
-            <Link to="/demand/hierarchy">Explore history by product →</Link>
-            <Link to="/data/sales_history">Browse order lines →</Link>
-          </div>
-        </Panel>
+        <div className="stack">
+          <Panel title="Sales history" subtitle="What demand planning can learn from">
+            <HistoryCoverage history={history} />
+            <div className="panel-links">
+              <Link to="/demand/hierarchy">Explore history by product →</Link>
+              <Link to="/data/sales_history">Browse order lines →</Link>
+            </div>
+          </Panel>
+          <Panel
+            title="Recent imports"
+            actions={
+              <Link className="button button-small button-quiet" to="/monitor">
+                All imports
+              </Link>
+            }
+            flush
+          >
+            <ImportLog runs={recentImports.slice(0, 8)} labelOf={labelOf} testId="recent-imports" compact />
+          </Panel>
+        </div>
       </div>
-      <Panel
-        title="Recent imports"
-        actions={
-          <Link className="button button-small button-quiet" to="/monitor">
-            All imports
-          </Link>
-        }
-        flush
-      >
-        <ImportLog runs={recentImports} labelOf={labelOf} testId="recent-imports" />
-      </Panel>
     </div>
   );
 }
