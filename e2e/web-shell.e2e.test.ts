@@ -35,7 +35,7 @@ describe("web shell", () => {
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), "fulcrum-e2e-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       headless: true,
       viewport: { width: 1440, height: 900 },
       args: CHROMIUM_ARGS,
