@@ -46,9 +46,9 @@ export function etsFilter(
   let slope = hasTrend ? slope0 : 0;
   let sse = 0;
   let logSum = 0;
+  let position = 0;
   for (let t = 0; t < n; t++) {
     const q = hasTrend ? level + phi * slope : level;
-    const position = m > 0 ? t % m : 0;
     const s = m > 0 ? seasonal[position]! : 0;
     const forecast = seasonAdd ? q + s : seasonMul ? q * s : q;
     if (fitted) fitted[t] = forecast;
@@ -75,6 +75,7 @@ export function etsFilter(
       }
     }
     level = newLevel;
+    if (++position === m) position = 0;
   }
   // A perfect fit would give −∞; the floor keeps likelihoods comparable and finite.
   const likelihood = n * Math.log(Math.max(sse, 1e-300)) + (errorMul ? 2 * logSum : 0);
