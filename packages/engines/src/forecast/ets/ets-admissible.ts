@@ -2,7 +2,7 @@
 // the smoothing parameters interpretable as weights, and the "admissible" region whose forecasts
 // forget the distant past (Hyndman et al. 2008, ch. 10).
 
-import { rootsWithin } from "../numeric/polynomial";
+import { type PolynomialWorkspace, polynomialWorkspace, rootsWithin } from "../numeric/polynomial";
 
 /** Usual bounds as in R: α, β, γ ∈ [1e-4, 0.9999], φ ∈ [0.8, 0.98], with β ≤ α and γ ≤ 1 − α. */
 export const USUAL_BOUNDS = {
@@ -22,6 +22,7 @@ export function isAdmissible(
   gamma: number | null,
   phi: number,
   period: number,
+  workspace?: AdmissibilityWorkspace,
 ): boolean {
   const { lower, upper } = USUAL_BOUNDS;
   if (alpha < lower.alpha || alpha > upper.alpha) return false;
@@ -39,8 +40,22 @@ export function isAdmissible(
   if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (b < -(1 - phi) * (gamma / m + alpha)) return false;
-  const coefficients = [phi * (1 - alpha - gamma), alpha + b - alpha * phi + gamma - 1];
-  for (let i = 2; i < m; i++) coefficients.push(alpha + b - alpha * phi);
-  coefficients.push(alpha + b - phi, 1);
-  return rootsWithin(coefficients, 1 + 1e-10);
+  const space = workspace ?? admissibilityWorkspace(m);
+  const p = space.coefficients;
+  p[0] = phi * (1 - alpha - gamma);
+  p[1] = alpha + b - alpha * phi + gamma - 1;
+  for (let i = 2; i < m; i++) p[i] = alpha + b - alpha * phi;
+  p[m] = alpha + b - phi;
+  p[m + 1] = 1;
+  return rootsWithin(p, 1 + 1e-10, space.polynomial);
+}
+
+/** Scratch space for `isAdmissible` with seasonal period m: the optimiser calls it thousands of times. */
+export interface AdmissibilityWorkspace {
+  readonly coefficients: Float64Array;
+  readonly polynomial: PolynomialWorkspace;
+}
+
+export function admissibilityWorkspace(period: number): AdmissibilityWorkspace {
+  return { coefficients: new Float64Array(period + 2), polynomial: polynomialWorkspace(period + 1) };
 }

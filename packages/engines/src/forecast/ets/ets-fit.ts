@@ -2,7 +2,7 @@
 // initial states inside R's default parameter space, then information criteria as R reports them.
 
 import { nelderMead } from "../numeric/nelder-mead";
-import { isAdmissible, USUAL_BOUNDS } from "./ets-admissible";
+import { admissibilityWorkspace, isAdmissible, USUAL_BOUNDS } from "./ets-admissible";
 import { etsFilter } from "./ets-filter";
 import { initialParameters, initialStates } from "./ets-init";
 import type { EtsFit, EtsSpec } from "./ets-types";
@@ -86,9 +86,10 @@ export function fitEts(
     if (spec.season === "M") for (let i = 0; i < m; i++) if (!(buffer[i]! > 0)) return false;
     return true;
   };
+  const workspace = admissibilityWorkspace(m);
   const objective = (x: Float64Array): number => {
     const p = unpack(x);
-    if (!isAdmissible(p.alpha, hasTrend ? p.beta : null, seasonal ? p.gamma : null, p.phi, m)) {
+    if (!isAdmissible(p.alpha, hasTrend ? p.beta : null, seasonal ? p.gamma : null, p.phi, m, workspace)) {
       return Number.POSITIVE_INFINITY;
     }
     if (!loadSeasonal(x)) return Number.POSITIVE_INFINITY;

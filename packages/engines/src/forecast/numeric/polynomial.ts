@@ -7,12 +7,19 @@
  * reversed polynomial; roots exactly on the circle count as outside, which a radius a hair above 1
  * absorbs. O(n²), real arithmetic only.
  */
-export function rootsWithin(coefficients: readonly number[], radius = 1): boolean {
+export function rootsWithin(
+  coefficients: ArrayLike<number>,
+  radius = 1,
+  workspace: PolynomialWorkspace = polynomialWorkspace(coefficients.length - 1),
+): boolean {
   let degree = coefficients.length - 1;
-  // Two buffers swapped each step: the recursion is run inside the ETS likelihood, so no allocation.
-  let c = new Float64Array(degree + 1);
-  let next = new Float64Array(degree + 1);
-  for (let i = 0; i <= degree; i++) c[i] = coefficients[i]! * radius ** i;
+  let c = workspace.current;
+  let next = workspace.next;
+  let power = 1;
+  for (let i = 0; i <= degree; i++) {
+    c[i] = coefficients[i]! * power;
+    power *= radius;
+  }
   while (degree > 0 && c[degree] === 0) degree--;
   while (degree > 0) {
     const lead = c[degree]!;
@@ -23,4 +30,14 @@ export function rootsWithin(coefficients: readonly number[], radius = 1): boolea
     degree--;
   }
   return true;
+}
+
+/** Scratch buffers for `rootsWithin`, so callers in a hot loop can avoid allocating. */
+export interface PolynomialWorkspace {
+  readonly current: Float64Array;
+  readonly next: Float64Array;
+}
+
+export function polynomialWorkspace(degree: number): PolynomialWorkspace {
+  return { current: new Float64Array(degree + 1), next: new Float64Array(degree + 1) };
 }
