@@ -1,7 +1,11 @@
 // M1 forecasting benchmark: every method forecasts each series' test horizon from its training
 // part; prints sMAPE, MASE and OWA (M4 definitions, relative to Naive2) per frequency and overall,
-// series per second and P10–P90 coverage. Usage: npx tsx bench/forecast-m1.ts [--limit N] [--only a,b]
-import { existsSync, readFileSync } from "node:fs";
+// series per second and P10–P90 coverage. With --with-r (and --r-arima), R's forecast package runs
+// on the same series for reference.
+// Usage: npx tsx bench/forecast-m1.ts [--limit N] [--only A,B] [--with-r] [--r-arima]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -99,6 +103,62 @@ const METHODS: Record<string, Method> = {
   Best: (s) => auto(s, "backtest"),
 };
 
+// R's reference methods; CPU seconds are R's own per method (proc.time), not the process's.
+const R_SCRIPT = `
+args <- commandArgs(trailingOnly = TRUE)
+suppressMessages({ library(forecast); library(jsonlite) })
+input <- fromJSON(args[1], simplifyVector = FALSE)
+methods <- strsplit(args[3], ",")[[1]]
+secs <- setNames(as.list(rep(0, length(methods))), methods)
+out <- list()
+for (s in input) {
+  y <- ts(unlist(s$x), frequency = s$period)
+  res <- list()
+  for (m in methods) {
+    t0 <- proc.time()
+    f <- switch(m,
+      ets = forecast(ets(y), h = s$h, level = 80),
+      arima = forecast(auto.arima(y), h = s$h, level = 80),
+      theta = thetaf(y, h = s$h, level = 80))
+    used <- proc.time() - t0
+    secs[[m]] <- secs[[m]] + used[["user.self"]] + used[["sys.self"]]
+    res[[m]] <- list(mean = as.numeric(f$mean), lo = as.numeric(f$lower), hi = as.numeric(f$upper))
+  }
+  out[[s$name]] <- res
+}
+write(toJSON(list(forecasts = out, seconds = secs), auto_unbox = TRUE, digits = NA), args[2])
+`;
+
+interface RResults {
+  forecasts: Record<string, Record<string, { mean: number[]; lo: number[]; hi: number[] }>>;
+  seconds: Record<string, number>;
+}
+
+/** Runs R's ets/thetaf (and auto.arima) on the series; null, with install advice, without R. */
+function runR(series: Series[], methods: string[]): RResults | null {
+  const probe = spawnSync("Rscript", ["-e", "suppressMessages({library(forecast); library(jsonlite)})"]);
+  if (probe.status !== 0) {
+    console.log(
+      "R reference skipped: needs Rscript with forecast and jsonlite " +
+        "(apt-get install -y r-base-core r-cran-forecast r-cran-jsonlite; never in CI)",
+    );
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "fulcrum-m1-r-"));
+  try {
+    const input = join(dir, "input.json");
+    const output = join(dir, "output.json");
+    writeFileSync(input, JSON.stringify(series.map(({ name, period, h, x }) => ({ name, period, h, x }))));
+    const run = spawnSync("Rscript", ["-e", R_SCRIPT, input, output, methods.join(",")], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (run.status !== 0) throw new Error(`Rscript failed with status ${run.status}`);
+    return JSON.parse(readFileSync(output, "utf8")) as RResults;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 interface Score {
   smape: number;
   mase: number;
@@ -125,22 +185,57 @@ function main() {
     const byFrequency = new Map<string, Score[]>();
     const start = process.cpuUsage();
     for (const s of series) {
-      const out = method(s);
-      const band = out.p10 && out.p90 ? intervalCoverage(s.xx, out.p10, out.p90) : Number.NaN;
       const list = byFrequency.get(s.frequency) ?? [];
-      list.push({
-        smape: smape(s.xx, out.point),
-        mase: mase(s.xx, out.point, s.x, s.x.length > s.period ? s.period : 1),
-        inside: Number.isNaN(band) ? 0 : band * s.h,
-        covered: Number.isNaN(band) ? 0 : s.h,
-      });
+      list.push(score(s, method(s)));
       byFrequency.set(s.frequency, list);
     }
     const used = process.cpuUsage(start);
     seconds.set(name, (used.user + used.system) / 1e6);
     scores.set(name, byFrequency);
   }
+  if (args.includes("--with-r")) {
+    const rMethods = ["ets", "theta", ...(args.includes("--r-arima") ? ["arima"] : [])];
+    const r = runR(series, rMethods);
+    if (r) {
+      const label = (m: string) => `R-${m}`;
+      const outputs = (s: Series): Record<string, Output> => {
+        const f = r.forecasts[s.name]!;
+        const result: Record<string, Output> = {};
+        for (const m of rMethods) result[label(m)] = { point: f[m]!.mean, p10: f[m]!.lo, p90: f[m]!.hi };
+        const members = rMethods.map((m) => f[m]!.mean);
+        result["R-mean"] = {
+          point: members[0]!.map((_, j) => members.reduce((a, p) => a + p[j]!, 0) / members.length),
+        };
+        return result;
+      };
+      for (const name of [...rMethods.map(label), "R-mean"]) {
+        const byFrequency = new Map<string, Score[]>();
+        for (const s of series) {
+          const list = byFrequency.get(s.frequency) ?? [];
+          list.push(score(s, outputs(s)[name]!));
+          byFrequency.set(s.frequency, list);
+        }
+        scores.set(name, byFrequency);
+        names.push(name);
+        const members = name === "R-mean" ? rMethods : [name.slice(2)];
+        seconds.set(
+          name,
+          members.reduce((a, m) => a + (r.seconds[m] ?? 0), 0),
+        );
+      }
+    }
+  }
   report(names, scores, seconds, series.length);
+}
+
+function score(s: Series, out: Output): Score {
+  const band = out.p10 && out.p90 ? intervalCoverage(s.xx, out.p10, out.p90) : Number.NaN;
+  return {
+    smape: smape(s.xx, out.point),
+    mase: mase(s.xx, out.point, s.x, s.x.length > s.period ? s.period : 1),
+    inside: Number.isNaN(band) ? 0 : band * s.h,
+    covered: Number.isNaN(band) ? 0 : s.h,
+  };
 }
 
 function report(
