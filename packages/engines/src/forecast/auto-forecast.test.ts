@@ -93,6 +93,13 @@ describe("automatic forecast", () => {
     });
   });
 
+  it("handles series with negative values using additive models only", () => {
+    const values = Array.from({ length: 24 }, (_, t) => -20 + 3 * t + 5 * noise());
+    const forecast = ok(autoForecast({ values, horizon: 4, period: 1 }));
+    expect(forecast.model).toMatch(/ETS\(A,/);
+    for (const q of forecast.quantiles) for (const v of q.values) expect(Number.isFinite(v)).toBe(true);
+  });
+
   it("falls back to naive on very short history and says so", () => {
     const forecast = ok(autoForecast({ values: [3, 5, 4], horizon: 2, period: 12 }));
     expect(forecast.method).toBe("naive");

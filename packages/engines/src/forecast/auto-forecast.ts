@@ -78,7 +78,9 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
     return done("naive", "naive", clamp(point), randomWalkQuantiles(point, y, levels, { nonNegative }), []);
   }
 
-  const intermittent = demand.demandClass === "intermittent" || demand.demandClass === "lumpy";
+  // Negative values are not demand (returns, net flows): the intermittent methods do not apply.
+  const intermittent =
+    nonNegative && (demand.demandClass === "intermittent" || demand.demandClass === "lumpy");
   const candidates = request.candidates ?? (intermittent ? INTERMITTENT_CANDIDATES : SMOOTH_CANDIDATES);
   const full = runCandidates(y, h, period, candidates);
   const plan = planBacktest(y.length, h, period, request.origins ?? 6);
