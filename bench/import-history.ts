@@ -90,6 +90,8 @@ export async function benchImport(rows: number): Promise<void> {
   }
 }
 
+// Prices are whole euros so the very same bytes are valid for the raw COPY (integer minor units)
+// and for the import (decimal amounts).
 async function writeHistoryCsv(
   file: string,
   rows: number,
@@ -113,7 +115,7 @@ async function writeHistoryCsv(
     const ordered = Math.floor(next() * 1090);
     const qty = 1 + Math.floor(next() * 200);
     const cancelled = next() < 0.02 ? Math.floor(qty / 2) : 0;
-    buffer += `B${Math.floor(i / 4)},${(i % 4) + 1},${skus[Math.floor(next() * skus.length)]},${customers[Math.floor(next() * customers.length)]},${locations[i % locations.length]},${day(ordered)},${day(ordered + 7)},${qty},${day(ordered + 6)},${qty - cancelled},${cancelled},${(1 + next() * 4).toFixed(2)}\n`;
+    buffer += `B${Math.floor(i / 4)},${(i % 4) + 1},${skus[Math.floor(next() * skus.length)]},${customers[Math.floor(next() * customers.length)]},${locations[i % locations.length]},${day(ordered)},${day(ordered + 7)},${qty},${day(ordered + 6)},${qty - cancelled},${cancelled},${1 + Math.floor(next() * 4)}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await new Promise<void>((r) => out.once("drain", () => r()));
       buffer = "";

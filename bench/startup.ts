@@ -3,7 +3,7 @@
 // starting on its own in the same run.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, startEmbeddedPostgres } from "@fulcrum/storage";
@@ -53,6 +53,7 @@ async function startAndWait(dataDir: string): Promise<number> {
 export async function benchStartup(): Promise<void> {
   console.log("\n## Start-up to first served page (embedded PostgreSQL, demo company)");
   const dir = mkdtempSync(join(tmpdir(), "fulcrum-bench-start-"));
+  chmodSync(dir, 0o755); // the embedded server runs as the postgres user when we are root
   try {
     const reference = await timed(async () => {
       const server = await startEmbeddedPostgres({ dataDir: join(dir, "reference"), port: 0 });

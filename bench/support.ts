@@ -1,6 +1,6 @@
 // Small helpers shared by the benchmarks: timing, percentiles, peak memory and a scratch database.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "@fulcrum/storage";
@@ -37,6 +37,7 @@ export async function scratchDatabase(): Promise<{
   dispose(): Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), "fulcrum-bench-"));
+  chmodSync(dir, 0o755); // the embedded server runs as the postgres user when we are root
   const database = await openDatabase({ dataDir: join(dir, "pg"), port: 0 });
   return {
     database,

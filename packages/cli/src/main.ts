@@ -1,7 +1,7 @@
 // The `fulcrum` command line: the same application layer as the HTTP API.
 
 import { Command } from "commander";
-import { exportEntity, importFiles, loadDemo, migrate } from "./commands/data";
+import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { start } from "./commands/start";
 import { resolveConfig } from "./config";
 import { reportFailure } from "./exit-codes";
@@ -55,6 +55,17 @@ program
   .option("--skus <n>", "number of finished SKUs", "150")
   .action((options: { seed: string; skus: string }) =>
     run(() => loadDemo(config(), { seed: Number(options.seed), skus: Number(options.skus) })),
+  );
+
+program
+  .command("company")
+  .description("show or change the company settings: name, currency and the current cycle month")
+  .option("--name <name>", "company name")
+  .option("--currency <code>", "ISO currency code, e.g. EUR")
+  .option("--minor-digits <n>", "decimals of the currency (2 for EUR, 0 for JPY)")
+  .option("--period <YYYY-MM>", "current S&OP cycle month")
+  .action((options: { name?: string; currency?: string; minorDigits?: string; period?: string }) =>
+    run(() => setCompany(config(), options)),
   );
 
 program

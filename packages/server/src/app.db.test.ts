@@ -141,6 +141,56 @@ describe("HTTP API", () => {
     expect(all).toHaveLength(36);
   });
 
+  it("downloads templates and exports as files, and answers unknown API paths with a JSON 404", async () => {
+    const cookie = await login();
+    const template = await get("/api/entities/units_of_measure/template.csv", cookie);
+    expect(template.headers.get("content-disposition")).toBe(
+      'attachment; filename="units_of_measure-template.csv"',
+    );
+    expect(await template.text()).toBe("code,name\nEA,Each\n");
+    const workbook = await get("/api/entities/segments/export.xlsx", cookie);
+    expect(workbook.headers.get("content-type")).toMatch(/spreadsheetml/);
+    expect(new Uint8Array(await workbook.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a zip
+    const unknown = await get("/api/entities/items/something.pdf", cookie);
+    expect(unknown.status).toBe(400);
+    const missing = await get("/api/nothing/here", cookie);
+    expect(missing.status).toBe(404);
+    expect((await body(missing)).error.code).toBe("not_found");
+  });
+
+  it("records a plan change through the API with its reason, and shows it in the audit trail", async () => {
+    const cookie = await login();
+    const scenario = await fulcrum.plans.baseScenario(null);
+    const version = await fulcrum.plans.createVersion({ scenarioId: scenario, kind: "demand", user: null });
+    const sku = (
+      await database.pool.query("SELECT sku FROM items WHERE item_type = 'finished' ORDER BY sku LIMIT 1")
+    ).rows[0].sku;
+    const post = await app.request(`/api/plans/versions/${version.id}/changes`, {
+      method: "POST",
+      headers: { cookie, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        reason: "promotion",
+        changes: [{ measure: "demand.marketing", sku, segment: null, period: "2026-12", value: 250 }],
+      }),
+    });
+    expect(await body(post)).toEqual({ recorded: 1 });
+    const trail = (await body(get(`/api/plans/versions/${version.id}/changes`, cookie))).changes;
+    expect(trail).toEqual([
+      expect.objectContaining({
+        sku,
+        oldValue: null,
+        newValue: 250,
+        reason: "promotion",
+        user: "dana",
+        at: "2026-11-22T09:00:00.000Z",
+      }),
+    ]);
+    const grid = await body(
+      get(`/api/plans/versions/${version.id}/grid?measure=demand.marketing&from=2026-11&to=2027-01`, cookie),
+    );
+    expect(grid.rows).toEqual([{ sku, location: null, segment: null, values: [null, 250, null] }]);
+  });
+
   it("publishes an OpenAPI description of its routes", async () => {
     const doc = await body(app.request("/api/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");

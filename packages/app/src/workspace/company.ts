@@ -46,3 +46,16 @@ export async function saveCompany(database: Database, company: Company): Promise
     .onConflict((oc) => oc.column("period").doNothing())
     .execute();
 }
+
+/** A new, non-demo workspace starts with these settings; `fulcrum company` changes them. */
+export function defaultCompany(today: Date): Company {
+  const asOf = today.toISOString().slice(0, 10);
+  return {
+    name: "My company",
+    currency: { code: "EUR", minorDigits: 2 },
+    bucket: "month",
+    currentPeriod: asOf.slice(0, 7) as PeriodKey,
+    asOf,
+    demo: false,
+  };
+}

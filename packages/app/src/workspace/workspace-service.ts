@@ -1,11 +1,11 @@
 // The cycle overview: company settings, where the current cycle stands, how complete the data is,
 // what history covers, and the latest imports.
 
-import { type CycleStage, ENTITIES, type EntityDef, stageTrack } from "@fulcrum/domain";
+import { type CycleStage, ENTITIES, type EntityDef, parsePeriod, stageTrack } from "@fulcrum/domain";
 import { countRows, type Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
-import { type Company, loadCompany } from "./company";
+import { type Company, defaultCompany, loadCompany, saveCompany } from "./company";
 
 export interface ImportRun {
   readonly id: number;
@@ -31,6 +31,24 @@ export class WorkspaceService {
         "conflict",
         "the workspace has no company yet: run `fulcrum demo` or import your data",
       );
+    return company;
+  }
+
+  /** Creates the default company settings on a new workspace; returns whether it did. */
+  async ensureCompany(today: Date): Promise<boolean> {
+    if (await loadCompany(this.database)) return false;
+    await saveCompany(this.database, defaultCompany(today));
+    return true;
+  }
+
+  /** Changes the company's settings; a new current period opens that cycle. */
+  async updateCompany(changes: Partial<Omit<Company, "demo">>): Promise<Company> {
+    const company = { ...(await this.company()), ...changes };
+    if (!/^[A-Z]{3}$/.test(company.currency.code))
+      throw new AppError("bad_request", "a currency is a three-letter ISO code");
+    if (!parsePeriod(company.currentPeriod))
+      throw new AppError("bad_request", `${company.currentPeriod} is not a period`);
+    await saveCompany(this.database, company);
     return company;
   }
 
@@ -107,7 +125,9 @@ export class WorkspaceService {
     }>`
       SELECT to_char(min(requested_date), 'YYYY-MM') AS first, to_char(max(requested_date), 'YYYY-MM') AS last,
              count(*)::int AS lines, sum(delivered_qty) AS delivered
-      FROM sales_history`.execute(this.database.db);
+      FROM sales_history WHERE requested_date < (SELECT (current_period || '-01')::date FROM company)`.execute(
+      this.database.db,
+    );
     const r = row.rows[0];
     return {
       firstPeriod: r?.first ?? null,

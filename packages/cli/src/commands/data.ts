@@ -56,3 +56,28 @@ export async function migrate(config: CliConfig): Promise<void> {
   console.log(`Schema is up to date (${database.kind} database).`);
   await database.close();
 }
+
+export async function setCompany(
+  config: CliConfig,
+  options: { name?: string; currency?: string; minorDigits?: string; period?: string },
+): Promise<void> {
+  await withFulcrum(config, async (fulcrum) => {
+    await fulcrum.workspace.ensureCompany(new Date());
+    const current = await fulcrum.workspace.company();
+    const company = await fulcrum.workspace.updateCompany({
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.currency || options.minorDigits
+        ? {
+            currency: {
+              code: options.currency ?? current.currency.code,
+              minorDigits: Number(options.minorDigits ?? current.currency.minorDigits),
+            },
+          }
+        : {}),
+      ...(options.period ? { currentPeriod: options.period as never } : {}),
+    });
+    console.log(
+      `${company.name}: ${company.currency.code}, ${company.bucket}ly buckets, current cycle ${company.currentPeriod}`,
+    );
+  });
+}

@@ -23,6 +23,7 @@ export async function start(config: CliConfig, options: { demo: boolean; open: b
     const total = Object.values(demo.rows).reduce((a, b) => a + b, 0);
     console.log(`Loaded ${demo.company}: ${total.toLocaleString("en")} rows.`);
   } else if (!company) {
+    await fulcrum.workspace.ensureCompany(new Date());
     const admin = await fulcrum.auth.ensureAdmin();
     if (admin)
       console.log(`Created the administrator: user "${admin.username}", one-time password ${admin.password}`);

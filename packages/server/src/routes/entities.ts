@@ -40,7 +40,12 @@ const EntitySchema = z
   .openapi("Entity");
 
 const Name = z.object({ name: z.string().openapi({ example: "items" }) });
-const Format = z.object({ name: z.string(), format: z.enum(["csv", "xlsx"]) });
+// One route serves template.csv, template.xlsx, export.csv and export.xlsx: the router matches whole
+// path segments, so the file name is one parameter.
+const FileParams = z.object({
+  name: z.string(),
+  file: z.enum(["template.csv", "template.xlsx", "export.csv", "export.xlsx"]),
+});
 
 const list = createRoute({
   method: "get",
@@ -91,19 +96,11 @@ const fileResponses = {
   404: errors[404],
 };
 
-const template = createRoute({
+const download = createRoute({
   method: "get",
-  path: "/entities/{name}/template.{format}",
+  path: "/entities/{name}/{file}",
   tags: ["data"],
-  request: { params: Format },
-  responses: fileResponses,
-});
-
-const exportFile = createRoute({
-  method: "get",
-  path: "/entities/{name}/export.{format}",
-  tags: ["data"],
-  request: { params: Format },
+  request: { params: FileParams },
   responses: fileResponses,
 });
 
@@ -121,11 +118,12 @@ export const entityRoutes = new OpenAPIHono<ServerEnv>()
     const { name } = c.req.valid("param");
     return c.json(await c.var.fulcrum.entities.rows(name, c.req.valid("query")), 200);
   })
-  .openapi(template, (c) => {
-    const { name, format } = c.req.valid("param");
-    return sendDownload(c, c.var.fulcrum.exports.template(name, format)) as never;
-  })
-  .openapi(exportFile, async (c) => {
-    const { name, format } = c.req.valid("param");
-    return sendDownload(c, await c.var.fulcrum.exports.export(name, format)) as never;
+  .openapi(download, async (c) => {
+    const { name, file } = c.req.valid("param");
+    const [kind, format] = file.split(".") as ["template" | "export", "csv" | "xlsx"];
+    const exports = c.var.fulcrum.exports;
+    return sendDownload(
+      c,
+      kind === "template" ? exports.template(name, format) : await exports.export(name, format),
+    ) as never;
   });
