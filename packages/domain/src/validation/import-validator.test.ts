@@ -173,7 +173,7 @@ describe("import validation", () => {
     const lines = [["code", "name"], ...Array.from({ length: 20 }, () => ["", ""])];
     const v = new ImportValidator(entity("units_of_measure"), context({}, { maxIssues: 5 }));
     v.header(lines[0]!);
-    lines.slice(1).forEach((cells, i) => v.row([" x", ...cells.slice(1)], i + 2));
+    for (const [i, cells] of lines.slice(1).entries()) v.row([" x", ...cells.slice(1)], i + 2);
     expect(v.issues).toHaveLength(5);
     expect(v.issueCount).toBe(20);
   });
