@@ -46,15 +46,17 @@ export class ImportService {
     const startedAt = this.now();
     const format = formatOf(request.fileName);
     if (!format) {
-      return this.reject(request, entity, "csv", startedAt, 0, [
-        { file: request.fileName, row: 0, message: "is not a .csv or .xlsx file" },
-      ]);
+      return this.reject(
+        request,
+        entity,
+        "csv",
+        startedAt,
+        fileProblem(request, "is not a .csv or .xlsx file"),
+      );
     }
     const file = await this.open(request, entity, format);
     if ("problem" in file) {
-      return this.reject(request, entity, format, startedAt, 0, [
-        { file: request.fileName, row: 0, message: file.problem },
-      ]);
+      return this.reject(request, entity, format, startedAt, fileProblem(request, file.problem));
     }
     const validator = new ImportValidator(entity, {
       file: request.fileName,
@@ -82,30 +84,9 @@ export class ImportService {
         const typed = validator.row(cells, row);
         if (typed && validator.ok) await writer.write(typed);
       }
-      if (!sawHeader) {
-        return await this.rollbackAndReject(client, writer, request, entity, format, startedAt, 0, [
-          {
-            file: request.fileName,
-            ...(file.sheet ? { sheet: file.sheet } : {}),
-            row: 0,
-            message: "is empty: the first row must name the columns",
-          },
-        ]);
-      }
+      if (!sawHeader) throw fileProblem(request, "is empty: the first row must name the columns", file.sheet);
       validator.finish();
-      if (!validator.ok) {
-        return await this.rollbackAndReject(
-          client,
-          writer,
-          request,
-          entity,
-          format,
-          startedAt,
-          validator.rowCount,
-          validator.issues,
-          validator.issueCount,
-        );
-      }
+      if (!validator.ok) throw new Rejection(validator.rowCount, validator.issues, validator.issueCount);
       const counts = await writer.finish();
       await client.query(
         `INSERT INTO import_runs (entity, file_name, format, status, rows, inserted, updated, unchanged, user_id, started_at)
@@ -127,6 +108,7 @@ export class ImportService {
     } catch (error) {
       writer?.abort();
       await client.query("ROLLBACK").catch(() => {});
+      if (error instanceof Rejection) return this.reject(request, entity, format, startedAt, error);
       throw error;
     } finally {
       client.release();
@@ -155,30 +137,13 @@ export class ImportService {
     return (name) => sets.get(name) ?? new Set();
   }
 
-  private async rollbackAndReject(
-    client: { query(sql: string): Promise<unknown> },
-    writer: EntityWriter,
-    request: ImportRequest,
-    entity: EntityDef,
-    format: FileFormat,
-    startedAt: Date,
-    rows: number,
-    issues: readonly ImportIssue[],
-    issueCount = issues.length,
-  ): Promise<never> {
-    writer.abort();
-    await client.query("ROLLBACK").catch(() => {});
-    return this.reject(request, entity, format, startedAt, rows, issues, issueCount);
-  }
-
+  /** Records the rejected run (after the rollback, so it survives) and reports every issue. */
   private async reject(
     request: ImportRequest,
     entity: EntityDef,
     format: FileFormat,
     startedAt: Date,
-    rows: number,
-    issues: readonly ImportIssue[],
-    issueCount = issues.length,
+    { rows, issues, issueCount }: Rejection,
   ): Promise<never> {
     await this.database.db
       .insertInto("import_runs")
@@ -202,6 +167,19 @@ export class ImportService {
       fileName: request.fileName,
     });
   }
+}
+
+/** The problems that stop an import; thrown inside the transaction so it rolls back. */
+class Rejection {
+  constructor(
+    readonly rows: number,
+    readonly issues: readonly ImportIssue[],
+    readonly issueCount = issues.length,
+  ) {}
+}
+
+function fileProblem(request: ImportRequest, message: string, sheet?: string): Rejection {
+  return new Rejection(0, [{ file: request.fileName, ...(sheet ? { sheet } : {}), row: 0, message }]);
 }
 
 async function collect(stream: Readable): Promise<Buffer> {
