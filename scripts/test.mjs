@@ -4,7 +4,9 @@
 // embedded PostgreSQL) and end-to-end in Chromium.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 process.chdir(root);
@@ -41,4 +43,13 @@ if (!existsSync(chromium)) {
 run("npx", ["vite", "build", "packages/web", "--logLevel", "warn"]);
 run("npm", ["run", "typecheck"]);
 run("npm", ["run", "lint"]);
-run("npx", ["vitest", "run"]);
+// The JSON report gives CI one plain closing line with the counts.
+const reportDir = mkdtempSync(join(tmpdir(), "fulcrum-vitest-"));
+const report = join(reportDir, "report.json");
+const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { stdio: "inherit" });
+if (existsSync(report)) {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, "utf8"));
+  console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+}
+rmSync(reportDir, { recursive: true, force: true });
+process.exit(vitest.status ?? 1);
