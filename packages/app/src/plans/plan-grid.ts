@@ -40,6 +40,7 @@ export async function readPlanGrid(
     SELECT count(*)::int AS n FROM (SELECT DISTINCT sku, location, segment FROM plan_values WHERE ${keyFilter}) k`.execute(
     database.db,
   );
+  // One pass: number the rows (SKU × location × segment) of the whole version, keep one page of them.
   const cells = await sql<{
     sku: string;
     location: string | null;
@@ -47,15 +48,15 @@ export async function readPlanGrid(
     period: string;
     value: number;
   }>`
-    WITH keys AS (
-      SELECT DISTINCT sku, location, segment FROM plan_values WHERE ${keyFilter}
-      ORDER BY sku, location NULLS FIRST, segment NULLS FIRST LIMIT ${query.limit} OFFSET ${query.offset}
-    )
-    SELECT v.sku, v.location, v.segment, v.period, v.value
-    FROM plan_values v JOIN keys k
-      ON v.sku = k.sku AND v.location IS NOT DISTINCT FROM k.location AND v.segment IS NOT DISTINCT FROM k.segment
-    WHERE v.version_id = ${query.versionId} AND v.measure = ${query.measure} AND v.period BETWEEN ${query.from} AND ${query.to}
-    ORDER BY v.sku, v.location NULLS FIRST, v.segment NULLS FIRST`.execute(database.db);
+    SELECT sku, location, segment, period, value FROM (
+      SELECT sku, location, segment, period, value,
+             dense_rank() OVER (ORDER BY sku, location NULLS FIRST, segment NULLS FIRST) AS row_number
+      FROM plan_values WHERE ${keyFilter}
+    ) numbered
+    -- Periods outside the window are dropped below, not here, so a row with no value in the
+    -- window still shows (as empty cells) and pages always match the total.
+    WHERE row_number > ${query.offset} AND row_number <= ${query.offset + query.limit}
+    ORDER BY sku, location NULLS FIRST, segment NULLS FIRST`.execute(database.db);
   const column = new Map(periods.map((p, i) => [p as string, i]));
   const rows: PlanGridRow[] = [];
   let current: PlanGridRow | undefined;

@@ -125,6 +125,13 @@ describe("plan versions and their audit trail", () => {
     expect(copy.rows.map((r) => r.values[0])).toEqual([100, 40]);
   });
 
+  it("pages grid rows by SKU × location × segment, showing rows with no value in the window as empty", async () => {
+    const [version] = (await fulcrum.plans.versions()).filter((v) => v.kind === "demand").slice(-1);
+    const later = await fulcrum.plans.grid({ versionId: version!.id, measure: "demand.sales", from: "2027-01", to: "2027-02", offset: 1, limit: 5 });
+    expect(later).toMatchObject({ total: 2, periods: ["2027-01", "2027-02"] });
+    expect(later.rows).toEqual([{ sku: "S2", location: null, segment: "RETAIL", values: [null, null] }]);
+  });
+
   it("refuses a change without a reason or with a negative quantity", async () => {
     const scenario = await fulcrum.plans.baseScenario(dana);
     const version = await fulcrum.plans.createVersion({ scenarioId: scenario, kind: "demand", user: dana });
