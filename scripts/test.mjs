@@ -46,7 +46,11 @@ run("npm", ["run", "lint"]);
 // The JSON report gives CI one plain closing line with the counts.
 const reportDir = mkdtempSync(join(tmpdir(), "fulcrum-vitest-"));
 const report = join(reportDir, "report.json");
-const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { stdio: "inherit" });
+const vitest = spawnSync(
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+  { stdio: "inherit" },
+);
 if (existsSync(report)) {
   const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, "utf8"));
   console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);

@@ -127,7 +127,14 @@ describe("plan versions and their audit trail", () => {
 
   it("pages grid rows by SKU × location × segment, showing rows with no value in the window as empty", async () => {
     const [version] = (await fulcrum.plans.versions()).filter((v) => v.kind === "demand").slice(-1);
-    const later = await fulcrum.plans.grid({ versionId: version!.id, measure: "demand.sales", from: "2027-01", to: "2027-02", offset: 1, limit: 5 });
+    const later = await fulcrum.plans.grid({
+      versionId: version!.id,
+      measure: "demand.sales",
+      from: "2027-01",
+      to: "2027-02",
+      offset: 1,
+      limit: 5,
+    });
     expect(later).toMatchObject({ total: 2, periods: ["2027-01", "2027-02"] });
     expect(later.rows).toEqual([{ sku: "S2", location: null, segment: "RETAIL", values: [null, null] }]);
   });
