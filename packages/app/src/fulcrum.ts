@@ -8,6 +8,7 @@ import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
 import { loadDemoCompany } from "./demo/load-demo";
+import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { PlanService } from "./plans/plan-service";
 import { loadCompany } from "./workspace/company";
@@ -26,11 +27,13 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     (await loadCompany(database))?.currency ?? { code: "EUR", minorDigits: 2 };
   const auth = new AuthService(database, now);
   const plans = new PlanService(database, now);
+  const workspace = new WorkspaceService(database);
   return {
     database,
     auth,
     plans,
-    workspace: new WorkspaceService(database),
+    workspace,
+    forecasts: new ForecastService(database, workspace, plans, now),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

@@ -1,7 +1,9 @@
 // The `fulcrum` command line: the same application layer as the HTTP API.
 
+import { DEFAULT_FORECAST_RUN } from "@fulcrum/app";
 import { Command } from "commander";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
+import { forecast, worker } from "./commands/forecast";
 import { start } from "./commands/start";
 import { resolveConfig } from "./config";
 import { reportFailure } from "./exit-codes";
@@ -26,7 +28,8 @@ program
   .option("--port <port>", "HTTP port (default 4010, or $PORT)")
   .option("--host <host>", "interface to listen on (default 127.0.0.1)")
   .option("--no-open", "do not open a browser")
-  .action((options: { demo: boolean; open: boolean; port?: string; host?: string }) =>
+  .option("--no-worker", "do not run queued jobs in this process (leave them to `fulcrum worker`)")
+  .action((options: { demo: boolean; open: boolean; worker: boolean; port?: string; host?: string }) =>
     run(() => start(resolveConfig({ ...program.opts(), ...options }), options)),
   );
 
@@ -56,6 +59,21 @@ program
   .action((options: { seed: string; skus: string }) =>
     run(() => loadDemo(config(), { seed: Number(options.seed), skus: Number(options.skus) })),
   );
+
+program
+  .command("forecast")
+  .description("statistical forecast for every finished SKU into a new draft demand-plan version")
+  .option("--horizon <months>", "months to forecast", String(DEFAULT_FORECAST_RUN.horizon))
+  .option("--history <months>", "months of history to learn from", String(DEFAULT_FORECAST_RUN.historyMonths))
+  .option("--queue", "queue the run for `fulcrum worker` processes instead of running it here", false)
+  .action((options: { horizon: string; history: string; queue: boolean }) =>
+    run(() => forecast(config(), options)),
+  );
+
+program
+  .command("worker")
+  .description("process queued jobs (forecast runs); start several, on any machine that reaches the database")
+  .action(() => run(() => worker(config())));
 
 program
   .command("company")

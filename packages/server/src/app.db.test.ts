@@ -1,4 +1,4 @@
-import { createFulcrum, type Fulcrum } from "@fulcrum/app";
+import { createFulcrum, type Fulcrum, JobQueue } from "@fulcrum/app";
 import type { Database } from "@fulcrum/storage";
 import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,14 +7,20 @@ import { createServerApp } from "./app";
 let database: Database;
 let fulcrum: Fulcrum;
 let app: ReturnType<typeof createServerApp>;
+let jobs: JobQueue;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z") });
   await fulcrum.loadDemo({ skuCount: 12, seed: 7, asOf: "2026-11-22" });
-  app = createServerApp(fulcrum);
+  jobs = await JobQueue.open(database.url);
+  await jobs.workForecasts(fulcrum.forecasts);
+  app = createServerApp(fulcrum, { jobs });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await jobs.close();
+  await database.close();
+});
 
 async function login(username = "dana", password = "dana-demo"): Promise<string> {
   const response = await app.request("/api/auth/login", {
@@ -189,6 +195,29 @@ describe("HTTP API", () => {
       get(`/api/plans/versions/${version.id}/grid?measure=demand.marketing&from=2026-11&to=2027-01`, cookie),
     );
     expect(grid.rows).toEqual([{ sku, location: null, segment: null, values: [null, 250, null] }]);
+  });
+
+  it("queues a statistical forecast run for the demand planner and reports it when a worker is done", async () => {
+    const sales = await login("sam", "sam-demo");
+    const post = (cookie: string) =>
+      app.request("/api/forecasts", {
+        method: "POST",
+        headers: { cookie, "Content-Type": "application/json" },
+        body: JSON.stringify({ horizon: 4 }),
+      });
+    expect((await post(sales)).status).toBe(403);
+    const cookie = await login();
+    const queued = await post(cookie);
+    expect(queued.status).toBe(202);
+    const { jobId } = await body(queued);
+    let status = await body(get(`/api/forecasts/jobs/${jobId}`, cookie));
+    for (let i = 0; i < 100 && status.state !== "completed" && status.state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await body(get(`/api/forecasts/jobs/${jobId}`, cookie));
+    }
+    expect(status).toMatchObject({ state: "completed", output: { horizon: 4, firstPeriod: "2026-11" } });
+    const runs = (await body(get("/api/forecasts/runs", cookie))).runs;
+    expect(runs[0]).toMatchObject({ versionId: status.output.versionId, horizon: 4 });
   });
 
   it("publishes an OpenAPI description of its routes", async () => {

@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Fulcrum } from "@fulcrum/app";
+import type { Fulcrum, JobQueue } from "@fulcrum/app";
 import { AppError } from "@fulcrum/app";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -10,6 +10,7 @@ import type { ServerEnv } from "./env";
 import { errorResponse } from "./errors";
 import { authRoutes } from "./routes/auth";
 import { entityRoutes } from "./routes/entities";
+import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plans";
@@ -19,6 +20,8 @@ import { requireUser } from "./session";
 export interface ServerOptions {
   /** The built web app (packages/web/dist); when absent only the API is served. */
   readonly webDir?: string;
+  /** The job queue long runs go to; without it those endpoints answer 503. */
+  readonly jobs?: JobQueue;
 }
 
 export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
@@ -35,6 +38,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   });
   api.use("*", async (c, next) => {
     c.set("fulcrum", fulcrum);
+    c.set("jobs", options.jobs);
     await next();
   });
   api.get("/health", (c) => c.json({ status: "ok", database: fulcrum.database.kind }));
@@ -45,11 +49,14 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/entities", requireUser);
   api.use("/hierarchy/*", requireUser);
   api.use("/plans/*", requireUser);
+  api.use("/forecasts", requireUser);
+  api.use("/forecasts/*", requireUser);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
   api.route("/", hierarchyRoutes);
   api.route("/", planRoutes);
+  api.route("/", forecastRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

@@ -3,9 +3,11 @@
 
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/0001-foundation";
+import * as forecastRuns from "./migrations/0002-forecast-runs";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
+  "0002-forecast-runs": forecastRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

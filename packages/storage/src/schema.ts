@@ -116,7 +116,30 @@ export interface PlanChangesTable {
   changed_at: Timestamp;
 }
 
+export interface ForecastRunsTable {
+  id: Generated<number>;
+  version_id: number;
+  first_period: string;
+  horizon: number;
+  series: number;
+  requested_by: number | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+}
+
+export interface ForecastModelsTable {
+  run_id: number;
+  sku: string;
+  method: string;
+  model: string;
+  demand_class: string;
+  scoreboard: ColumnType<unknown, string, string>;
+  notes: ColumnType<unknown, string, string>;
+}
+
 export interface Schema {
+  forecast_runs: ForecastRunsTable;
+  forecast_models: ForecastModelsTable;
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;

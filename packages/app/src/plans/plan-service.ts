@@ -15,6 +15,8 @@ export type PlanKind = "demand" | "supply" | "inventory";
 /** The measures a plan version holds; the prefix names the plan kind. */
 export const PLAN_MEASURES = [
   "demand.statistical",
+  "demand.statistical.p10",
+  "demand.statistical.p90",
   "demand.sales",
   "demand.marketing",
   "demand.product",
@@ -55,7 +57,7 @@ export class PlanService {
   ) {}
 
   /** The base scenario every company starts with; created on first use. */
-  async baseScenario(user: User | null): Promise<number> {
+  async baseScenario(user: Pick<User, "id"> | null): Promise<number> {
     const db = this.database.db;
     const found = await db
       .selectFrom("scenarios")
@@ -84,7 +86,7 @@ export class PlanService {
     label?: string;
     basedOn?: number;
     cyclePeriod?: string;
-    user: User | null;
+    user: Pick<User, "id"> | null;
   }): Promise<PlanVersion> {
     return this.database.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`fulcrum.version.${input.scenarioId}.${input.kind}`}))`.execute(

@@ -5,14 +5,17 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createFulcrum } from "@fulcrum/app";
+import { createFulcrum, JobQueue } from "@fulcrum/app";
 import { createServerApp, listen } from "@fulcrum/server";
 import { openDatabase, redact } from "@fulcrum/storage";
 import type { CliConfig } from "../config";
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
-export async function start(config: CliConfig, options: { demo: boolean; open: boolean }): Promise<void> {
+export async function start(
+  config: CliConfig,
+  options: { demo: boolean; open: boolean; worker: boolean },
+): Promise<void> {
   const started = performance.now();
   const database = await openDatabase(config);
   const fulcrum = createFulcrum(database);
@@ -30,7 +33,14 @@ export async function start(config: CliConfig, options: { demo: boolean; open: b
   }
   if (!existsSync(join(WEB_DIR, "index.html")))
     console.warn(`The web app is not built (${WEB_DIR}); run \`npm run build\`. Serving the API only.`);
-  const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR }), config.httpPort, config.host);
+  const jobs = await JobQueue.open(database.url);
+  // One machine runs everything by default; larger installs add `fulcrum worker` processes elsewhere.
+  if (options.worker) await jobs.workForecasts(fulcrum.forecasts, (message) => console.log(message));
+  const server = await listen(
+    createServerApp(fulcrum, { webDir: WEB_DIR, jobs }),
+    config.httpPort,
+    config.host,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `Fulcrum is running at ${server.url} (database: ${database.kind === "embedded" ? `embedded, ${config.dataDir}` : redact(database.url)}; ready in ${seconds} s)`,
@@ -38,6 +48,7 @@ export async function start(config: CliConfig, options: { demo: boolean; open: b
   if (options.open) openBrowser(server.url);
   const stop = async () => {
     await server.close();
+    await jobs.close();
     await database.close();
     process.exit(0);
   };

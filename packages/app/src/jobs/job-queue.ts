@@ -1,0 +1,74 @@
+// Long runs (forecasts now; supply plans and scenarios next) are jobs in a PostgreSQL-backed queue
+// (pg-boss, in its own schema of Fulcrum's database). Any process that runs `fulcrum worker` — on
+// this machine or another one pointed at the same database — picks them up, so a large company adds
+// machines instead of waiting.
+
+import PgBoss from "pg-boss";
+import { EnvironmentError } from "../errors";
+import type {
+  ForecastRunRequest,
+  ForecastRunSummary,
+  ForecastService,
+} from "../forecasting/forecast-service";
+
+export const FORECAST_QUEUE = "forecast-run";
+
+export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+
+export interface JobStatus {
+  readonly id: string;
+  readonly state: JobState;
+  readonly output: unknown;
+  readonly createdOn: string;
+  readonly completedOn: string | null;
+}
+
+export class JobQueue {
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async open(databaseUrl: string): Promise<JobQueue> {
+    const boss = new PgBoss({ connectionString: databaseUrl, schema: "fulcrum_jobs", max: 4 });
+    boss.on("error", (error) => console.error("job queue:", error.message));
+    try {
+      await boss.start();
+      // Forecast runs take minutes on large companies; a run that dies is retried once.
+      await boss.createQueue(FORECAST_QUEUE, { name: FORECAST_QUEUE, retryLimit: 1, expireInSeconds: 3600 });
+    } catch (cause) {
+      throw new EnvironmentError(`the job queue could not start: ${(cause as Error).message}`, { cause });
+    }
+    return new JobQueue(boss);
+  }
+
+  async enqueueForecast(request: ForecastRunRequest): Promise<string> {
+    const id = await this.boss.send(FORECAST_QUEUE, request);
+    if (!id) throw new Error("the job queue refused the forecast run");
+    return id;
+  }
+
+  async status(id: string): Promise<JobStatus | null> {
+    const job = await this.boss.getJobById(FORECAST_QUEUE, id, { includeArchive: true });
+    if (!job) return null;
+    return {
+      id: job.id,
+      state: job.state,
+      output: job.output ?? null,
+      createdOn: new Date(job.createdOn).toISOString(),
+      completedOn: job.completedOn ? new Date(job.completedOn).toISOString() : null,
+    };
+  }
+
+  /** Makes this process a worker for forecast runs; returns when the worker is registered. */
+  async workForecasts(forecasts: ForecastService, log: (message: string) => void = () => {}): Promise<void> {
+    await this.boss.work<ForecastRunRequest>(FORECAST_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      log(`forecast run ${job.id} started`);
+      const summary: ForecastRunSummary = await forecasts.run(job.data);
+      log(`forecast run ${job.id} finished: ${summary.series} series into plan version ${summary.versionId}`);
+      return summary;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true });
+  }
+}
