@@ -5,18 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchChromium } from "../packages/web/scripts/chromium";
 
 // Row 2: a unit of measure that does not exist; row 3: a negative volume; row 4: an unknown status.
 const BAD_ITEMS_CSV = [
@@ -34,12 +25,7 @@ describe("web shell", () => {
 
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), "fulcrum-e2e-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: CHROMIUM_ARGS,
-    });
+    context = await launchChromium(profile);
     context.setDefaultTimeout(15_000);
     page = context.pages()[0] ?? (await context.newPage());
   });

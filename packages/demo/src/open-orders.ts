@@ -2,14 +2,9 @@
 // months out, covering a falling share of each month's expected demand.
 
 import type { ImportRow } from "@fulcrum/domain";
-import { type DemoCalendar, weekday } from "./calendar";
-import type { Customer, FinishedSku } from "./company-model";
-import type { DemandModel } from "./demand-model";
-import type { Listing } from "./listing";
+import { weekday } from "./calendar";
 import { DCS } from "./network";
-import { draftLines, type LineDraft } from "./order-lines";
-import type { PriceBook } from "./price-book";
-import type { Promotion } from "./promotions";
+import { draftLines, type LineDraft, type SalesInputs } from "./order-lines";
 import { stream } from "./random";
 
 /** Share of the current month and the next three months' demand already on order. */
@@ -17,15 +12,7 @@ const ON_ORDER = [0.5, 0.3, 0.1, 0.03];
 /** Orders still open were placed at most this many days before asOf. */
 const ORDER_WINDOW_DAYS = 21;
 
-export interface OpenOrderInputs {
-  readonly seed: number;
-  readonly calendar: DemoCalendar;
-  readonly skus: readonly FinishedSku[];
-  readonly customers: readonly Customer[];
-  readonly listings: readonly Listing[];
-  readonly demand: DemandModel;
-  readonly promotions: readonly (readonly Promotion[])[];
-  readonly prices: PriceBook;
+export interface OpenOrderInputs extends SalesInputs {
   readonly firstOrderNumber: number;
 }
 
