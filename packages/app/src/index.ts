@@ -3,6 +3,7 @@ export * from "./data/export-service";
 export * from "./data/file-readers";
 export * from "./data/import-service";
 export * from "./errors";
+export * from "./forecasting/forecast-pool";
 export * from "./forecasting/forecast-service";
 export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";

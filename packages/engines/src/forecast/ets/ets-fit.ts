@@ -13,17 +13,17 @@ export interface EtsFitOptions {
   /** Relative tolerance on the likelihood spread of the simplex (default 1e-7; R: 1e-8). */
   readonly tolerance?: number;
   /**
-   * A fit of the same spec on a history with the same first period (an earlier backtest origin):
-   * estimation starts from its parameters and initial states with a small simplex, which takes a
-   * fraction of the iterations of a cold start and sees no data beyond y.
+   * A fit on the same or a shorter history with the same first period — of the same spec (an
+   * earlier backtest origin) or a neighbouring one (the model search): estimation starts from its
+   * parameters and initial states with a small simplex, a fraction of a cold start's iterations.
    */
   readonly warmStart?: EtsFit;
 }
 
 /** Iteration caps: a cold start, the seasonal pre-fit with frozen seasonal states, a warm start. */
 const MAX_ITERATIONS = 1000;
-const SEASONAL_PREFIT_ITERATIONS = 400;
-const SEASONAL_ITERATIONS = 600;
+const SEASONAL_PREFIT_ITERATIONS = 250;
+const SEASONAL_ITERATIONS = 350;
 const WARM_ITERATIONS = 300;
 
 /** Number of estimated quantities as R counts them (`np`): parameters, free initial states and σ². */
@@ -111,7 +111,7 @@ export function fitEts(
   };
 
   const warm = options.warmStart;
-  const best = warm && sameSpec(warm.spec, spec) ? warmFit(warm) : coldFit();
+  const best = warm && warm.n <= n ? warmFit(warm) : coldFit();
   if (!best || !Number.isFinite(best.value)) return null;
 
   const parameters = unpack(best.x);
@@ -201,24 +201,34 @@ export function fitEts(
   }
 
   function warmFit(from: EtsFit) {
+    // Components the other fit lacks start where a cold fit would; the error type does not change
+    // what the states mean, so a fit with the other error type is an exact start.
     const p = from.parameters;
-    const start: number[] = [p.alpha];
-    if (hasTrend) start.push(p.beta);
-    if (seasonal) start.push(p.gamma);
-    if (damped) start.push(p.phi);
-    start.push(from.initial.level);
-    if (hasTrend) start.push(from.initial.slope);
-    if (seasonal) for (let i = 1; i < m; i++) start.push(from.initial.seasonal[i]!);
-    if (!Number.isFinite(objective(Float64Array.from(start)))) return coldFit();
+    const related: number[] = [p.alpha];
+    if (hasTrend) related.push(from.spec.trend === "N" ? startParameters.beta : p.beta);
+    if (seasonal) {
+      const gamma = from.spec.season === "N" ? startParameters.gamma : p.gamma;
+      related.push(Math.min(gamma, 1 - p.alpha - 1e-3));
+    }
+    if (damped) related.push(from.spec.trend === "Ad" ? p.phi : startParameters.phi);
+    related.push(from.initial.level);
+    if (hasTrend) related.push(from.spec.trend === "N" ? start.slope : from.initial.slope);
+    const sameSeason = from.spec.season === spec.season;
+    if (seasonal)
+      for (let i = 1; i < m; i++) related.push(sameSeason ? from.initial.seasonal[i]! : start.seasonal[i]!);
+    if (!Number.isFinite(objective(Float64Array.from(related)))) return coldFit();
     const scale = meanAbsolute(y);
-    const step = start.map((v, i) =>
+    const exact = from.spec.trend === spec.trend && sameSeason;
+    const step = related.map((v, i) =>
       i < stateOffset
-        ? 0.02
+        ? exact
+          ? 0.02
+          : 0.05
         : spec.season === "M" && i >= seasonOffset
           ? 0.01
           : Math.max(0.01 * Math.abs(v), 0.002 * scale),
     );
-    return minimise(start, step, options.maxIterations ?? WARM_ITERATIONS);
+    return minimise(related, step, options.maxIterations ?? WARM_ITERATIONS);
   }
 
   function minimise(start: readonly number[], step: readonly number[], maxIterations: number) {
@@ -236,10 +246,6 @@ export function fitEts(
     lower.push(lo);
     upper.push(hi);
   }
-}
-
-function sameSpec(a: EtsSpec, b: EtsSpec): boolean {
-  return a.error === b.error && a.trend === b.trend && a.season === b.season;
 }
 
 function meanAbsolute(y: readonly number[]): number {
