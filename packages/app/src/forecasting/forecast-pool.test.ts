@@ -12,7 +12,8 @@ const requests: ForecastRequest[] = Array.from({ length: 24 }, (_, k) => ({
   period: 4,
 }));
 
-describe("forecasting many series", () => {
+// Starting worker threads compiles the engine in each (about a second, more on a busy machine).
+describe("forecasting many series", { timeout: 60_000 }, () => {
   it("gives the same results in worker threads as in this thread, in request order", async () => {
     const progress: number[] = [];
     const inThread = await forecastMany(requests, { workers: 0 });
