@@ -5,6 +5,7 @@ export * from "./forecast/auto-forecast";
 export * from "./forecast/backtest";
 export * from "./forecast/baselines";
 export * from "./forecast/candidates";
+export * from "./forecast/cleansing/cleanse-history";
 export * from "./forecast/conformal";
 export * from "./forecast/ets/auto-ets";
 export * from "./forecast/ets/ets-admissible";

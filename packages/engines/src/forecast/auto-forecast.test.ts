@@ -97,6 +97,24 @@ describe("automatic forecast", () => {
     for (const entry of forecast.scoreboard) expect(entry.origins).toBe(6);
   });
 
+  it("cleanses a one-off spike and a promotion before fitting, and says so", () => {
+    const y = [...seasonal];
+    y[20] = y[20]! * 5;
+    const promotions = y.map((_, t) => t === 14);
+    y[14] = y[14]! * 1.5;
+    const forecast = ok(autoForecast({ values: y, horizon: 8, period: 4, cleansing: { promotions } }));
+    expect(forecast.cleansing.map((c) => [c.index, c.reason])).toEqual([
+      [14, "promotion"],
+      [20, "outlier"],
+    ]);
+    expect(forecast.notes.join()).toContain("1 outlier (period 21)");
+    // Without cleansing the spike would lift the level the models learn.
+    const clean = defaultForecast.point;
+    forecast.point.forEach((v, j) => {
+      expect(Math.abs(v - clean[j]!) / clean[j]!).toBeLessThan(0.05);
+    });
+  });
+
   it("forecasts a constant series as that constant", () => {
     const forecast = ok(autoForecast({ values: new Array<number>(12).fill(40), horizon: 5, period: 1 }));
     forecast.point.forEach((v) => {

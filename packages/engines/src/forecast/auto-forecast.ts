@@ -3,6 +3,7 @@
 
 import { planBacktest, residualRows, runBacktest } from "./backtest";
 import { runCandidates } from "./candidates";
+import { type CleansingChange, cleanseHistory } from "./cleansing/cleanse-history";
 import { conformalQuantiles, randomWalkQuantiles } from "./conformal";
 import type {
   Forecast,
@@ -53,10 +54,18 @@ const FALLBACK_ORDER: readonly MethodName[] = ["combination", "ets", "theta", "n
 export function autoForecast(request: ForecastRequest): ForecastResult {
   const issues = validateRequest(request);
   if (issues.length > 0) return { ok: false, issues };
-  const { values: y, horizon: h, period } = request;
+  const { values: raw, horizon: h, period } = request;
   const levels = request.quantiles ?? DEFAULT_LEVELS;
-  const demand = classifyDemand(y);
+  const demand = classifyDemand(raw);
   const notes: string[] = [];
+  // Spikes of intermittent demand are its nature, not outliers; promotions are cleansed for all.
+  const smooth = demand.demandClass === "smooth" || demand.demandClass === "erratic";
+  const { values: y, changes: cleansing } = cleanseHistory(raw, {
+    period,
+    outliers: smooth && (request.cleansing?.outliers ?? true),
+    promotions: request.cleansing?.promotions,
+  });
+  if (cleansing.length > 0) notes.push(describeCleansing(cleansing));
   const nonNegative = y.every((v) => v >= 0);
   const positive = y.every((v) => v > 0);
 
@@ -148,9 +157,31 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
   ): ForecastResult {
     return {
       ok: true,
-      forecast: { method, model, point: pointForecast, quantiles: bands, scoreboard, demand, notes },
+      forecast: {
+        method,
+        model,
+        point: pointForecast,
+        quantiles: bands,
+        scoreboard,
+        demand,
+        cleansing,
+        notes,
+      },
     };
   }
+}
+
+function describeCleansing(changes: readonly CleansingChange[]): string {
+  const periods = (reason: CleansingChange["reason"]) =>
+    changes.filter((c) => c.reason === reason).map((c) => c.index + 1);
+  const parts: string[] = [];
+  const outliers = periods("outlier");
+  const promotions = periods("promotion");
+  if (outliers.length > 0)
+    parts.push(`${outliers.length} outlier${outliers.length > 1 ? "s" : ""} (period ${outliers.join(", ")})`);
+  if (promotions.length > 0)
+    parts.push(`${promotions.length} promotion period${promotions.length > 1 ? "s" : ""}`);
+  return `history cleansed before fitting: ${parts.join(" and ")} replaced by the baseline`;
 }
 
 /** Level by level, the lower of two quantiles below the median and the higher above it. */

@@ -1,6 +1,7 @@
 // The forecasting engine's contract: what a caller asks for and what every forecast carries — the
 // point path, quantiles, the chosen method and the scoreboard that explains the choice.
 
+import type { CleansingChange } from "./cleansing/cleanse-history";
 import type { DemandProfile } from "./intermittent/demand-class";
 
 export type MethodName =
@@ -41,6 +42,13 @@ export interface ForecastRequest {
   readonly origins?: number;
   /** Seed for any simulation, so results are reproducible (default 1). */
   readonly seed?: number;
+  /** History cleansing before fitting; see `cleanseHistory`. */
+  readonly cleansing?: {
+    /** Replace outliers of smooth and erratic demand (default true; never for intermittent demand). */
+    readonly outliers?: boolean;
+    /** Promotion periods by history index, replaced by the baseline so the model learns normal demand. */
+    readonly promotions?: readonly boolean[];
+  };
 }
 
 export interface QuantileForecast {
@@ -73,6 +81,8 @@ export interface Forecast {
   readonly quantiles: readonly QuantileForecast[];
   readonly scoreboard: readonly ScoreboardEntry[];
   readonly demand: DemandProfile;
+  /** History periods replaced before fitting (outliers, promotions), oldest first. */
+  readonly cleansing: readonly CleansingChange[];
   /** Plain-language notes: fallbacks taken, intervals that could not be calibrated, … */
   readonly notes: readonly string[];
 }
