@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import {
   autoEts,
   autoForecast,
+  dynamicThetaForecast,
   etsPointForecast,
   etsQuantiles,
   fitSes,
@@ -96,6 +97,9 @@ const METHODS: Record<string, Method> = {
   Theta: (s) => ({ point: thetaForecast(s.x, s.h, s.period) ?? naive2(s.x, s.h, s.period) }),
   OptTheta: (s) => ({
     point: optimisedThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
+  }),
+  DOTM: (s) => ({
+    point: dynamicThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
   }),
   ETS: ets,
   Comb: comb,

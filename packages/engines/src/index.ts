@@ -7,6 +7,7 @@ export * from "./forecast/baselines";
 export * from "./forecast/candidates";
 export * from "./forecast/cleansing/cleanse-history";
 export * from "./forecast/conformal";
+export * from "./forecast/dynamic-theta";
 export * from "./forecast/ets/auto-ets";
 export * from "./forecast/ets/ets-admissible";
 export * from "./forecast/ets/ets-fit";

@@ -33,12 +33,13 @@ describe("automatic forecast", () => {
   it("gives smooth demand the combination, with a scoreboard of every candidate", () => {
     const forecast = defaultForecast;
     expect(forecast.method).toBe("combination");
-    expect(forecast.model).toMatch(/^mean of ETS\(/);
+    expect(forecast.model).toMatch(/^mean of ETS\(.*\), dynamic optimised Theta/);
     expect(forecast.demand.demandClass).toBe("smooth");
     expect(forecast.scoreboard.map((s) => s.method).sort()).toEqual(
       [
         "combination",
         "drift",
+        "dynamic-theta",
         "ets",
         "naive",
         "naive2",

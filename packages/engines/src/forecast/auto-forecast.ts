@@ -24,6 +24,7 @@ export const SMOOTH_CANDIDATES: readonly MethodName[] = [
   "ses",
   "theta",
   "optimised-theta",
+  "dynamic-theta",
   "ets",
   "combination",
 ];

@@ -2,6 +2,7 @@
 // the ETS and Theta forecasts), so a backtest origin costs each model once.
 
 import { drift, naive, naive2, seasonalNaive } from "./baselines";
+import { dynamicThetaForecast } from "./dynamic-theta";
 import { autoEts } from "./ets/auto-ets";
 import { fitEts } from "./ets/ets-fit";
 import { etsPointForecast } from "./ets/ets-forecast";
@@ -16,10 +17,10 @@ import { thetaForecast } from "./theta";
 
 /**
  * Members of the default combination, averaged with equal weights. On M1 (docs/decisions/0301)
- * mean(ETS, Theta) scored OWA 0.871, mean(ETS, Theta, optimised Theta) 0.881 and the median of the
- * three 0.905; ARIMA should join when it exists, as in the classic ETS–ARIMA–Theta combination.
+ * mean(ETS, dynamic optimised Theta) scored OWA 0.846, mean(ETS, Theta) 0.871 and mean(ETS,
+ * Theta, dynamic Theta) 0.861.
  */
-export const COMBINATION_MEMBERS: readonly MethodName[] = ["ets", "theta"];
+export const COMBINATION_MEMBERS: readonly MethodName[] = ["ets", "dynamic-theta"];
 
 export interface CandidateForecasts {
   /** Point forecasts of every method that could be fitted; absent methods could not. */
@@ -89,6 +90,16 @@ export function runCandidates(
       case "optimised-theta": {
         const fit = optimisedThetaForecast(y, h, period);
         if (fit) put(method, fit.forecast, `optimised Theta (θ = ${fit.theta.toFixed(2)})`);
+        break;
+      }
+      case "dynamic-theta": {
+        const fit = dynamicThetaForecast(y, h, period);
+        if (fit)
+          put(
+            method,
+            fit.forecast,
+            `dynamic optimised Theta (θ = ${fit.theta.toFixed(2)}, α = ${fit.alpha.toFixed(2)})`,
+          );
         break;
       }
       case "ets": {

@@ -12,6 +12,7 @@ export type MethodName =
   | "ses"
   | "theta"
   | "optimised-theta"
+  | "dynamic-theta"
   | "ets"
   | "combination"
   | "croston"
