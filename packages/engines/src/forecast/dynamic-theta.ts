@@ -69,7 +69,7 @@ export function dynamicThetaPass(
 
 /**
  * DOTM forecast for h periods: multiplicative seasonal adjustment when the 90 % test at lag m
- * passes, then α ∈ [0.01, 0.99], θ ∈ [1, 10] and ℓ₀ by least squares (Nelder–Mead from α = 0.5,
+ * passes, then α ∈ [0.01, 0.99], θ ∈ [1, 100] and ℓ₀ by least squares (Nelder–Mead from α = 0.5,
  * θ = 2, ℓ₀ = x₁), reseasonalised. Null below 7 values.
  */
 export function dynamicThetaForecast(
@@ -84,7 +84,7 @@ export function dynamicThetaForecast(
   for (const v of x) scale += Math.abs(v) / x.length;
   const best = nelderMead((p) => dynamicThetaPass(x, p[0]!, p[1]!, p[2]!), [0.5, 2, x[0]!], {
     lower: [0.01, 1, Number.NEGATIVE_INFINITY],
-    upper: [0.99, 10, Number.POSITIVE_INFINITY],
+    upper: [0.99, 100, Number.POSITIVE_INFINITY],
     step: [0.1, 0.5, Math.max(0.1 * scale, 1e-8)],
     maxIterations: 300,
     relativeTolerance: 1e-8,
