@@ -9,6 +9,8 @@ export interface SesFit {
   readonly level: number;
   readonly sse: number;
   readonly n: number;
+  /** One-step fitted values ℓₜ₋₁ (ℓ₀ for the first period). */
+  readonly fitted: readonly number[];
 }
 
 /**
@@ -23,5 +25,6 @@ export function fitSes(y: readonly number[]): SesFit | null {
     level: fit.final.level,
     sse: fit.sigma2 * (fit.n - fit.parameterCount),
     n: fit.n,
+    fitted: fit.fitted,
   };
 }
