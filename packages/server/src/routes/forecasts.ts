@@ -2,6 +2,7 @@
 // progress, list past runs, and read the latest forecast from any hierarchy node.
 
 import { AppError, DEFAULT_FORECAST_RUN, EnvironmentError, FORECAST_LEVELS } from "@fulcrum/app";
+import { canRunForecast } from "@fulcrum/domain";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
@@ -29,9 +30,7 @@ const start = createRoute({
   method: "post",
   path: "/forecasts",
   tags: ["demand"],
-  middleware: [
-    requireRole((role) => role === "demand_planner" || role === "admin", "run statistical forecasts"),
-  ] as const,
+  middleware: [requireRole(canRunForecast, "run statistical forecasts")] as const,
   request: {
     body: {
       content: {
