@@ -10,8 +10,8 @@ import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 
 /** The level a statistical forecast is made at; every level's series add up to the SKU's demand. */
-export type ForecastLevel = "sku" | "sku-location" | "sku-segment";
-export const FORECAST_LEVELS: readonly ForecastLevel[] = ["sku", "sku-location", "sku-segment"];
+export const FORECAST_LEVELS = ["sku", "sku-location", "sku-segment"] as const;
+export type ForecastLevel = (typeof FORECAST_LEVELS)[number];
 
 /** A series' key, in the plan_values key columns: location or segment stay null above their level. */
 export interface SeriesKey {

@@ -8,7 +8,7 @@ import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
 import { requireRole } from "../session";
 
-const LevelSchema = z.enum(FORECAST_LEVELS as ["sku", "sku-location", "sku-segment"]);
+const LevelSchema = z.enum(FORECAST_LEVELS);
 
 const RunSchema = z
   .object({

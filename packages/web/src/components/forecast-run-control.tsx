@@ -8,7 +8,7 @@ import { LEVEL_LABELS } from "../format/forecast-labels";
 import { formatCount } from "../format/numbers";
 import { ErrorMessage } from "./query-state";
 
-export function ForecastRunControl({ horizon }: { horizon?: number }) {
+export function ForecastRunControl() {
   const [level, setLevel] = useState<ForecastLevel>("sku");
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartForecast();
@@ -19,7 +19,7 @@ export function ForecastRunControl({ horizon }: { horizon?: number }) {
   const fraction = run && run.total > 0 ? run.done / run.total : 0;
 
   const submit = () =>
-    start.mutate({ level, horizon }, { onSuccess: (id) => setJobId(id), onError: () => setJobId(null) });
+    start.mutate({ level }, { onSuccess: (id) => setJobId(id), onError: () => setJobId(null) });
 
   return (
     <div className="forecast-run" data-testid="forecast-run">
