@@ -72,7 +72,7 @@ function NodeForecastView({
         title={view.run ? "History and forecast" : "History"}
         subtitle={
           view.run
-            ? `${LEVEL_LABELS[view.run.level]} run of ${formatTimestamp(view.run.finishedAt ?? view.run.startedAt)}, ${view.run.horizon} months from ${formatPeriod(view.run.firstPeriod)}${view.node.kind === "item" ? "" : " · summed over the SKUs below"}`
+            ? `${LEVEL_LABELS[view.run.level]} run of ${formatTimestamp(view.run.finishedAt ?? view.run.startedAt)}, ${view.run.horizon} months from ${formatPeriod(view.run.firstPeriod)}${view.node.kind === "item" ? "" : " · summed over the SKUs below (their P10s and P90s too, so the band is wider than the group's own)"}`
             : undefined
         }
       >
@@ -172,7 +172,7 @@ function SeriesModelPanel({ model }: { model: SeriesModel }) {
 
 function MethodMix({ view }: { view: NodeForecast }) {
   return (
-    <Panel title="Chosen methods" subtitle={`${formatCount(view.series)} series below this node`} flush>
+    <Panel title="Chosen methods" subtitle={`${formatCount(view.series)} series below this node`}>
       <table className="grid grid-plain" aria-label="Chosen methods" data-testid="forecast-methods">
         <thead>
           <tr>
