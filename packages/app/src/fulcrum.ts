@@ -28,7 +28,6 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const auth = new AuthService(database, now);
   const plans = new PlanService(database, now);
   const workspace = new WorkspaceService(database);
-  const hierarchy = new HierarchyService(database);
   return {
     database,
     auth,
@@ -38,7 +37,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),
-    hierarchy,
+    hierarchy: new HierarchyService(database),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
   };

@@ -121,7 +121,7 @@ export function runCandidates(
       }
       case "ets": {
         etsFit = (etsSpec && fitEts(y, etsSpec, period)) || autoEts(y, period)?.best || null;
-        if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec), [...etsFit.fitted]);
+        if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec), etsFit.fitted);
         break;
       }
       case "croston":

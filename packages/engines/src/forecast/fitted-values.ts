@@ -5,7 +5,7 @@
 import type { SeasonalAdjustment } from "./seasonality";
 
 /** One value per history period, oldest first; null where the method has no forecast. */
-export type FittedValues = (number | null)[];
+export type FittedValues = readonly (number | null)[];
 
 /** Naive: ŷₜ = yₜ₋₁; none for the first period. */
 export function naiveFitted(y: readonly number[]): FittedValues {

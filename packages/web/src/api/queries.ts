@@ -102,7 +102,10 @@ export function useStartForecast() {
   });
 }
 
-const FINISHED_JOB: readonly ForecastJob["state"][] = ["completed", "failed", "cancelled"];
+/** True once a job will change no more: completed, failed or cancelled. */
+export function jobFinished(state: ForecastJob["state"] | undefined): boolean {
+  return state === "completed" || state === "failed" || state === "cancelled";
+}
 
 /**
  * Follows a queued forecast run, polling every `intervalMs` until it ends; then every forecast view
@@ -114,12 +117,11 @@ export function useForecastJob(id: string | null, intervalMs = 700) {
     queryKey: queryKeys.forecastJob(id ?? ""),
     queryFn: async () => {
       const job = await api.fetchForecastJob(id ?? "");
-      if (FINISHED_JOB.includes(job.state)) void client.invalidateQueries({ queryKey: queryKeys.forecasts });
+      if (jobFinished(job.state)) void client.invalidateQueries({ queryKey: queryKeys.forecasts });
       return job;
     },
     enabled: id !== null,
-    refetchInterval: (query) =>
-      query.state.data && FINISHED_JOB.includes(query.state.data.state) ? false : intervalMs,
+    refetchInterval: (query) => (jobFinished(query.state.data?.state) ? false : intervalMs),
   });
 }
 

@@ -2,8 +2,8 @@
 // progress bar that follows the job until a worker has forecast every series.
 
 import { useState } from "react";
-import { useForecastJob, useStartForecast } from "../api/queries";
-import type { ForecastLevel } from "../api/types";
+import { jobFinished, useForecastJob, useStartForecast } from "../api/queries";
+import type { ForecastJob, ForecastLevel } from "../api/types";
 import { LEVEL_LABELS } from "../format/forecast-labels";
 import { formatCount } from "../format/numbers";
 import { ErrorMessage } from "./query-state";
@@ -14,7 +14,7 @@ export function ForecastRunControl() {
   const start = useStartForecast();
   const job = useForecastJob(jobId);
   const state = job.data?.state;
-  const running = start.isPending || (jobId !== null && state !== "completed" && state !== "failed");
+  const running = start.isPending || (jobId !== null && !jobFinished(state));
   const run = job.data?.run;
   const fraction = run && run.total > 0 ? run.done / run.total : 0;
 
@@ -51,19 +51,19 @@ export function ForecastRunControl() {
       {jobId !== null ? (
         <div className="forecast-progress" data-testid="forecast-progress" data-state={state ?? "created"}>
           <progress max={1} value={state === "completed" ? 1 : fraction} aria-label="Forecast progress" />
-          <span className="muted">
-            {state === "completed"
-              ? `Done: ${formatCount(run?.series ?? run?.total ?? 0)} series forecast`
-              : state === "failed"
-                ? "The run failed"
-                : run
-                  ? `${formatCount(run.done)} of ${formatCount(run.total)} series`
-                  : "Waiting for a worker…"}
-          </span>
+          <span className="muted">{progressText(job.data)}</span>
         </div>
       ) : null}
       {start.isError ? <ErrorMessage error={start.error} title="Could not start the forecast" /> : null}
       {job.isError ? <ErrorMessage error={job.error} title="Lost track of the forecast run" /> : null}
     </div>
   );
+}
+
+function progressText(job: ForecastJob | undefined): string {
+  const run = job?.run;
+  if (job?.state === "completed") return `Done: ${formatCount(run?.series ?? 0)} series forecast`;
+  if (job?.state === "failed") return "The run failed";
+  if (job?.state === "cancelled") return "The run was cancelled";
+  return run ? `${formatCount(run.done)} of ${formatCount(run.total)} series` : "Waiting for a worker…";
 }
