@@ -1,12 +1,19 @@
-// `npm run bench`: the foundation benchmarks. `npm run bench -- --only import --rows 200000` runs one.
+// `npm run bench`: the foundation benchmarks and forecast throughput.
+// `npm run bench -- --only import --rows 200000` runs one; `--only forecast --series 100000` the full
+// forecast target.
 
 import { parseArgs } from "node:util";
+import { benchForecastThroughput } from "./forecast-throughput";
 import { benchImport } from "./import-history";
 import { benchPlanGrid } from "./plan-grid";
 import { benchStartup } from "./startup";
 
 const { values } = parseArgs({
-  options: { only: { type: "string" }, rows: { type: "string", default: "1000000" } },
+  options: {
+    only: { type: "string" },
+    rows: { type: "string", default: "1000000" },
+    series: { type: "string", default: "10000" },
+  },
 });
 const want = (name: string) => !values.only || values.only === name;
 
@@ -14,3 +21,4 @@ console.log(`# Fulcrum benchmarks — ${new Date().toISOString()} — node ${pro
 if (want("import")) await benchImport(Number(values.rows));
 if (want("startup")) await benchStartup();
 if (want("grid")) await benchPlanGrid();
+if (want("forecast")) await benchForecastThroughput(Number(values.series));

@@ -5,6 +5,7 @@ export * from "./data/import-service";
 export * from "./errors";
 export * from "./forecasting/demand-history";
 export * from "./forecasting/forecast-aggregation";
+export * from "./forecasting/forecast-pool";
 export * from "./forecasting/forecast-service";
 export * from "./forecasting/node-forecast";
 export * from "./fulcrum";

@@ -76,11 +76,13 @@ describe("statistical forecast runs", () => {
       { horizon: 3, historyMonths: 36, level: "sku", userId: null },
       { onProgress: (done) => progress.push(done), jobId: "job-1" },
     );
-    expect(progress).toEqual(Array.from({ length: progress.length }, (_, i) => i + 1));
+    const total = progress.at(-1)!;
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((done, i) => i === 0 || done > progress[i - 1]!)).toBe(true);
     const run = await fulcrum.forecasts.runForJob("job-1");
     expect(run).toMatchObject({ id: summary.runId, status: "finished", level: "sku", horizon: 3 });
-    expect(run?.done).toBe(progress.length);
-    expect(run?.total).toBe(progress.length);
+    expect(run?.done).toBe(total);
+    expect(run?.total).toBe(total);
     expect(run?.finishedAt).not.toBeNull();
 
     const models = await database.pool.query(

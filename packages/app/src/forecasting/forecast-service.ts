@@ -5,13 +5,14 @@
 // go through the job queue (jobs/job-queue.ts); this is what a worker does.
 
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
-import { autoForecast, type Forecast } from "@fulcrum/engines";
+import type { Forecast } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { type DemandSeries, type ForecastLevel, loadDemandHistory } from "./demand-history";
+import { forecastMany } from "./forecast-pool";
 import { loadNodeForecast, type NodeForecast } from "./node-forecast";
 
 export interface ForecastRunRequest {
@@ -24,7 +25,7 @@ export interface ForecastRunRequest {
 }
 
 export interface ForecastRunOptions {
-  /** Called after every series, with the number done and the total. */
+  /** Called as batches of series finish, with the number done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** The queue job running this, so its progress can be looked up by job id. */
   readonly jobId?: string;
@@ -63,7 +64,7 @@ const LEVEL_LABELS: Record<ForecastLevel, string> = {
   "sku-location": "SKU × location",
   "sku-segment": "SKU × segment",
 };
-/** Progress is written at most this many times per run, so small runs and large ones cost the same. */
+/** About this many progress steps per run (batches of at most 32 series, the pool's default). */
 const PROGRESS_UPDATES = 50;
 
 export class ForecastService {
@@ -139,22 +140,31 @@ export class ForecastService {
       .executeTakeFirstOrThrow();
 
     try {
-      const output = new RunOutput(runId, periods);
-      const every = Math.max(1, Math.ceil(history.length / PROGRESS_UPDATES));
-      for (const [index, series] of history.entries()) {
-        const result = autoForecast({
+      // Progress is written as batches finish, one write after the other, without holding them up.
+      let progressWritten = Promise.resolve();
+      const results = await forecastMany(
+        history.map((series) => ({
           values: series.values,
           horizon: request.horizon,
           period: 12,
           quantiles: [0.1, 0.5, 0.9],
-        });
+        })),
+        {
+          batchSize: Math.min(32, Math.ceil(history.length / PROGRESS_UPDATES)),
+          onProgress: (done, total) => {
+            options.onProgress?.(done, total);
+            progressWritten = progressWritten.then(async () => {
+              await db.updateTable("forecast_runs").set({ done }).where("id", "=", runId).execute();
+            });
+          },
+        },
+      );
+      await progressWritten;
+      const output = new RunOutput(runId, periods);
+      results.forEach((result, i) => {
         // Validated input: only empty series fail, and they have no demand to plan.
-        if (result.ok) output.add(series, result.forecast);
-        const done = index + 1;
-        options.onProgress?.(done, history.length);
-        if (done % every === 0 && done < history.length)
-          await db.updateTable("forecast_runs").set({ done }).where("id", "=", runId).execute();
-      }
+        if (result.ok) output.add(history[i]!, result.forecast);
+      });
       return await db.transaction().execute(async (trx) => {
         const { cells } = output;
         await sql`

@@ -2,7 +2,7 @@
 // error, so methods can be compared on data they did not see and intervals calibrated from them.
 
 import { runCandidates } from "./candidates";
-import type { EtsSpec } from "./ets/ets-types";
+import type { EtsFit, EtsSpec } from "./ets/ets-types";
 import type { MethodName } from "./forecast-types";
 
 export interface BacktestPlan {
@@ -48,7 +48,8 @@ export type BacktestResults = Map<MethodName, BacktestRow[]>;
 /**
  * Runs `methods` at every origin of `plan` and collects actuals and forecasts; a method that cannot
  * be fitted at an origin simply has no row for it. `etsSpec` freezes the ETS form found on the full
- * history (parameters are re-estimated at each origin).
+ * history; its parameters are re-estimated at each origin, warm-started from the previous origin's
+ * fit, which saw only data before it.
  */
 export function runBacktest(
   y: readonly number[],
@@ -58,11 +59,13 @@ export function runBacktest(
   etsSpec?: EtsSpec,
 ): BacktestResults {
   const results: BacktestResults = new Map(methods.map((m) => [m, []]));
+  let etsStart: EtsFit | null = null;
   for (const length of plan.trainingLengths) {
     const training = y.slice(0, length);
     const actual = y.slice(length, length + plan.steps);
-    const { forecasts } = runCandidates(training, plan.steps, period, methods, etsSpec);
-    for (const [method, forecast] of forecasts) results.get(method)?.push({ actual, forecast });
+    const run = runCandidates(training, plan.steps, period, methods, { etsSpec, etsStart });
+    for (const [method, forecast] of run.forecasts) results.get(method)?.push({ actual, forecast });
+    etsStart = run.etsFit ?? etsStart;
   }
   return results;
 }

@@ -40,18 +40,27 @@ export interface CandidateForecasts {
   readonly etsFit: EtsFit | null;
 }
 
+/** How backtest origins reuse what the full history (or an earlier origin) found. */
+export interface CandidateOptions {
+  /** Freezes the ETS model form (its parameters are still re-estimated): no model search. */
+  readonly etsSpec?: EtsSpec;
+  /** An ETS fit on a shorter history with the same start, to warm-start estimation from. */
+  readonly etsStart?: EtsFit | null;
+}
+
 /**
- * Point forecasts of `methods` for h periods after y. `etsSpec` freezes the ETS model form (its
- * parameters are still re-estimated), which is how backtests avoid re-running the model search at
- * every origin. The combination is the mean of whichever COMBINATION_MEMBERS could be fitted.
+ * Point forecasts of `methods` for h periods after y; see `CandidateOptions` for how backtests
+ * avoid re-running the model search at every origin. The combination is the mean of whichever
+ * COMBINATION_MEMBERS could be fitted.
  */
 export function runCandidates(
   y: readonly number[],
   h: number,
   period: number,
   methods: readonly MethodName[],
-  etsSpec?: EtsSpec,
+  options: CandidateOptions = {},
 ): CandidateForecasts {
+  const { etsSpec, etsStart } = options;
   const forecasts = new Map<MethodName, number[]>();
   const models = new Map<MethodName, string>();
   const fitted = new Map<MethodName, FittedValues>();
@@ -120,7 +129,10 @@ export function runCandidates(
         break;
       }
       case "ets": {
-        etsFit = (etsSpec && fitEts(y, etsSpec, period)) || autoEts(y, period)?.best || null;
+        etsFit =
+          (etsSpec && fitEts(y, etsSpec, period, { warmStart: etsStart ?? undefined })) ||
+          autoEts(y, period)?.best ||
+          null;
         if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec), etsFit.fitted);
         break;
       }

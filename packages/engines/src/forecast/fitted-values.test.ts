@@ -5,6 +5,7 @@ import { driftFitted, expandingFitted, meanFitted, naiveFitted, seasonalNaiveFit
 import { croston } from "./intermittent/croston";
 import { normalGenerator } from "./numeric/prng";
 import { optimisedThetaForecast } from "./optimised-theta";
+import { fitSes } from "./ses";
 
 const noise = normalGenerator(7);
 const quarterly = Array.from(
@@ -78,6 +79,15 @@ describe("candidate fitted values", () => {
     fitted.get("combination")!.forEach((v, t) => {
       expect(v).toBeCloseTo((ets[t]! + theta[t]!) / 2, 9);
     });
+  });
+
+  it("gives SES's one-step levels, whose squared errors add up to its SSE", () => {
+    const fit = fitSes(quarterly)!;
+    const sse = quarterly.reduce((sum, v, t) => sum + (v - fit.fitted[t]!) ** 2, 0);
+    expect(sse).toBeCloseTo(fit.sse, 6);
+    // The level after the last period is the forecast: one more SES step from the last fitted value.
+    const last = quarterly.length - 1;
+    expect(fit.fitted[last]! + fit.alpha * (quarterly[last]! - fit.fitted[last]!)).toBeCloseTo(fit.level, 9);
   });
 
   it("reproduces optimised Theta's in-sample MSE from its fitted values", () => {

@@ -22,7 +22,7 @@ export type MethodName =
 export type SelectionStrategy =
   /** The combination for smooth and erratic demand; the best backtested intermittent method otherwise. */
   | "default"
-  /** Whichever candidate has the lowest backtest MAE. */
+  /** Whichever candidate has the lowest backtest MAE (RMSE for intermittent demand). */
   | "backtest";
 
 export interface ForecastRequest {

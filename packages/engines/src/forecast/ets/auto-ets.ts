@@ -2,13 +2,15 @@
 // restrictions of R's `ets` (Hyndman et al. 2008, §7).
 
 import { type EtsFitOptions, fitEts } from "./ets-fit";
-import type { EtsFit, EtsSpec, SeasonType, TrendType } from "./ets-types";
+import { type EtsFit, type EtsSpec, etsLabel, type SeasonType, type TrendType } from "./ets-types";
 
 export interface AutoEtsOptions extends EtsFitOptions {
   /** Restrict the search, e.g. to ["N"] seasons for a non-seasonal run. */
   readonly trends?: readonly TrendType[];
   readonly seasons?: readonly SeasonType[];
   readonly errors?: readonly ("A" | "M")[];
+  /** Fit every model from R's cold start instead of from a fitted neighbour (slower; for tests). */
+  readonly coldStarts?: boolean;
 }
 
 export interface AutoEtsResult {
@@ -53,9 +55,14 @@ export function autoEts(
   options: AutoEtsOptions = {},
 ): AutoEtsResult | null {
   const fits: EtsFit[] = [];
+  const byLabel = new Map<string, EtsFit>();
   for (const spec of allowedEtsSpecs(y, period, options)) {
-    const fit = fitEts(y, spec, period, options);
-    if (fit && Number.isFinite(fit.aicc)) fits.push(fit);
+    const warmStart = options.coldStarts ? undefined : neighbour(spec, byLabel);
+    const fit = fitEts(y, spec, period, { ...options, warmStart });
+    if (fit && Number.isFinite(fit.aicc)) {
+      fits.push(fit);
+      byLabel.set(etsLabel(spec), fit);
+    }
   }
   if (fits.length === 0) return null;
   const ranked = fits
@@ -67,4 +74,22 @@ export function autoEts(
     best: ranked[0]!.fit,
     candidates: ranked.map(({ fit }) => ({ spec: fit.spec, aicc: fit.aicc })),
   };
+}
+
+/**
+ * The fitted model to warm-start `spec` from: the same model with additive error (an exact start:
+ * the error type changes only the likelihood), else the one with the next simpler trend
+ * (N → A → Ad); seasonal models only, where the simplex has 13–16 corners and a cold start is the
+ * expensive part of the search. Only the first model of each season type starts cold.
+ */
+function neighbour(spec: EtsSpec, fitted: ReadonlyMap<string, EtsFit>): EtsFit | undefined {
+  // Without a season a cold start is cheap, and it found better optima on yearly series.
+  if (spec.season === "N") return undefined;
+  if (spec.error === "M") {
+    const additive = fitted.get(etsLabel({ ...spec, error: "A" }));
+    if (additive) return additive;
+  }
+  const simpler: Record<EtsSpec["trend"], EtsSpec["trend"] | null> = { N: null, A: "N", Ad: "A" };
+  const trend = simpler[spec.trend];
+  return trend ? fitted.get(etsLabel({ ...spec, trend })) : undefined;
 }

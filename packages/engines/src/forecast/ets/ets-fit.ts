@@ -12,7 +12,19 @@ export interface EtsFitOptions {
   readonly maxIterations?: number;
   /** Relative tolerance on the likelihood spread of the simplex (default 1e-7; R: 1e-8). */
   readonly tolerance?: number;
+  /**
+   * A fit on the same or a shorter history with the same first period — of the same spec (an
+   * earlier backtest origin) or a neighbouring one (the model search): estimation starts from its
+   * parameters and initial states with a small simplex, a fraction of a cold start's iterations.
+   */
+  readonly warmStart?: EtsFit;
 }
+
+/** Iteration caps: a cold start, the seasonal pre-fit with frozen seasonal states, a warm start. */
+const MAX_ITERATIONS = 1000;
+const SEASONAL_PREFIT_ITERATIONS = 250;
+const SEASONAL_ITERATIONS = 350;
+const WARM_ITERATIONS = 300;
 
 /** Number of estimated quantities as R counts them (`np`): parameters, free initial states and σ². */
 export function etsParameterCount(spec: EtsSpec, period: number): number {
@@ -98,39 +110,9 @@ export function fitEts(
     return etsFilter(y, spec, p.alpha, p.beta, p.gamma, p.phi, level0, slope0, buffer).likelihood;
   };
 
-  // The likelihood often has a second basin at high α; a coarse look along α picks the start basin
-  // (R avoids some of these by luck of its huge first simplex).
-  let startValue = objective(Float64Array.from(x0));
-  const probe = Float64Array.from(x0);
-  for (const alpha of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-    probe[0] = alpha;
-    const value = objective(probe);
-    if (value < startValue) {
-      startValue = value;
-      x0[0] = alpha;
-    }
-  }
-  if (!Number.isFinite(startValue)) return null;
-  // Smoothing parameters start near their lower bounds; steps relative to those tiny values would
-  // leave the simplex stuck there, so they get absolute steps, and states steps on the data's scale.
-  let scale = 0;
-  for (const v of y) scale += Math.abs(v);
-  scale = Math.max(scale / n, 1e-8);
-  const step = x0.map((v, i) =>
-    i < stateOffset
-      ? 0.1
-      : spec.season === "M" && i >= seasonOffset
-        ? 0.05
-        : Math.max(0.05 * Math.abs(v), 0.01 * scale),
-  );
-  const best = nelderMead(objective, x0, {
-    lower,
-    upper,
-    step,
-    maxIterations: options.maxIterations ?? 1000,
-    relativeTolerance: options.tolerance ?? 1e-7,
-  });
-  if (!Number.isFinite(best.value)) return null;
+  const warm = options.warmStart;
+  const best = warm && warm.n <= n ? warmFit(warm) : coldFit();
+  if (!best || !Number.isFinite(best.value)) return null;
 
   const parameters = unpack(best.x);
   loadSeasonal(best.x);
@@ -168,9 +150,106 @@ export function fitEts(
     fitted: Array.from(fitted),
   };
 
+  function coldFit() {
+    // The likelihood often has a second basin at high α; a coarse look along α picks the start
+    // basin (R avoids some of these by luck of its huge first simplex).
+    let startValue = objective(Float64Array.from(x0));
+    const probe = Float64Array.from(x0);
+    for (const alpha of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      probe[0] = alpha;
+      const value = objective(probe);
+      if (value < startValue) {
+        startValue = value;
+        x0[0] = alpha;
+      }
+    }
+    if (!Number.isFinite(startValue)) return null;
+    // Smoothing parameters start near their lower bounds; steps relative to those tiny values
+    // would leave the simplex stuck there, so they get absolute steps, and states steps on the
+    // data's scale.
+    const scale = meanAbsolute(y);
+    const step = x0.map((v, i) =>
+      i < stateOffset
+        ? 0.1
+        : spec.season === "M" && i >= seasonOffset
+          ? 0.05
+          : Math.max(0.05 * Math.abs(v), 0.01 * scale),
+    );
+    if (!seasonal) return minimise(x0, step, options.maxIterations ?? MAX_ITERATIONS);
+    // With m − 1 seasonal states the simplex has 13–16 corners and never converges within the
+    // cap from R's start. Fitting the rest with the seasonal states frozen at their heuristic
+    // start first lands the joint search near the optimum: on 100 monthly M1 series it reached
+    // as good an AICc in 60 % of the time (docs/decisions/0301).
+    const frozen = Float64Array.from(x0);
+    const prefit = nelderMead(
+      (head) => {
+        frozen.set(head);
+        return objective(frozen);
+      },
+      x0.slice(0, seasonOffset),
+      {
+        lower: lower.slice(0, seasonOffset),
+        upper: upper.slice(0, seasonOffset),
+        step: step.slice(0, seasonOffset),
+        maxIterations: SEASONAL_PREFIT_ITERATIONS,
+        relativeTolerance: options.tolerance ?? 1e-7,
+      },
+    );
+    const joint = [...prefit.x, ...x0.slice(seasonOffset)];
+    for (let i = 0; i < stateOffset; i++) step[i] = 0.05;
+    return minimise(joint, step, options.maxIterations ?? SEASONAL_ITERATIONS);
+  }
+
+  function warmFit(from: EtsFit) {
+    // Components the other fit lacks start where a cold fit would; the error type does not change
+    // what the states mean, so a fit with the other error type is an exact start.
+    const p = from.parameters;
+    const related: number[] = [p.alpha];
+    if (hasTrend) related.push(from.spec.trend === "N" ? startParameters.beta : p.beta);
+    if (seasonal) {
+      const gamma = from.spec.season === "N" ? startParameters.gamma : p.gamma;
+      related.push(Math.min(gamma, 1 - p.alpha - 1e-3));
+    }
+    if (damped) related.push(from.spec.trend === "Ad" ? p.phi : startParameters.phi);
+    related.push(from.initial.level);
+    if (hasTrend) related.push(from.spec.trend === "N" ? start.slope : from.initial.slope);
+    const sameSeason = from.spec.season === spec.season;
+    if (seasonal)
+      for (let i = 1; i < m; i++) related.push(sameSeason ? from.initial.seasonal[i]! : start.seasonal[i]!);
+    if (!Number.isFinite(objective(Float64Array.from(related)))) return coldFit();
+    const scale = meanAbsolute(y);
+    const exact = from.spec.trend === spec.trend && sameSeason;
+    const step = related.map((v, i) =>
+      i < stateOffset
+        ? exact
+          ? 0.02
+          : 0.05
+        : spec.season === "M" && i >= seasonOffset
+          ? 0.01
+          : Math.max(0.01 * Math.abs(v), 0.002 * scale),
+    );
+    return minimise(related, step, options.maxIterations ?? WARM_ITERATIONS);
+  }
+
+  function minimise(start: readonly number[], step: readonly number[], maxIterations: number) {
+    return nelderMead(objective, start, {
+      lower,
+      upper,
+      step,
+      maxIterations,
+      relativeTolerance: options.tolerance ?? 1e-7,
+    });
+  }
+
   function push(value: number, lo: number, hi: number) {
     x0.push(value);
     lower.push(lo);
     upper.push(hi);
   }
+}
+
+function meanAbsolute(y: readonly number[]): number {
+  let sum = 0;
+  for (const v of y) sum += Math.abs(v);
+  return Math.max(sum / y.length, 1e-8);
 }
