@@ -66,6 +66,7 @@ const LEVEL_LABELS: Record<ForecastLevel, string> = {
 };
 /** About this many progress steps per run (batches of at most 32 series, the pool's default). */
 const PROGRESS_UPDATES = 50;
+const MODEL_ROWS_PER_INSERT = 2000;
 
 export class ForecastService {
   constructor(
@@ -139,9 +140,9 @@ export class ForecastService {
       .returning("id")
       .executeTakeFirstOrThrow();
 
+    // Progress is written as batches finish, one write after the other, without holding them up.
+    let progressWritten = Promise.resolve();
     try {
-      // Progress is written as batches finish, one write after the other, without holding them up.
-      let progressWritten = Promise.resolve();
       const results = await forecastMany(
         history.map((series) => ({
           values: series.values,
@@ -174,7 +175,12 @@ export class ForecastService {
                       ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
           trx,
         );
-        if (output.models.length > 0) await trx.insertInto("forecast_models").values(output.models).execute();
+        // In chunks: one INSERT takes at most 65,535 parameters, 16 per model row.
+        for (let i = 0; i < output.models.length; i += MODEL_ROWS_PER_INSERT)
+          await trx
+            .insertInto("forecast_models")
+            .values(output.models.slice(i, i + MODEL_ROWS_PER_INSERT))
+            .execute();
         await trx
           .updateTable("forecast_runs")
           .set({
@@ -196,6 +202,7 @@ export class ForecastService {
         };
       });
     } catch (error) {
+      await progressWritten.catch(() => {}); // the run's failure is the error worth reporting
       await db
         .updateTable("forecast_runs")
         .set({ status: "failed", error: (error as Error).message, finished_at: this.now() })
