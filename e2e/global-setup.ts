@@ -1,11 +1,12 @@
 // Browser-test setup: builds the web app if needed, starts Fulcrum with the demo company on a
-// throwaway embedded PostgreSQL, and hands the tests its URL.
+// throwaway embedded PostgreSQL (with a job-queue worker in this process, as `fulcrum start` runs
+// it), and hands the tests its URL.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFulcrum } from "@fulcrum/app";
+import { createFulcrum, JobQueue } from "@fulcrum/app";
 import { createServerApp, listen } from "@fulcrum/server";
 import { openDatabase } from "@fulcrum/storage";
 import type { TestProject } from "vitest/node";
@@ -29,10 +30,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ dataDir, port: 0 });
   const fulcrum = createFulcrum(database);
   await fulcrum.loadDemo();
-  const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR }), 0);
+  const jobs = await JobQueue.open(database.url);
+  await jobs.workForecasts(fulcrum.forecasts);
+  const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR, jobs }), 0);
   project.provide("baseUrl", server.url);
   return async () => {
     await server.close();
+    await jobs.close();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -1,6 +1,6 @@
 // The `fulcrum` command line: the same application layer as the HTTP API.
 
-import { DEFAULT_FORECAST_RUN } from "@fulcrum/app";
+import { DEFAULT_FORECAST_RUN, FORECAST_LEVELS } from "@fulcrum/app";
 import { Command } from "commander";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { forecast, worker } from "./commands/forecast";
@@ -65,8 +65,13 @@ program
   .description("statistical forecast for every finished SKU into a new draft demand-plan version")
   .option("--horizon <months>", "months to forecast", String(DEFAULT_FORECAST_RUN.horizon))
   .option("--history <months>", "months of history to learn from", String(DEFAULT_FORECAST_RUN.historyMonths))
+  .option(
+    "--level <level>",
+    `forecast level: ${FORECAST_LEVELS.join(", ")} (SKU, per ship-from location, per customer segment)`,
+    DEFAULT_FORECAST_RUN.level,
+  )
   .option("--queue", "queue the run for `fulcrum worker` processes instead of running it here", false)
-  .action((options: { horizon: string; history: string; queue: boolean }) =>
+  .action((options: { horizon: string; history: string; level: string; queue: boolean }) =>
     run(() => forecast(config(), options)),
   );
 

@@ -29,3 +29,8 @@ export function isRole(value: string): value is Role {
 export function canImport(role: Role): boolean {
   return role !== "executive";
 }
+
+/** Who may run the statistical forecast: the demand review's owner, and administrators. */
+export function canRunForecast(role: Role): boolean {
+  return role === "demand_planner" || role === "admin";
+}

@@ -13,6 +13,7 @@ export * from "./forecast/ets/ets-admissible";
 export * from "./forecast/ets/ets-fit";
 export * from "./forecast/ets/ets-forecast";
 export * from "./forecast/ets/ets-types";
+export * from "./forecast/fitted-values";
 export * from "./forecast/forecast-types";
 export * from "./forecast/intermittent/adida";
 export * from "./forecast/intermittent/croston";

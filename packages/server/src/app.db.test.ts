@@ -199,14 +199,18 @@ describe("HTTP API", () => {
 
   it("queues a statistical forecast run for the demand planner and reports it when a worker is done", async () => {
     const sales = await login("sam", "sam-demo");
-    const post = (cookie: string) =>
+    const post = (cookie: string, request: object = { horizon: 4, level: "sku-segment" }) =>
       app.request("/api/forecasts", {
         method: "POST",
         headers: { cookie, "Content-Type": "application/json" },
-        body: JSON.stringify({ horizon: 4 }),
+        body: JSON.stringify(request),
       });
     expect((await post(sales)).status).toBe(403);
     const cookie = await login();
+    const empty = await body(get("/api/forecasts/latest/node", cookie));
+    expect(empty).toMatchObject({ run: null, forecast: [], models: [] });
+    expect(empty.history.length).toBeGreaterThan(0);
+    expect((await post(cookie, { level: "sku-customer" })).status).toBe(400);
     const queued = await post(cookie);
     expect(queued.status).toBe(202);
     const { jobId } = await body(queued);
@@ -215,9 +219,31 @@ describe("HTTP API", () => {
       await new Promise((r) => setTimeout(r, 200));
       status = await body(get(`/api/forecasts/jobs/${jobId}`, cookie));
     }
-    expect(status).toMatchObject({ state: "completed", output: { horizon: 4, firstPeriod: "2026-11" } });
+    expect(status).toMatchObject({
+      state: "completed",
+      output: { horizon: 4, firstPeriod: "2026-11", level: "sku-segment" },
+      run: { status: "finished", level: "sku-segment" },
+    });
+    expect(status.run.done).toBe(status.run.total);
     const runs = (await body(get("/api/forecasts/runs", cookie))).runs;
-    expect(runs[0]).toMatchObject({ versionId: status.output.versionId, horizon: 4 });
+    expect(runs[0]).toMatchObject({ versionId: status.output.versionId, horizon: 4, level: "sku-segment" });
+
+    const all = await body(get("/api/forecasts/latest/node", cookie));
+    expect(all).toMatchObject({
+      node: { kind: null, code: null, name: "All products" },
+      run: { id: runs[0].id },
+    });
+    expect(all.forecast).toHaveLength(4);
+    expect(all.series).toBe(status.output.series);
+    expect(all.history.some((p: { fitted: number | null }) => p.fitted !== null)).toBe(true);
+    const sku = (
+      await database.pool.query("SELECT sku FROM forecast_models WHERE run_id = $1 LIMIT 1", [runs[0].id])
+    ).rows[0].sku;
+    const item = await body(get(`/api/forecasts/latest/node?kind=item&code=${sku}`, cookie));
+    expect(item.node).toMatchObject({ kind: "item", code: sku });
+    expect(item.models.length).toBeGreaterThan(0);
+    expect(item.models[0]).toMatchObject({ location: null, segment: expect.any(String) });
+    expect((await get("/api/forecasts/latest/node?kind=group&code=NOPE", cookie)).status).toBe(404);
   });
 
   it("publishes an OpenAPI description of its routes", async () => {
@@ -225,7 +251,13 @@ describe("HTTP API", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: "/api" }]);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/auth/login", "/imports", "/entities/{name}/rows", "/hierarchy/history"]),
+      expect.arrayContaining([
+        "/auth/login",
+        "/imports",
+        "/entities/{name}/rows",
+        "/hierarchy/history",
+        "/forecasts/latest/node",
+      ]),
     );
   });
 });

@@ -4,10 +4,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/0001-foundation";
 import * as forecastRuns from "./migrations/0002-forecast-runs";
+import * as forecastLevels from "./migrations/0003-forecast-levels";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-forecast-runs": forecastRuns,
+  "0003-forecast-levels": forecastLevels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -124,7 +124,16 @@ export interface ForecastRunsTable {
   series: number;
   requested_by: number | null;
   started_at: Timestamp;
-  finished_at: Timestamp;
+  /** Null while the run is going. */
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** sku, sku-location or sku-segment. */
+  level: ColumnType<string, string | undefined, string>;
+  /** running, finished or failed; `done` of `total` series are forecast so far. */
+  status: ColumnType<string, string | undefined, string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  job_id: string | null;
+  error: string | null;
 }
 
 export interface ForecastModelsTable {
@@ -135,6 +144,17 @@ export interface ForecastModelsTable {
   demand_class: string;
   scoreboard: ColumnType<unknown, string, string>;
   notes: ColumnType<unknown, string, string>;
+  location: string | null;
+  segment: string | null;
+  /** First month of the series' history, which `fitted` is aligned to. */
+  history_start: string | null;
+  fitted: ColumnType<(number | null)[], string, string>;
+  backtest_mae: number | null;
+  backtest_rmse: number | null;
+  backtest_bias: number | null;
+  backtest_mase: number | null;
+  /** Mean monthly demand over the series' history: the weight of its accuracy in a group. */
+  mean_demand: number | null;
 }
 
 export interface Schema {

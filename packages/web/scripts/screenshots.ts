@@ -1,6 +1,7 @@
 // Takes the README screenshots of a running Fulcrum demo (1440×900) with Debian's Chromium:
 //   npx tsx packages/web/scripts/screenshots.ts http://127.0.0.1:4010 docs/screenshots
-// Signs in as the demand planner, so the demo company must be loaded.
+// Signs in as the demand planner, so the demo company must be loaded. Runs a SKU-level statistical
+// forecast from the forecast page when none exists yet (the server must work its job queue).
 
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +47,22 @@ async function main(): Promise<void> {
     await family.click();
     await page.locator('[data-testid="history-chart"] svg').waitFor();
     await shoot(page, "hierarchy");
+
+    await page.goto(`${baseUrl}/demand/forecast`);
+    await page.getByTestId("forecast-chart").waitFor();
+    if (await page.getByTestId("forecast-empty").count()) {
+      await page.getByTestId("forecast-run-button").click();
+      await page
+        .locator('[data-testid="forecast-progress"][data-state="completed"]')
+        .waitFor({ timeout: 120_000 });
+    }
+    const forecastBrand = page.locator('[role="treeitem"][aria-level="1"]').nth(1);
+    await forecastBrand.locator(".tree-toggle").click();
+    const forecastFamily = page.locator('[role="treeitem"][aria-level="2"][data-kind="group"]').first();
+    await forecastFamily.locator(".tree-toggle").click();
+    await page.locator('[role="treeitem"][aria-level="3"][data-kind="item"]').first().click();
+    await page.getByTestId("forecast-scoreboard").waitFor();
+    await shoot(page, "forecast");
 
     await page.goto(`${baseUrl}/data/sales_history?sort=order_date&dir=desc`);
     await page.getByTestId("entity-grid").waitFor();

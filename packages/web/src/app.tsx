@@ -14,8 +14,10 @@ import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
 import { StagePage } from "./pages/stage-page";
 
-// ECharts is most of the bundle's weight and only the explorer draws charts: load it on demand.
+// ECharts is most of the bundle's weight and only the explorer and the forecast draw charts: load it
+// on demand.
 const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
+const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecast-page")).ForecastPage }));
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
@@ -32,6 +34,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <HierarchyPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/forecast",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <ForecastPage />
           </Suspense>
         ),
       },

@@ -1,33 +1,72 @@
-// The statistical forecast run: history → forecasting engine → a new draft demand version holding
-// the statistical layer (P50 as demand.statistical, with P10 and P90), plus each SKU's chosen model
-// and scoreboard. Long runs go through the job queue (jobs/job-queue.ts); this is what a worker does.
+// The statistical forecast run: history at the chosen level → forecasting engine → a new draft
+// demand version holding the statistical layer (P50 as demand.statistical, with P10 and P90), plus
+// each series' chosen model, scoreboard, backtest accuracy and fitted values. The run is recorded
+// when it starts and its progress updated as it goes, so a worker's job can be followed. Long runs
+// go through the job queue (jobs/job-queue.ts); this is what a worker does.
 
-import { addPeriods, periodRange } from "@fulcrum/domain";
-import { autoForecast } from "@fulcrum/engines";
+import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
+import type { Forecast } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
-import { loadDemandHistory } from "./demand-history";
+import { type DemandSeries, type ForecastLevel, loadDemandHistory } from "./demand-history";
+import { forecastMany } from "./forecast-pool";
+import { loadNodeForecast, type NodeForecast } from "./node-forecast";
 
 export interface ForecastRunRequest {
   /** Months to forecast from the current cycle month. */
   readonly horizon: number;
   /** Months of history to learn from. */
   readonly historyMonths: number;
+  readonly level: ForecastLevel;
   readonly userId: number | null;
+}
+
+export interface ForecastRunOptions {
+  /** Called as batches of series finish, with the number done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The queue job running this, so its progress can be looked up by job id. */
+  readonly jobId?: string;
 }
 
 export interface ForecastRunSummary {
   readonly runId: number;
   readonly versionId: number;
+  readonly level: ForecastLevel;
   readonly series: number;
   readonly firstPeriod: string;
   readonly horizon: number;
   readonly methods: Record<string, number>;
 }
 
-export const DEFAULT_FORECAST_RUN = { horizon: 18, historyMonths: 36 } as const;
+export type ForecastRunStatus = "running" | "finished" | "failed";
+
+export interface ForecastRunInfo {
+  readonly id: number;
+  readonly versionId: number;
+  readonly level: ForecastLevel;
+  readonly status: ForecastRunStatus;
+  readonly firstPeriod: string;
+  readonly horizon: number;
+  readonly series: number;
+  readonly done: number;
+  readonly total: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export const DEFAULT_FORECAST_RUN = { horizon: 18, historyMonths: 36, level: "sku" } as const;
+
+const LEVEL_LABELS: Record<ForecastLevel, string> = {
+  sku: "SKU",
+  "sku-location": "SKU × location",
+  "sku-segment": "SKU × segment",
+};
+/** About this many progress steps per run (batches of at most 32 series, the pool's default). */
+const PROGRESS_UPDATES = 50;
+const MODEL_ROWS_PER_INSERT = 2000;
 
 export class ForecastService {
   constructor(
@@ -37,31 +76,40 @@ export class ForecastService {
     private readonly now: () => Date,
   ) {}
 
-  /** Past runs, newest first. */
-  async runs() {
-    const rows = await this.database.db
-      .selectFrom("forecast_runs")
-      .select(["id", "version_id", "first_period", "horizon", "series", "finished_at"])
-      .orderBy("id", "desc")
-      .limit(50)
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      versionId: r.version_id,
-      firstPeriod: r.first_period,
-      horizon: r.horizon,
-      series: r.series,
-      finishedAt: r.finished_at.toISOString(),
-    }));
+  /** Past and running runs, newest first. */
+  async runs(): Promise<ForecastRunInfo[]> {
+    const rows = await this.selectRuns().orderBy("id", "desc").limit(50).execute();
+    return rows.map(toRunInfo);
   }
 
-  async run(
-    request: ForecastRunRequest,
-    onProgress: (done: number, total: number) => void = () => {},
-  ): Promise<ForecastRunSummary> {
+  /** The run a queue job started (its latest attempt), or null before a worker picked it up. */
+  async runForJob(jobId: string): Promise<ForecastRunInfo | null> {
+    const row = await this.selectRuns().where("job_id", "=", jobId).orderBy("id", "desc").executeTakeFirst();
+    return row ? toRunInfo(row) : null;
+  }
+
+  /**
+   * The latest finished run seen from one hierarchy node (a group at any depth, a SKU, or every
+   * product when `node` is omitted): history, fitted values, the P10/P50/P90 forecast and accuracy.
+   */
+  async latestForNode(node?: { code: string; kind: NodeKind }): Promise<NodeForecast> {
+    const latest = await this.selectRuns()
+      .where("status", "=", "finished")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    return loadNodeForecast(this.database, latest ? toRunInfo(latest) : null, node);
+  }
+
+  async run(request: ForecastRunRequest, options: ForecastRunOptions = {}): Promise<ForecastRunSummary> {
+    const db = this.database.db;
     const startedAt = this.now();
     const company = await this.workspace.company();
-    const history = await loadDemandHistory(this.database, company.currentPeriod, request.historyMonths);
+    const history = await loadDemandHistory(
+      this.database,
+      company.currentPeriod,
+      request.historyMonths,
+      request.level,
+    );
     const periods = periodRange(
       company.currentPeriod,
       addPeriods(company.currentPeriod, request.horizon - 1),
@@ -71,102 +119,220 @@ export class ForecastService {
     const version = await this.plans.createVersion({
       scenarioId: scenario,
       kind: "demand",
-      label: `Statistical forecast ${startedAt.toISOString().slice(0, 10)}`,
+      label: `Statistical forecast by ${LEVEL_LABELS[request.level]} ${startedAt.toISOString().slice(0, 10)}`,
       cyclePeriod: company.currentPeriod,
       user,
     });
-
-    const cells = {
-      measure: [] as string[],
-      sku: [] as string[],
-      period: [] as string[],
-      value: [] as number[],
-    };
-    const models: {
-      sku: string;
-      method: string;
-      model: string;
-      demand_class: string;
-      scoreboard: string;
-      notes: string;
-    }[] = [];
-    const methods: Record<string, number> = {};
-    history.forEach((series, index) => {
-      const result = autoForecast({
-        values: series.values,
+    const { id: runId } = await db
+      .insertInto("forecast_runs")
+      .values({
+        version_id: version.id,
+        first_period: company.currentPeriod,
         horizon: request.horizon,
-        period: 12,
-        quantiles: [0.1, 0.5, 0.9],
-      });
-      onProgress(index + 1, history.length);
-      if (!result.ok) return; // validated input: only empty series land here, and they have no demand to plan
-      const { forecast } = result;
-      const layers: [string, readonly number[]][] = [
-        ["demand.statistical.p10", forecast.quantiles.find((q) => q.level === 0.1)?.values ?? forecast.point],
-        ["demand.statistical", forecast.point],
-        ["demand.statistical.p90", forecast.quantiles.find((q) => q.level === 0.9)?.values ?? forecast.point],
-      ];
-      for (const [measure, values] of layers) {
-        periods.forEach((period, i) => {
-          cells.measure.push(measure);
-          cells.sku.push(series.sku);
-          cells.period.push(period);
-          cells.value.push(Math.max(0, values[i] ?? 0));
-        });
-      }
-      methods[forecast.method] = (methods[forecast.method] ?? 0) + 1;
-      models.push({
-        sku: series.sku,
-        method: forecast.method,
-        model: forecast.model,
-        demand_class: forecast.demand.demandClass,
-        scoreboard: JSON.stringify(forecast.scoreboard),
-        notes: JSON.stringify(forecast.notes),
-      });
-    });
+        level: request.level,
+        status: "running",
+        series: 0,
+        total: history.length,
+        job_id: options.jobId ?? null,
+        requested_by: request.userId,
+        started_at: startedAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
-    return this.database.db.transaction().execute(async (trx) => {
-      await insertValues(version.id, cells.measure, cells.sku, cells.period, cells.value).execute(trx);
-      const run = await trx
-        .insertInto("forecast_runs")
-        .values({
-          version_id: version.id,
-          first_period: company.currentPeriod,
+    // Progress is written as batches finish, one write after the other, without holding them up.
+    let progressWritten = Promise.resolve();
+    try {
+      const results = await forecastMany(
+        history.map((series) => ({
+          values: series.values,
           horizon: request.horizon,
-          series: models.length,
-          requested_by: request.userId,
-          started_at: startedAt,
-          finished_at: this.now(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      if (models.length > 0)
+          period: 12,
+          quantiles: [0.1, 0.5, 0.9],
+        })),
+        {
+          batchSize: Math.min(32, Math.ceil(history.length / PROGRESS_UPDATES)),
+          onProgress: (done, total) => {
+            options.onProgress?.(done, total);
+            progressWritten = progressWritten.then(async () => {
+              await db.updateTable("forecast_runs").set({ done }).where("id", "=", runId).execute();
+            });
+          },
+        },
+      );
+      await progressWritten;
+      const output = new RunOutput(runId, periods);
+      results.forEach((result, i) => {
+        // Validated input: only empty series fail, and they have no demand to plan.
+        if (result.ok) output.add(history[i]!, result.forecast);
+      });
+      return await db.transaction().execute(async (trx) => {
+        const { cells } = output;
+        await sql`
+          INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
+          SELECT ${version.id}, m, s, l, g, p, v
+          FROM unnest(${cells.measure}::text[], ${cells.sku}::text[], ${cells.location}::text[],
+                      ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
+          trx,
+        );
+        // In chunks: one INSERT takes at most 65,535 parameters, 16 per model row.
+        for (let i = 0; i < output.models.length; i += MODEL_ROWS_PER_INSERT)
+          await trx
+            .insertInto("forecast_models")
+            .values(output.models.slice(i, i + MODEL_ROWS_PER_INSERT))
+            .execute();
         await trx
-          .insertInto("forecast_models")
-          .values(models.map((m) => ({ ...m, run_id: run.id })))
+          .updateTable("forecast_runs")
+          .set({
+            status: "finished",
+            done: history.length,
+            series: output.models.length,
+            finished_at: this.now(),
+          })
+          .where("id", "=", runId)
           .execute();
-      return {
-        runId: run.id,
-        versionId: version.id,
-        series: models.length,
-        firstPeriod: company.currentPeriod,
-        horizon: request.horizon,
-        methods,
-      };
+        return {
+          runId,
+          versionId: version.id,
+          level: request.level,
+          series: output.models.length,
+          firstPeriod: company.currentPeriod,
+          horizon: request.horizon,
+          methods: output.methods,
+        };
+      });
+    } catch (error) {
+      await progressWritten.catch(() => {}); // the run's failure is the error worth reporting
+      await db
+        .updateTable("forecast_runs")
+        .set({ status: "failed", error: (error as Error).message, finished_at: this.now() })
+        .where("id", "=", runId)
+        .execute();
+      throw error;
+    }
+  }
+
+  private selectRuns() {
+    return this.database.db
+      .selectFrom("forecast_runs")
+      .select([
+        "id",
+        "version_id",
+        "level",
+        "status",
+        "first_period",
+        "horizon",
+        "series",
+        "done",
+        "total",
+        "started_at",
+        "finished_at",
+      ]);
+  }
+}
+
+/** What a run writes: plan cells as column arrays (one unnest INSERT), and a model row per series. */
+class RunOutput {
+  readonly cells = {
+    measure: [] as string[],
+    sku: [] as string[],
+    location: [] as (string | null)[],
+    segment: [] as (string | null)[],
+    period: [] as string[],
+    value: [] as number[],
+  };
+  readonly models: {
+    run_id: number;
+    sku: string;
+    location: string | null;
+    segment: string | null;
+    method: string;
+    model: string;
+    demand_class: string;
+    scoreboard: string;
+    notes: string;
+    history_start: string;
+    fitted: string;
+    backtest_mae: number | null;
+    backtest_rmse: number | null;
+    backtest_bias: number | null;
+    backtest_mase: number | null;
+    mean_demand: number;
+  }[] = [];
+  readonly methods: Record<string, number> = {};
+
+  constructor(
+    private readonly runId: number,
+    private readonly periods: readonly PeriodKey[],
+  ) {}
+
+  add(series: DemandSeries, forecast: Forecast): void {
+    const band = (level: number) =>
+      forecast.quantiles.find((q) => q.level === level)?.values ?? forecast.point;
+    const layers: [string, readonly number[]][] = [
+      ["demand.statistical.p10", band(0.1)],
+      ["demand.statistical", forecast.point],
+      ["demand.statistical.p90", band(0.9)],
+    ];
+    for (const [measure, values] of layers) {
+      this.periods.forEach((period, i) => {
+        this.cells.measure.push(measure);
+        this.cells.sku.push(series.sku);
+        this.cells.location.push(series.location);
+        this.cells.segment.push(series.segment);
+        this.cells.period.push(period);
+        this.cells.value.push(Math.max(0, values[i] ?? 0));
+      });
+    }
+    this.methods[forecast.method] = (this.methods[forecast.method] ?? 0) + 1;
+    const chosen = forecast.scoreboard.find((entry) => entry.chosen);
+    const finite = (value: number | undefined) =>
+      value !== undefined && Number.isFinite(value) ? value : null;
+    this.models.push({
+      run_id: this.runId,
+      sku: series.sku,
+      location: series.location,
+      segment: series.segment,
+      method: forecast.method,
+      model: forecast.model,
+      demand_class: forecast.demand.demandClass,
+      scoreboard: JSON.stringify(forecast.scoreboard),
+      notes: JSON.stringify(forecast.notes),
+      history_start: series.start,
+      fitted: JSON.stringify(forecast.fitted),
+      backtest_mae: finite(chosen?.mae),
+      backtest_rmse: finite(chosen?.rmse),
+      backtest_bias: finite(chosen?.bias),
+      backtest_mase: finite(chosen?.mase),
+      mean_demand: series.values.reduce((a, b) => a + b, 0) / series.values.length,
     });
   }
 }
 
-/** One INSERT for every cell, passing columns as arrays (unnest) instead of thousands of parameters. */
-function insertValues(
-  versionId: number,
-  measure: string[],
-  sku: string[],
-  period: string[],
-  value: number[],
-) {
-  return sql`
-    INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-    SELECT ${versionId}, m, s, NULL, NULL, p, v
-    FROM unnest(${measure}::text[], ${sku}::text[], ${period}::text[], ${value}::float8[]) AS t(m, s, p, v)`;
+function toRunInfo(row: {
+  id: number;
+  version_id: number;
+  level: string;
+  status: string;
+  first_period: string;
+  horizon: number;
+  series: number;
+  done: number;
+  total: number;
+  started_at: Date;
+  finished_at: Date | null;
+}): ForecastRunInfo {
+  return {
+    id: row.id,
+    versionId: row.version_id,
+    level: row.level as ForecastLevel,
+    status: row.status as ForecastRunStatus,
+    firstPeriod: row.first_period,
+    horizon: row.horizon,
+    series: row.series,
+    done: row.done,
+    total: row.total,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
 }

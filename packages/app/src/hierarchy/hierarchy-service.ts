@@ -85,11 +85,7 @@ export class HierarchyService {
       }>`SELECT name FROM product_groups WHERE code = ${node.code}`.execute(db);
       if (!group.rows[0]) throw new AppError("not_found", `no product group ${node.code}`);
       name = group.rows[0].name;
-      skuFilter = sql`h.sku IN (
-        WITH RECURSIVE down AS (
-          SELECT code FROM product_groups WHERE code = ${node.code}
-          UNION ALL SELECT g.code FROM product_groups g JOIN down ON g.parent_code = down.code
-        ) SELECT i.sku FROM items i JOIN down ON i.group_code = down.code)`;
+      skuFilter = sql`h.sku IN (${skusInGroup(node.code)})`;
     }
     // Only closed months: the current month is still filling up and would read as a collapse.
     const company = await db.selectFrom("company").select("current_period").executeTakeFirst();
@@ -110,4 +106,13 @@ export class HierarchyService {
       FROM months m LEFT JOIN sums s ON s.month = m.month ORDER BY m.month`.execute(db);
     return { code: node?.code ?? null, name, series: result.rows };
   }
+}
+
+/** A subquery for the SKUs anywhere below a product group, at any depth. */
+export function skusInGroup(code: string) {
+  return sql<{ sku: string }>`
+    WITH RECURSIVE down AS (
+      SELECT code FROM product_groups WHERE code = ${code}
+      UNION ALL SELECT g.code FROM product_groups g JOIN down ON g.parent_code = down.code
+    ) SELECT i.sku FROM items i JOIN down ON i.group_code = down.code`;
 }

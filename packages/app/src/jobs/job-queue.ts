@@ -62,7 +62,7 @@ export class JobQueue {
     await this.boss.work<ForecastRunRequest>(FORECAST_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job) return;
       log(`forecast run ${job.id} started`);
-      const summary: ForecastRunSummary = await forecasts.run(job.data);
+      const summary: ForecastRunSummary = await forecasts.run(job.data, { jobId: job.id });
       log(`forecast run ${job.id} finished: ${summary.series} series into plan version ${summary.versionId}`);
       return summary;
     });

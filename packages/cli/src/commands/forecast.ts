@@ -1,15 +1,26 @@
 // `fulcrum forecast` (run now, or queue it for the workers) and `fulcrum worker`.
 
-import { createFulcrum, JobQueue } from "@fulcrum/app";
+import { AppError, createFulcrum, FORECAST_LEVELS, JobQueue } from "@fulcrum/app";
 import { openDatabase } from "@fulcrum/storage";
 import type { CliConfig } from "../config";
 import { withFulcrum } from "../session";
 
 export async function forecast(
   config: CliConfig,
-  options: { horizon: string; history: string; queue: boolean },
+  options: { horizon: string; history: string; level: string; queue: boolean },
 ): Promise<void> {
-  const request = { horizon: Number(options.horizon), historyMonths: Number(options.history), userId: null };
+  const level = FORECAST_LEVELS.find((l) => l === options.level);
+  if (!level)
+    throw new AppError(
+      "bad_request",
+      `--level must be one of ${FORECAST_LEVELS.join(", ")}, not ${options.level}`,
+    );
+  const request = {
+    horizon: Number(options.horizon),
+    historyMonths: Number(options.history),
+    level,
+    userId: null,
+  };
   await withFulcrum(config, async (fulcrum) => {
     if (options.queue) {
       const queue = await JobQueue.open(fulcrum.database.url);
@@ -20,18 +31,20 @@ export async function forecast(
       return;
     }
     let shown = -1;
-    const summary = await fulcrum.forecasts.run(request, (done, total) => {
-      const percent = Math.floor((100 * done) / total);
-      if (percent >= shown + 10 || done === total) {
-        shown = percent;
-        process.stdout.write(`\r${done}/${total} series (${percent} %)`);
-      }
+    const summary = await fulcrum.forecasts.run(request, {
+      onProgress: (done, total) => {
+        const percent = Math.floor((100 * done) / total);
+        if (percent >= shown + 10 || done === total) {
+          shown = percent;
+          process.stdout.write(`\r${done}/${total} series (${percent} %)`);
+        }
+      },
     });
     const methods = Object.entries(summary.methods)
       .map(([m, n]) => `${m} ${n}`)
       .join(", ");
     console.log(
-      `\nForecast ${summary.series} series for ${summary.horizon} months from ${summary.firstPeriod} into plan version ${summary.versionId} (${methods}).`,
+      `\nForecast ${summary.series} series (${summary.level}) for ${summary.horizon} months from ${summary.firstPeriod} into plan version ${summary.versionId} (${methods}).`,
     );
   });
 }

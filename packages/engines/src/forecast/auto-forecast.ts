@@ -5,6 +5,7 @@ import { planBacktest, residualRows, runBacktest } from "./backtest";
 import { runCandidates } from "./candidates";
 import { type CleansingChange, cleanseHistory } from "./cleansing/cleanse-history";
 import { conformalQuantiles, randomWalkQuantiles } from "./conformal";
+import { naiveFitted } from "./fitted-values";
 import type {
   Forecast,
   ForecastRequest,
@@ -79,12 +80,13 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
       zeros,
       levels.map((level) => ({ level, values: zeros })),
       [],
+      y.map(() => 0),
     );
   }
   if (y.length < MINIMUM_HISTORY) {
     const point = runCandidates(y, h, period, ["naive"]).forecasts.get("naive")!;
     notes.push(`only ${y.length} periods of history (< ${MINIMUM_HISTORY}): naive forecast`);
-    return done("naive", "naive", clamp(point), randomWalkQuantiles(point, y, levels, { nonNegative }), []);
+    return naiveDone(point);
   }
 
   // Negative values are not demand (returns, net flows): the intermittent methods do not apply.
@@ -116,7 +118,7 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
     if (!full.forecasts.has(chosen)) {
       const point = runCandidates(y, h, period, ["naive"]).forecasts.get("naive")!;
       notes.push("no candidate could be fitted: naive forecast");
-      return done("naive", "naive", clamp(point), randomWalkQuantiles(point, y, levels, { nonNegative }), []);
+      return naiveDone(point);
     }
     notes.push(`fell back to ${chosen}`);
   }
@@ -144,10 +146,15 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
     point,
     quantiles,
     buildScoreboard(results, y, period, chosen),
+    full.fitted.get(chosen) ?? naiveFitted(y),
   );
 
   function clamp(values: readonly number[]): number[] {
     return nonNegative ? values.map((v) => Math.max(v, 0)) : [...values];
+  }
+  function naiveDone(point: readonly number[]): ForecastResult {
+    const bands = randomWalkQuantiles(point, y, levels, { nonNegative });
+    return done("naive", "naive", clamp(point), bands, [], naiveFitted(y));
   }
   function done(
     method: MethodName,
@@ -155,7 +162,9 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
     pointForecast: readonly number[],
     bands: readonly QuantileForecast[],
     scoreboard: Forecast["scoreboard"],
+    inSample: readonly (number | null)[],
   ): ForecastResult {
+    const fitted = inSample.map((v) => (v === null || !nonNegative ? v : Math.max(v, 0)));
     return {
       ok: true,
       forecast: {
@@ -164,6 +173,7 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
         point: pointForecast,
         quantiles: bands,
         scoreboard,
+        fitted,
         demand,
         cleansing,
         notes,

@@ -7,13 +7,22 @@ import { autoEts } from "./ets/auto-ets";
 import { fitEts } from "./ets/ets-fit";
 import { etsPointForecast } from "./ets/ets-forecast";
 import { type EtsFit, type EtsSpec, etsLabel } from "./ets/ets-types";
+import {
+  driftFitted,
+  expandingFitted,
+  type FittedValues,
+  meanFitted,
+  naiveFitted,
+  reseasonaliseFitted,
+  seasonalNaiveFitted,
+} from "./fitted-values";
 import type { MethodName } from "./forecast-types";
-import { adida } from "./intermittent/adida";
+import { adidaFit } from "./intermittent/adida";
 import { croston, sba, tsb } from "./intermittent/croston";
 import { optimisedThetaForecast } from "./optimised-theta";
 import { reseasonalise, seasonalAdjustment } from "./seasonality";
 import { fitSes } from "./ses";
-import { thetaForecast } from "./theta";
+import { thetaFit } from "./theta";
 
 /**
  * Members of the default combination, averaged with equal weights. On M1 (docs/decisions/0301)
@@ -27,6 +36,8 @@ export interface CandidateForecasts {
   readonly forecasts: ReadonlyMap<MethodName, number[]>;
   /** Model description per method, e.g. "ETS(M,Ad,N)". */
   readonly models: ReadonlyMap<MethodName, string>;
+  /** In-sample one-step fitted values per method, one per history period (see fitted-values.ts). */
+  readonly fitted: ReadonlyMap<MethodName, FittedValues>;
   readonly etsFit: EtsFit | null;
 }
 
@@ -53,43 +64,69 @@ export function runCandidates(
   const { etsSpec, etsStart } = options;
   const forecasts = new Map<MethodName, number[]>();
   const models = new Map<MethodName, string>();
+  const fitted = new Map<MethodName, FittedValues>();
   let etsFit: EtsFit | null = null;
   const wanted = new Set(methods);
   if (wanted.has("combination")) for (const m of COMBINATION_MEMBERS) wanted.add(m);
 
-  const put = (method: MethodName, forecast: number[] | null | undefined, model: string) => {
+  const put = (
+    method: MethodName,
+    forecast: number[] | null | undefined,
+    model: string,
+    inSample: FittedValues,
+  ) => {
     if (forecast?.every(Number.isFinite)) {
       forecasts.set(method, forecast);
       models.set(method, model);
+      fitted.set(method, inSample);
     }
   };
   for (const method of wanted) {
     switch (method) {
       case "naive":
-        put(method, naive(y, h), "naive");
+        put(method, naive(y, h), "naive", naiveFitted(y));
         break;
       case "seasonal-naive":
-        put(method, seasonalNaive(y, h, period), `seasonal naive (m = ${period})`);
+        put(
+          method,
+          seasonalNaive(y, h, period),
+          `seasonal naive (m = ${period})`,
+          seasonalNaiveFitted(y, period),
+        );
         break;
-      case "naive2":
-        put(method, naive2(y, h, period), "Naive2");
+      case "naive2": {
+        const adjustment = seasonalAdjustment(y, period);
+        put(
+          method,
+          naive2(y, h, period),
+          "Naive2",
+          reseasonaliseFitted(naiveFitted(adjustment.adjusted), adjustment),
+        );
         break;
+      }
       case "drift":
-        put(method, drift(y, h), "random walk with drift");
+        put(method, drift(y, h), "random walk with drift", driftFitted(y));
         break;
       case "ses": {
         const adjustment = seasonalAdjustment(y, period);
         const fit = fitSes(adjustment.adjusted);
         if (fit)
-          put(method, reseasonalise(new Array<number>(h).fill(fit.level), adjustment, y.length), "SES");
+          put(
+            method,
+            reseasonalise(new Array<number>(h).fill(fit.level), adjustment, y.length),
+            "SES",
+            reseasonaliseFitted(fit.fitted, adjustment),
+          );
         break;
       }
-      case "theta":
-        put(method, thetaForecast(y, h, period), "Theta");
+      case "theta": {
+        const fit = thetaFit(y, h, period);
+        if (fit) put(method, fit.forecast, "Theta", fit.fitted);
         break;
+      }
       case "optimised-theta": {
         const fit = optimisedThetaForecast(y, h, period);
-        if (fit) put(method, fit.forecast, `optimised Theta (θ = ${fit.theta.toFixed(2)})`);
+        if (fit) put(method, fit.forecast, `optimised Theta (θ = ${fit.theta.toFixed(2)})`, fit.fitted);
         break;
       }
       case "dynamic-theta": {
@@ -99,6 +136,7 @@ export function runCandidates(
             method,
             fit.forecast,
             `dynamic optimised Theta (θ = ${fit.theta.toFixed(2)}, α = ${fit.alpha.toFixed(2)})`,
+            fit.fitted,
           );
         break;
       }
@@ -107,21 +145,23 @@ export function runCandidates(
           (etsSpec && fitEts(y, etsSpec, period, { warmStart: etsStart ?? undefined })) ||
           autoEts(y, period)?.best ||
           null;
-        if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec));
+        if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec), etsFit.fitted);
         break;
       }
       case "croston":
-        put(method, croston(y, h), "Croston (α = 0.1)");
+        put(method, croston(y, h), "Croston (α = 0.1)", expandingFitted(y, croston));
         break;
       case "sba":
-        put(method, sba(y, h), "SBA (α = 0.1)");
+        put(method, sba(y, h), "SBA (α = 0.1)", expandingFitted(y, sba));
         break;
       case "tsb":
-        put(method, tsb(y, h), "TSB (α = 0.1, 0.1)");
+        put(method, tsb(y, h), "TSB (α = 0.1, 0.1)", expandingFitted(y, tsb));
         break;
-      case "adida":
-        put(method, adida(y, h), "ADIDA");
+      case "adida": {
+        const fit = adidaFit(y, h);
+        put(method, fit.forecast, "ADIDA", fit.fitted);
         break;
+      }
       case "combination":
         break;
     }
@@ -134,9 +174,18 @@ export function runCandidates(
         for (const m of members) sum += forecasts.get(m)![j]!;
         return sum / members.length;
       });
-      put("combination", combined, `mean of ${members.map((m) => models.get(m)).join(", ")}`);
+      put(
+        "combination",
+        combined,
+        `mean of ${members.map((m) => models.get(m)).join(", ")}`,
+        meanFitted(members.map((m) => fitted.get(m)!)),
+      );
     }
   }
-  for (const method of [...forecasts.keys()]) if (!methods.includes(method)) forecasts.delete(method);
-  return { forecasts, models, etsFit };
+  for (const method of [...forecasts.keys()])
+    if (!methods.includes(method)) {
+      forecasts.delete(method);
+      fitted.delete(method);
+    }
+  return { forecasts, models, fitted, etsFit };
 }

@@ -32,3 +32,12 @@ describe("dynamic optimised Theta", () => {
     expect(dynamicThetaForecast([1, 2, 3, 4, 5, 6], 3, 1)).toBeNull();
   });
 });
+
+describe("dynamic optimised Theta fitted values", () => {
+  it("reproduce the model's own mean squared one-step error", () => {
+    const y = [12, 15, 14, 18, 21, 19, 24, 26, 25, 29, 33, 31, 35];
+    const fit = dynamicThetaForecast(y, 3, 1)!;
+    const mse = y.reduce((sum, v, t) => sum + (v - fit.fitted[t]!) ** 2, 0) / y.length;
+    expect(mse).toBeCloseTo(fit.mse, 9);
+  });
+});

@@ -2,6 +2,7 @@
 // re-estimated at every period from the data seen so far, so it follows a trend that changes
 // instead of averaging over the whole history; α, θ and the initial level are estimated together.
 
+import { type FittedValues, reseasonaliseFitted } from "./fitted-values";
 import { nelderMead } from "./numeric/nelder-mead";
 import { reseasonalise, seasonalAdjustment } from "./seasonality";
 
@@ -11,6 +12,8 @@ export interface DynamicThetaFit {
   /** Mean squared one-step error on the (seasonally adjusted) history. */
   readonly mse: number;
   readonly forecast: number[];
+  /** In-sample one-step fitted values x̂ₜ, reseasonalised. */
+  readonly fitted: FittedValues;
 }
 
 /** Fewest values the three estimated quantities (α, θ, ℓ₀) are fitted on. */
@@ -18,7 +21,7 @@ const MINIMUM_LENGTH = 7;
 
 /**
  * One pass of the model over x with α, θ and ℓ₀; writes the h-step forecast into `forecast` when
- * given. With Aₜ, Bₜ the OLS intercept and slope of x₁…xₜ against t (updated recursively) and ℓₜ
+ * given (and the one-step fitted values into `fittedValues`). With Aₜ, Bₜ the OLS intercept and slope of x₁…xₜ against t (updated recursively) and ℓₜ
  * simple exponential smoothing of x:
  *   x̂ₜ = ℓₜ₋₁ + (1 − 1/θ)·[(1 − α)^{t−1}·Aₜ₋₁ + (1 − (1 − α)ᵗ)/α · Bₜ₋₁],
  *   x̂_{n+h} = ℓₙ + (1 − 1/θ)·[(1 − α)ⁿ·Aₙ + ((1 − (1 − α)^{n+1})/α + h − 1)·Bₙ].
@@ -32,6 +35,7 @@ export function dynamicThetaPass(
   theta: number,
   level0: number,
   forecast?: number[],
+  fittedValues?: number[],
 ): number {
   const weight = 1 - 1 / theta;
   const keep = 1 - alpha;
@@ -44,6 +48,7 @@ export function dynamicThetaPass(
   for (let t = 1; t <= x.length; t++) {
     const value = x[t - 1]!;
     const fitted = level + weight * (decay * a + ((1 - decay * keep) / alpha) * b);
+    if (fittedValues) fittedValues[t - 1] = fitted;
     const e = value - fitted;
     sse += e * e;
     level = alpha * value + keep * level;
@@ -92,6 +97,13 @@ export function dynamicThetaForecast(
   if (!Number.isFinite(best.value)) return null;
   const [alpha, theta, level0] = best.x as [number, number, number];
   const forecast = new Array<number>(h).fill(0);
-  dynamicThetaPass(x, alpha, theta, level0, forecast);
-  return { alpha, theta, mse: best.value, forecast: reseasonalise(forecast, adjustment, y.length) };
+  const fitted = new Array<number>(x.length).fill(0);
+  dynamicThetaPass(x, alpha, theta, level0, forecast, fitted);
+  return {
+    alpha,
+    theta,
+    mse: best.value,
+    forecast: reseasonalise(forecast, adjustment, y.length),
+    fitted: reseasonaliseFitted(fitted, adjustment),
+  };
 }

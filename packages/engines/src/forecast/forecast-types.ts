@@ -81,6 +81,12 @@ export interface Forecast {
   /** Ascending by level; values never cross between levels. */
   readonly quantiles: readonly QuantileForecast[];
   readonly scoreboard: readonly ScoreboardEntry[];
+  /**
+   * In-sample one-step-ahead fitted values of the chosen method, one per history value (same
+   * length as the request's `values`); null where the method has none, e.g. the first periods.
+   * Clamped at 0 like the forecast for non-negative histories.
+   */
+  readonly fitted: readonly (number | null)[];
   readonly demand: DemandProfile;
   /** History periods replaced before fitting (outliers, promotions), oldest first. */
   readonly cleansing: readonly CleansingChange[];

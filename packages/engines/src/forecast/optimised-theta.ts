@@ -1,6 +1,7 @@
 // The optimised Theta method (Fiorucci et al. 2016, "OTM"): the weight θ of the short-term theta
 // line is chosen from the data instead of being fixed at 2.
 
+import { type FittedValues, reseasonaliseFitted } from "./fitted-values";
 import { linearTrend } from "./numeric/linear-trend";
 import { reseasonalise, seasonalAdjustment } from "./seasonality";
 import { fitSes } from "./ses";
@@ -11,6 +12,8 @@ export interface ThetaLinesFit {
   /** In-sample one-step mean squared error of the combined forecast, in squared demand units. */
   readonly mse: number;
   readonly forecast: number[];
+  /** In-sample one-step fitted values: SES(Z)ₜ₋₁/θ + (1 − 1/θ)·Lₜ. */
+  readonly fitted: FittedValues;
 }
 
 /**
@@ -29,7 +32,10 @@ export function thetaLines(x: readonly number[], h: number, theta: number): Thet
     { length: h },
     (_, j) => ses.level / theta + (1 - 1 / theta) * (line.intercept + line.slope * (n + j + 1)),
   );
-  return { theta, alpha: ses.alpha, mse: ses.sse / n / theta ** 2, forecast };
+  const fitted = ses.fitted.map(
+    (level, t) => level / theta + (1 - 1 / theta) * (line.intercept + line.slope * (t + 1)),
+  );
+  return { theta, alpha: ses.alpha, mse: ses.sse / n / theta ** 2, forecast, fitted };
 }
 
 /**
@@ -71,5 +77,9 @@ export function optimisedThetaForecast(
   let best: ThetaLinesFit | null = null;
   for (const fit of cache.values()) if (fit && (!best || fit.mse < best.mse)) best = fit;
   if (!best) return null;
-  return { ...best, forecast: reseasonalise(best.forecast, adjustment, y.length) };
+  return {
+    ...best,
+    forecast: reseasonalise(best.forecast, adjustment, y.length),
+    fitted: reseasonaliseFitted(best.fitted, adjustment),
+  };
 }

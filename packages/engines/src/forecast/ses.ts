@@ -9,6 +9,8 @@ export interface SesFit {
   readonly level: number;
   readonly sse: number;
   readonly n: number;
+  /** One-step fitted values ℓₜ₋₁ (ℓ₀ for the first period). */
+  readonly fitted: readonly number[];
 }
 
 const GRID = 12;
@@ -69,11 +71,17 @@ export function fitSes(y: readonly number[]): SesFit | null {
     }
   }
   const fit = concentrated(y, best);
-  return { alpha: best, level: fit.level, sse: fit.sse, n };
+  const fitted: number[] = [];
+  let level = fit.level0;
+  for (const value of y) {
+    fitted.push(level);
+    level += best * (value - level);
+  }
+  return { alpha: best, level: fit.level, sse: fit.sse, n, fitted };
 }
 
-/** SSE and final level of SES with smoothing α and the least-squares ℓ₀ for that α. */
-function concentrated(y: readonly number[], alpha: number): { sse: number; level: number } {
+/** SSE, initial and final level of SES with smoothing α and the least-squares ℓ₀ for that α. */
+function concentrated(y: readonly number[], alpha: number): { sse: number; level: number; level0: number } {
   // Pass 1 from ℓ₀ = 0: Σe⁰ₜdₜ and Σdₜ² with dₜ = (1 − α)ᵗ give ℓ₀ = Σe⁰d / Σd².
   const keep = 1 - alpha;
   let level = 0;
@@ -96,5 +104,5 @@ function concentrated(y: readonly number[], alpha: number): { sse: number; level
     sse += e * e;
     shifted += alpha * e;
   }
-  return { sse, level: shifted };
+  return { sse, level: shifted, level0 };
 }

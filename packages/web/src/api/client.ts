@@ -5,12 +5,15 @@ import { apiUrl, request } from "./http";
 import type {
   DemoUsers,
   EntityWithRows,
+  ForecastJob,
+  ForecastLevel,
   HierarchyNode,
   HierarchyPathStep,
   HierarchySelection,
   ImportOutcome,
   ImportRejected,
   ImportRun,
+  NodeForecast,
   NodeHistory,
   RowsPage,
   RowsQuery,
@@ -111,4 +114,21 @@ export function fetchHierarchyHistory(selection: HierarchySelection): Promise<No
   return request<NodeHistory>("/hierarchy/history", {
     query: selection ? { code: selection.code, kind: selection.kind } : {},
   });
+}
+
+/** The latest statistical forecast seen from a node (every product when null). */
+export function fetchNodeForecast(selection: HierarchySelection): Promise<NodeForecast> {
+  return request<NodeForecast>("/forecasts/latest/node", {
+    query: selection ? { code: selection.code, kind: selection.kind } : {},
+  });
+}
+
+/** Queues a forecast run; a worker picks it up. Resolves with the job to follow. */
+export async function startForecast(run: { level: ForecastLevel; horizon?: number }): Promise<string> {
+  return (await request<{ jobId: string }>("/forecasts", { method: "POST", body: JSON.stringify(run) }))
+    .jobId;
+}
+
+export function fetchForecastJob(id: string): Promise<ForecastJob> {
+  return request<ForecastJob>(`/forecasts/jobs/${encodeURIComponent(id)}`);
 }

@@ -10,7 +10,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import * as api from "./client";
-import type { HierarchySelection, ImportOutcome, RowsQuery, User } from "./types";
+import type { ForecastJob, ForecastLevel, HierarchySelection, ImportOutcome, RowsQuery, User } from "./types";
 
 export const queryKeys = {
   me: ["me"] as const,
@@ -24,6 +24,9 @@ export const queryKeys = {
   hierarchyNodes: (parent: string | null) => ["hierarchy", "nodes", parent] as const,
   hierarchyPath: (code: string) => ["hierarchy", "path", code] as const,
   hierarchyHistory: (selection: HierarchySelection) => ["hierarchy", "history", selection] as const,
+  forecasts: ["forecasts"] as const,
+  nodeForecast: (selection: HierarchySelection) => ["forecasts", "node", selection] as const,
+  forecastJob: (id: string) => ["forecast-job", id] as const,
 };
 
 export function useMe() {
@@ -81,6 +84,44 @@ export function useHierarchyHistory(selection: HierarchySelection) {
     queryFn: () => api.fetchHierarchyHistory(selection),
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useNodeForecast(selection: HierarchySelection) {
+  return useQuery({
+    queryKey: queryKeys.nodeForecast(selection),
+    queryFn: () => api.fetchNodeForecast(selection),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStartForecast() {
+  return useMutation({
+    mutationFn: (run: { level: ForecastLevel; horizon?: number }) => api.startForecast(run),
+  });
+}
+
+/** True once a job will change no more: completed, failed or cancelled. */
+export function jobFinished(state: ForecastJob["state"] | undefined): boolean {
+  return state === "completed" || state === "failed" || state === "cancelled";
+}
+
+/**
+ * Follows a queued forecast run, polling every `intervalMs` until it ends; then every forecast view
+ * reloads, so the page shows the new run without a refresh.
+ */
+export function useForecastJob(id: string | null, intervalMs = 700) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.forecastJob(id ?? ""),
+    queryFn: async () => {
+      const job = await api.fetchForecastJob(id ?? "");
+      if (jobFinished(job.state)) void client.invalidateQueries({ queryKey: queryKeys.forecasts });
+      return job;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => (jobFinished(query.state.data?.state) ? false : intervalMs),
   });
 }
 

@@ -164,3 +164,81 @@ export interface NodeHistory {
 
 /** A node of the product hierarchy, or the whole company when null. */
 export type HierarchySelection = { readonly code: string; readonly kind: HierarchyKind } | null;
+
+export type ForecastLevel = "sku" | "sku-location" | "sku-segment";
+
+export interface ForecastRun {
+  readonly id: number;
+  readonly versionId: number;
+  readonly level: ForecastLevel;
+  readonly status: "running" | "finished" | "failed";
+  readonly firstPeriod: string;
+  readonly horizon: number;
+  readonly series: number;
+  readonly done: number;
+  readonly total: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface ForecastJob {
+  readonly id: string;
+  readonly state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+  readonly output: unknown;
+  readonly createdOn: string;
+  readonly completedOn: string | null;
+  /** Null until a worker has started the run. */
+  readonly run: ForecastRun | null;
+}
+
+export interface BacktestAccuracy {
+  readonly mae: number;
+  readonly rmse: number;
+  readonly bias: number;
+  readonly mase: number | null;
+}
+
+export interface ScoreboardEntry extends BacktestAccuracy {
+  readonly method: string;
+  readonly origins: number;
+  readonly chosen: boolean;
+}
+
+export interface SeriesModel {
+  readonly location: string | null;
+  readonly segment: string | null;
+  readonly method: string;
+  readonly model: string;
+  readonly demandClass: string;
+  readonly notes: readonly string[];
+  readonly accuracy: BacktestAccuracy | null;
+  readonly scoreboard: readonly ScoreboardEntry[];
+}
+
+export interface NodeAccuracy {
+  readonly mae: number;
+  readonly bias: number;
+  readonly mase: number | null;
+  readonly relativeMae: number | null;
+  readonly backtested: number;
+}
+
+export interface NodeForecast {
+  readonly node: { readonly kind: HierarchyKind | null; readonly code: string | null; readonly name: string };
+  readonly run: ForecastRun | null;
+  readonly history: readonly {
+    readonly period: string;
+    readonly actual: number;
+    readonly fitted: number | null;
+  }[];
+  readonly forecast: readonly {
+    readonly period: string;
+    readonly p10: number;
+    readonly p50: number;
+    readonly p90: number;
+  }[];
+  readonly series: number;
+  readonly methods: readonly { readonly method: string; readonly series: number }[];
+  readonly accuracy: NodeAccuracy | null;
+  readonly models: readonly SeriesModel[];
+}

@@ -8,7 +8,10 @@ import { NavIcon } from "./nav-icon";
 
 const SUB_LINKS: Record<string, readonly { to: string; label: string; icon: string }[]> = {
   data: [{ to: "/data/import", label: "Import", icon: "import" }],
-  demand: [{ to: "/demand/hierarchy", label: "Product hierarchy", icon: "hierarchy" }],
+  demand: [
+    { to: "/demand/hierarchy", label: "Product hierarchy", icon: "hierarchy" },
+    { to: "/demand/forecast", label: "Statistical forecast", icon: "forecast" },
+  ],
 };
 
 export function SideNav({ currentStage }: { currentStage: CycleStageKey | null }) {

@@ -1,121 +1,26 @@
 // The product-hierarchy explorer: a lazily loaded tree of brands, families and SKUs, and for the
 // selected node (or the whole company) its monthly sales history as a chart and a grid.
 
-import { type ReactNode, useEffect, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { useHierarchyChildren, useHierarchyHistory, useHierarchyPath, useWorkspace } from "../api/queries";
-import type {
-  CompanyCurrency,
-  HierarchyKind,
-  HierarchyNode,
-  HierarchySelection,
-  HistoryPoint,
-} from "../api/types";
-import { Breadcrumb, type Crumb } from "../components/breadcrumb";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { useHierarchyHistory, useWorkspace } from "../api/queries";
+import type { CompanyCurrency, HierarchySelection, HistoryPoint } from "../api/types";
+import { Breadcrumb } from "../components/breadcrumb";
+import { HierarchyTreePanel, useHierarchySelection } from "../components/hierarchy-tree";
 import { HistoryTable } from "../components/history-table";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { SalesHistoryChart } from "../components/sales-history-chart";
 import { Stat } from "../components/stat";
-import { Tree, type TreeChildren, type TreeItem } from "../components/tree";
 import { formatPeriod } from "../format/dates";
 import { formatCount, formatMoneyRounded, formatPercentFigure, formatQuantity } from "../format/numbers";
-import { shortName } from "../format/short-name";
 
 const FALLBACK_CURRENCY: CompanyCurrency = { code: "", minorDigits: 2 };
-const nodeId = (kind: HierarchyKind, code: string) => `${kind}:${code}`;
-
-function toTreeItem(node: HierarchyNode, ancestorNames: readonly string[]): TreeItem {
-  return {
-    id: nodeId(node.kind, node.code),
-    label: node.kind === "item" ? shortName(node.name, ancestorNames) : node.name,
-    title: `${node.name} (${node.code})`,
-    // Item names are long; their code sits at the right where a group shows its child count.
-    detail: node.kind === "item" ? undefined : node.level,
-    badge: node.kind === "group" ? formatCount(node.children) : <span className="code">{node.code}</span>,
-    expandable: node.kind === "group" && node.children > 0,
-    data: { kind: node.kind, level: node.level, code: node.code },
-  };
-}
-
-function readSelection(params: URLSearchParams): HierarchySelection {
-  const code = params.get("node");
-  const kind = params.get("kind");
-  return code && (kind === "group" || kind === "item") ? { code, kind } : null;
-}
 
 export function HierarchyPage() {
-  const [params, setParams] = useSearchParams();
-  const selection = readSelection(params);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const path = useHierarchyPath(selection?.code ?? null);
+  const { selection, select, crumbs, level } = useHierarchySelection();
   const currency = useWorkspace().data?.company.currency ?? FALLBACK_CURRENCY;
-
-  // Opening a deep link (or a breadcrumb step) unfolds the tree down to the selected node.
-  useEffect(() => {
-    const ancestors = (path.data ?? []).filter(
-      (step) => step.kind === "group" && step.code !== selection?.code,
-    );
-    if (ancestors.length === 0) return;
-    setExpanded((previous) => {
-      const ids = ancestors.map((step) => nodeId("group", step.code));
-      return ids.every((id) => previous.has(id)) ? previous : new Set([...previous, ...ids]);
-    });
-  }, [path.data, selection?.code]);
-
-  const expandedCodes = useMemo(
-    () => [...expanded].filter((id) => id.startsWith("group:")).map((id) => id.slice("group:".length)),
-    [expanded],
-  );
-  const parents = useMemo(() => [null, ...expandedCodes], [expandedCodes]);
-  const results = useHierarchyChildren(parents);
-  // Groups seen so far, to name each row's ancestors (parents load before their children).
-  const groups = new Map<string, { name: string; parent: string | null }>();
-  parents.forEach((parent, index) => {
-    for (const node of results[index]?.data ?? []) {
-      if (node.kind === "group") groups.set(node.code, { name: node.name, parent });
-    }
-  });
-  const ancestorNames = (code: string | null): string[] => {
-    const names: string[] = [];
-    for (let at = code; at !== null && names.length < 32; at = groups.get(at)?.parent ?? null) {
-      names.unshift(groups.get(at)?.name ?? "");
-    }
-    return names;
-  };
-  const childrenByParent = new Map<string | null, TreeChildren>();
-  parents.forEach((parent, index) => {
-    const result = results[index];
-    if (!result || result.isPending) childrenByParent.set(parent, "loading");
-    else if (result.isError) childrenByParent.set(parent, { error: result.error.message });
-    else {
-      const names = ancestorNames(parent);
-      childrenByParent.set(
-        parent,
-        result.data.map((node) => toTreeItem(node, names)),
-      );
-    }
-  });
-
-  const select = (next: HierarchySelection) =>
-    setParams(next ? { node: next.code, kind: next.kind } : {}, { replace: false });
-  const toggle = (id: string) =>
-    setExpanded((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-
-  const crumbs: Crumb[] = [{ key: "root", label: "All products", onSelect: () => select(null) }];
-  for (const step of selection ? (path.data ?? []) : []) {
-    crumbs.push({
-      key: nodeId(step.kind, step.code),
-      label: step.name,
-      onSelect: () => select({ code: step.code, kind: step.kind }),
-    });
-  }
-
   return (
     <div className="page" data-testid="hierarchy-page">
       <PageHeader
@@ -124,30 +29,10 @@ export function HierarchyPage() {
         description="Monthly sales history for any brand, family or SKU, summed over every SKU below it."
       />
       <div className="explorer">
-        <Panel title="Products" className="explorer-tree" flush>
-          <button
-            type="button"
-            className={selection ? "tree-root" : "tree-root tree-selected"}
-            onClick={() => select(null)}
-            data-testid="tree-root"
-          >
-            All products
-          </button>
-          <Tree
-            label="Product hierarchy"
-            roots={childrenByParent.get(null) ?? "loading"}
-            childrenOf={(id) => childrenByParent.get(id.slice(id.indexOf(":") + 1))}
-            expanded={expanded}
-            selectedId={selection ? nodeId(selection.kind, selection.code) : null}
-            onToggle={toggle}
-            onSelect={(item) =>
-              select({ code: item.data?.code ?? "", kind: item.data?.kind === "item" ? "item" : "group" })
-            }
-          />
-        </Panel>
+        <HierarchyTreePanel selection={selection} select={select} />
         <div className="explorer-main">
           <Breadcrumb crumbs={crumbs} testId="hierarchy-breadcrumb" />
-          <NodeHistoryView selection={selection} currency={currency} level={path.data?.at(-1)?.level} />
+          <NodeHistoryView selection={selection} currency={currency} level={level} />
         </div>
       </div>
     </div>

@@ -58,6 +58,12 @@ export const STAGES: readonly StageDef[] = [
         label: "Product hierarchy",
         description: "Browse brands, families and SKUs with their monthly sales history.",
       },
+      {
+        to: "/demand/forecast",
+        label: "Statistical forecast",
+        description:
+          "Run the statistical forecast and review it for any brand, family or SKU: fit, P10–P90 band, model and backtest.",
+      },
     ],
   },
   {
