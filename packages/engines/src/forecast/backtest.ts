@@ -17,23 +17,40 @@ export function minimumTraining(period: number): number {
   return Math.max(7, 2 * period);
 }
 
+/** Origins a backtest aims for: fewer leave conformal bands poorly calibrated (decision 0301). */
+export const WANTED_ORIGINS = 4;
+
 /**
- * Origins for a history of n values and horizon h: the last origin leaves s = min(h, n − minimum)
- * values to score, earlier ones step back by max(1, ⌊s/3⌋) periods, at most `maxOrigins` of them, none
- * shorter than `minimumTraining(period)`. No origins when the history is too short.
+ * Origins for a history of n values and horizon h. Each origin scores s steps; the last origin
+ * leaves s values, earlier ones step back by max(1, ⌊s/3⌋) periods, at most `maxOrigins` of them,
+ * none shorter than `minimumTraining(period)`. s is the largest value up to min(h, n − minimum)
+ * that still leaves min(maxOrigins, WANTED_ORIGINS) origins, or failing that the one leaving the
+ * most: with 36 months of history and m = 12, scoring all 12 available steps left one origin,
+ * scoring 6 leaves four (the conformal band carries the error growth on to the full horizon).
+ * No origins when the history is too short.
  */
 export function planBacktest(n: number, h: number, period: number, maxOrigins: number): BacktestPlan {
   const minimum = minimumTraining(period);
-  const steps = Math.min(h, n - minimum);
-  if (steps < 1 || maxOrigins < 1) return { trainingLengths: [], steps: 0 };
-  const spacing = Math.max(1, Math.floor(steps / 3));
-  const trainingLengths: number[] = [];
-  for (let k = 0; k < maxOrigins; k++) {
-    const length = n - steps - k * spacing;
-    if (length < minimum) break;
-    trainingLengths.unshift(length);
+  const longest = Math.min(h, n - minimum);
+  if (longest < 1 || maxOrigins < 1) return { trainingLengths: [], steps: 0 };
+  const wanted = Math.min(maxOrigins, WANTED_ORIGINS);
+  let best = plan(longest);
+  for (let steps = longest - 1; steps >= 1 && best.trainingLengths.length < wanted; steps--) {
+    const candidate = plan(steps);
+    if (candidate.trainingLengths.length > best.trainingLengths.length) best = candidate;
   }
-  return { trainingLengths, steps };
+  return best;
+
+  function plan(steps: number): BacktestPlan {
+    const spacing = Math.max(1, Math.floor(steps / 3));
+    const trainingLengths: number[] = [];
+    for (let k = 0; k < maxOrigins; k++) {
+      const length = n - steps - k * spacing;
+      if (length < minimum) break;
+      trainingLengths.unshift(length);
+    }
+    return { trainingLengths, steps };
+  }
 }
 
 /** One origin's held-out actuals and the forecasts made for them. */
