@@ -13,6 +13,8 @@ export interface HierarchyTree {
   readonly indexOf: ReadonlyMap<string, number>;
   /** Children of each node by index; empty for a leaf (a bottom-level series). */
   readonly children: readonly (readonly number[])[];
+  /** Parent of each node by index; −1 for a root. */
+  readonly parents: readonly number[];
   /** Node indices ordered so that every child comes before its parent. */
   readonly bottomUpOrder: readonly number[];
   readonly leaves: readonly number[];
@@ -66,6 +68,7 @@ export function buildHierarchy(nodes: readonly HierarchyNodeInput[]): HierarchyR
       ids: nodes.map((n) => n.id),
       indexOf,
       children,
+      parents: parentOf,
       bottomUpOrder,
       leaves: all.filter((i) => children[i]!.length === 0),
       aggregates: all.filter((i) => children[i]!.length > 0),
