@@ -20,6 +20,7 @@ export * from "./forecast/intermittent/croston";
 export * from "./forecast/intermittent/demand-class";
 export * from "./forecast/numeric/cholesky";
 export * from "./forecast/optimised-theta";
+export * from "./forecast/reconcile/coherent-bands";
 export * from "./forecast/reconcile/hierarchy-tree";
 export * from "./forecast/reconcile/reconcile";
 export * from "./forecast/reconcile/shrinkage";

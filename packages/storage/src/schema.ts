@@ -134,6 +134,27 @@ export interface ForecastRunsTable {
   total: Generated<number>;
   job_id: string | null;
   error: string | null;
+  /** How the levels were made to add up: mint-shrink, or bottom-up when too short to estimate. */
+  reconciliation: string | null;
+  /** MinT-shrink's shrinkage intensity λ. */
+  shrinkage: number | null;
+}
+
+/** A forecast above the forecast level: the company ("all", code "*"), a product group, or a SKU. */
+export interface ForecastNodesTable {
+  run_id: number;
+  kind: string;
+  code: string;
+  method: string;
+  model: string;
+  scoreboard: ColumnType<unknown, string, string>;
+  /** First month `fitted` is aligned to. */
+  history_start: string;
+  fitted: ColumnType<(number | null)[], string, string>;
+  /** Reconciled median and the node's own band around it, one value per forecast month. */
+  p10: number[];
+  p50: number[];
+  p90: number[];
 }
 
 export interface ForecastModelsTable {
@@ -160,6 +181,7 @@ export interface ForecastModelsTable {
 export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
+  forecast_nodes: ForecastNodesTable;
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -164,6 +164,7 @@ describe("statistical forecast runs", () => {
       expect(band.p50).toBeLessThanOrEqual(band.p90 + 1e-9);
     });
     expect(group.series).toBe(items.reduce((n, item) => n + item.series, 0));
+    expect(group.run?.reconciliation?.method).toBe("mint-shrink");
     expect(group.methods.reduce((n, m) => n + m.series, 0)).toBe(group.series);
     expect(group.models).toEqual([]);
     expect(group.accuracy?.relativeMae).toBeGreaterThan(0);
@@ -182,6 +183,27 @@ describe("statistical forecast runs", () => {
       expect(typeof model.model).toBe("string");
     }
     await expect(fulcrum.forecasts.latestForNode({ code: "NOPE", kind: "item" })).rejects.toThrow(/no item/);
+  });
+
+  it("forecasts every level from its own history and reconciles them: the company total adds up, with its own band", async () => {
+    await fulcrum.forecasts.run({ horizon: 3, historyMonths: 36, level: "sku", userId: null });
+    const total = await fulcrum.forecasts.latestForNode();
+    const brands = await fulcrum.hierarchy.nodes();
+    expect(brands.length).toBeGreaterThan(1);
+    const parts = await Promise.all(
+      brands.map((b) => fulcrum.forecasts.latestForNode({ code: b.code, kind: b.kind })),
+    );
+    expect(total.run?.reconciliation?.method).toBe("mint-shrink");
+    total.forecast.forEach((band, j) => {
+      const p50 = parts.reduce((sum, part) => sum + part.forecast[j]!.p50, 0);
+      const p90 = parts.reduce((sum, part) => sum + part.forecast[j]!.p90, 0);
+      expect(band.p50).toBeCloseTo(p50, 6);
+      expect(band.p10).toBeLessThanOrEqual(band.p50);
+      // The company's own band: its brands' surprises partly cancel, so it is not their summed P90s.
+      expect(band.p90).toBeLessThan(p90);
+    });
+    // The total's fitted values are its own model's, not a sum.
+    expect(total.history.at(-1)?.fitted).not.toBeNull();
   });
 
   it("runs as a job that a worker picks up from the PostgreSQL queue", async () => {

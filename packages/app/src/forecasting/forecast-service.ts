@@ -5,13 +5,14 @@
 // go through the job queue (jobs/job-queue.ts); this is what a worker does.
 
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
-import type { Forecast } from "@fulcrum/engines";
+import { type CoherentBand, coherentForecast, type Forecast } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { type DemandSeries, type ForecastLevel, loadDemandHistory } from "./demand-history";
+import { loadProductTree, runHierarchy } from "./forecast-hierarchy";
 import { forecastMany } from "./forecast-pool";
 import { loadNodeForecast, type NodeForecast } from "./node-forecast";
 
@@ -55,6 +56,8 @@ export interface ForecastRunInfo {
   readonly total: number;
   readonly startedAt: string;
   readonly finishedAt: string | null;
+  /** How the levels were made to add up (null for runs from before reconciliation). */
+  readonly reconciliation: { readonly method: string; readonly shrinkage: number | null } | null;
 }
 
 export const DEFAULT_FORECAST_RUN = { horizon: 18, historyMonths: 36, level: "sku" } as const;
@@ -114,6 +117,16 @@ export class ForecastService {
       company.currentPeriod,
       addPeriods(company.currentPeriod, request.horizon - 1),
     );
+    const window = periodRange(
+      addPeriods(company.currentPeriod, -request.historyMonths),
+      addPeriods(company.currentPeriod, -1),
+    );
+    const hierarchy = runHierarchy(
+      history,
+      await loadProductTree(this.database),
+      window,
+      request.level === "sku",
+    );
     const user = request.userId === null ? null : { id: request.userId };
     const scenario = await this.plans.baseScenario(user);
     const version = await this.plans.createVersion({
@@ -132,7 +145,7 @@ export class ForecastService {
         level: request.level,
         status: "running",
         series: 0,
-        total: history.length,
+        total: hierarchy.nodes.length,
         job_id: options.jobId ?? null,
         requested_by: request.userId,
         started_at: startedAt,
@@ -143,15 +156,22 @@ export class ForecastService {
     // Progress is written as batches finish, one write after the other, without holding them up.
     let progressWritten = Promise.resolve();
     try {
+      // Every node is forecast from its own history (groups and the company too), then the
+      // levels are reconciled so that they add up.
       const results = await forecastMany(
-        history.map((series) => ({
-          values: series.values,
+        hierarchy.histories.map((values) => ({
+          values: values.slice(
+            Math.max(
+              0,
+              values.findIndex((v) => v > 0),
+            ),
+          ),
           horizon: request.horizon,
           period: 12,
           quantiles: [0.1, 0.5, 0.9],
         })),
         {
-          batchSize: Math.min(32, Math.ceil(history.length / PROGRESS_UPDATES)),
+          batchSize: Math.min(32, Math.ceil(hierarchy.nodes.length / PROGRESS_UPDATES)),
           onProgress: (done, total) => {
             options.onProgress?.(done, total);
             progressWritten = progressWritten.then(async () => {
@@ -161,10 +181,21 @@ export class ForecastService {
         },
       );
       await progressWritten;
+      const forecasts = results.map((result, i) => {
+        // Every node has demand in the window (series start at their first demand).
+        if (!result.ok)
+          throw new Error(`forecast of node ${hierarchy.tree.ids[i]}: ${result.issues.join("; ")}`);
+        return result.forecast;
+      });
+      const coherent = coherentForecast(hierarchy.tree, forecasts, hierarchy.histories);
       const output = new RunOutput(runId, periods);
-      results.forEach((result, i) => {
-        // Validated input: only empty series fail, and they have no demand to plan.
-        if (result.ok) output.add(history[i]!, result.forecast);
+      hierarchy.nodes.forEach((node, i) => {
+        const band = coherent.bands[i]!;
+        if (node.kind === "series") output.add(node.series, forecasts[i]!, band);
+        else {
+          const start = hierarchy.histories[i]!.findIndex((v) => v > 0);
+          output.addNode(node.kind, node.code, window[Math.max(0, start)]!, forecasts[i]!, band);
+        }
       });
       return await db.transaction().execute(async (trx) => {
         const { cells } = output;
@@ -181,11 +212,18 @@ export class ForecastService {
             .insertInto("forecast_models")
             .values(output.models.slice(i, i + MODEL_ROWS_PER_INSERT))
             .execute();
+        for (let i = 0; i < output.nodes.length; i += MODEL_ROWS_PER_INSERT)
+          await trx
+            .insertInto("forecast_nodes")
+            .values(output.nodes.slice(i, i + MODEL_ROWS_PER_INSERT))
+            .execute();
         await trx
           .updateTable("forecast_runs")
           .set({
             status: "finished",
-            done: history.length,
+            done: hierarchy.nodes.length,
+            reconciliation: coherent.method,
+            shrinkage: coherent.lambda ?? null,
             series: output.models.length,
             finished_at: this.now(),
           })
@@ -227,6 +265,8 @@ export class ForecastService {
         "total",
         "started_at",
         "finished_at",
+        "reconciliation",
+        "shrinkage",
       ]);
   }
 }
@@ -266,13 +306,26 @@ class RunOutput {
     private readonly periods: readonly PeriodKey[],
   ) {}
 
-  add(series: DemandSeries, forecast: Forecast): void {
-    const band = (level: number) =>
-      forecast.quantiles.find((q) => q.level === level)?.values ?? forecast.point;
+  readonly nodes: {
+    run_id: number;
+    kind: string;
+    code: string;
+    method: string;
+    model: string;
+    scoreboard: string;
+    history_start: string;
+    fitted: string;
+    p10: number[];
+    p50: number[];
+    p90: number[];
+  }[] = [];
+
+  /** A forecast series of the run's level: its reconciled band goes into the demand version. */
+  add(series: DemandSeries, forecast: Forecast, band: CoherentBand): void {
     const layers: [string, readonly number[]][] = [
-      ["demand.statistical.p10", band(0.1)],
-      ["demand.statistical", forecast.point],
-      ["demand.statistical.p90", band(0.9)],
+      ["demand.statistical.p10", band.p10],
+      ["demand.statistical", band.p50],
+      ["demand.statistical.p90", band.p90],
     ];
     for (const [measure, values] of layers) {
       this.periods.forEach((period, i) => {
@@ -307,6 +360,29 @@ class RunOutput {
       mean_demand: series.values.reduce((a, b) => a + b, 0) / series.values.length,
     });
   }
+
+  /** A node above the run's level (the company, a group, a SKU over its series). */
+  addNode(
+    kind: "all" | "group" | "item",
+    code: string,
+    historyStart: PeriodKey,
+    forecast: Forecast,
+    band: CoherentBand,
+  ): void {
+    this.nodes.push({
+      run_id: this.runId,
+      kind,
+      code,
+      method: forecast.method,
+      model: forecast.model,
+      scoreboard: JSON.stringify(forecast.scoreboard),
+      history_start: historyStart,
+      fitted: JSON.stringify(forecast.fitted),
+      p10: [...band.p10],
+      p50: [...band.p50],
+      p90: [...band.p90],
+    });
+  }
 }
 
 function toRunInfo(row: {
@@ -321,6 +397,8 @@ function toRunInfo(row: {
   total: number;
   started_at: Date;
   finished_at: Date | null;
+  reconciliation: string | null;
+  shrinkage: number | null;
 }): ForecastRunInfo {
   return {
     id: row.id,
@@ -334,5 +412,6 @@ function toRunInfo(row: {
     total: row.total,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
+    reconciliation: row.reconciliation ? { method: row.reconciliation, shrinkage: row.shrinkage } : null,
   };
 }

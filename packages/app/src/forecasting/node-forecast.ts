@@ -2,7 +2,7 @@
 // monthly demand history with the models' fitted values, the P10/P50/P90 forecast, the mix of chosen
 // methods and the backtest accuracy — and for a SKU each series' model and scoreboard.
 
-import { addPeriods, type PeriodKey } from "@fulcrum/domain";
+import { addPeriods, type PeriodKey, periodsBetween } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { HierarchyService, type NodeKind, skusInGroup } from "../hierarchy/hierarchy-service";
@@ -148,14 +148,29 @@ export async function loadNodeForecast(
     meanDemand: m.mean_demand ?? 0,
   }));
   const totals = sumSeries(series, periods.length);
+  // Above the run's level the node has its own forecast, reconciled with the levels below it.
+  const own = await database.db
+    .selectFrom("forecast_nodes")
+    .select(["history_start", "fitted", "p10", "p50", "p90"])
+    .where("run_id", "=", run.id)
+    .where("kind", "=", node?.kind ?? "all")
+    .where("code", "=", node?.code ?? "*")
+    .executeTakeFirst();
+  const fittedAt = (period: PeriodKey): number | null => {
+    if (!own) return totals.fitted.get(period) ?? null;
+    return own.fitted[periodsBetween(own.history_start as PeriodKey, period)] ?? null;
+  };
+  const forecast = own
+    ? periods.map((period, j) => ({ period, p10: own.p10[j]!, p50: own.p50[j]!, p90: own.p90[j]! }))
+    : totals.forecast.map((band, j) => ({ period: periods[j]!, ...band }));
   return {
     ...base,
     history: history.series.map((p) => ({
       period: p.period as PeriodKey,
       actual: p.orderedQty,
-      fitted: totals.fitted.get(p.period as PeriodKey) ?? null,
+      fitted: fittedAt(p.period as PeriodKey),
     })),
-    forecast: totals.forecast.map((band, j) => ({ period: periods[j]!, ...band })),
+    forecast,
     series: series.length,
     methods: [...totals.methods],
     accuracy: totals.accuracy,

@@ -179,6 +179,8 @@ export interface ForecastRun {
   readonly total: number;
   readonly startedAt: string;
   readonly finishedAt: string | null;
+  /** How the levels were made to add up; null for runs from before reconciliation. */
+  readonly reconciliation: { readonly method: string; readonly shrinkage: number | null } | null;
 }
 
 export interface ForecastJob {

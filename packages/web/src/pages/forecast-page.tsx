@@ -72,7 +72,7 @@ function NodeForecastView({
         title={view.run ? "History and forecast" : "History"}
         subtitle={
           view.run
-            ? `${LEVEL_LABELS[view.run.level]} run of ${formatTimestamp(view.run.finishedAt ?? view.run.startedAt)}, ${view.run.horizon} months from ${formatPeriod(view.run.firstPeriod)}${view.node.kind === "item" ? "" : " · summed over the SKUs below (their P10s and P90s too, so the band is wider than the group's own)"}`
+            ? `${LEVEL_LABELS[view.run.level]} run of ${formatTimestamp(view.run.finishedAt ?? view.run.startedAt)}, ${view.run.horizon} months from ${formatPeriod(view.run.firstPeriod)}${levelsNote(view)}`
             : undefined
         }
       >
@@ -197,4 +197,17 @@ function MethodMix({ view }: { view: NodeForecast }) {
       </table>
     </Panel>
   );
+}
+
+/** How this node's numbers relate to the levels below it. */
+function levelsNote(view: NodeForecast): string {
+  const reconciliation = view.run?.reconciliation;
+  if (view.node.kind === "item" && view.run?.level === "sku") return "";
+  if (!reconciliation)
+    return " · summed over the series below (their P10s and P90s too, so the band is wide)";
+  const method =
+    reconciliation.method === "mint-shrink"
+      ? `MinT-shrink${reconciliation.shrinkage === null ? "" : `, λ = ${reconciliation.shrinkage.toFixed(2)}`}`
+      : "bottom-up";
+  return ` · this level's own forecast, reconciled with the levels below (${method}) so they add up; band from its own model`;
 }

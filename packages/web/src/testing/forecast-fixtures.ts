@@ -14,6 +14,7 @@ export const RUN: ForecastRun = {
   total: 1,
   startedAt: "2026-11-22T09:00:00Z",
   finishedAt: "2026-11-22T09:00:05Z",
+  reconciliation: { method: "mint-shrink", shrinkage: 0.42 },
 };
 
 const HISTORY = [
