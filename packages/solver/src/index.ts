@@ -1,0 +1,4 @@
+export * from "./export-model";
+export * from "./highs-solve";
+export * from "./solve-result";
+export * from "./solver";

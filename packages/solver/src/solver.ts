@@ -1,0 +1,61 @@
+// The solver port's HiGHS adapter as callers see it: solves run in a worker thread that keeps its
+// HiGHS instance loaded between solves; results come back with Fulcrum's statuses and, when the
+// model is infeasible, the names of the rows and columns in conflict.
+
+import { Worker } from "node:worker_threads";
+import type { LpModel } from "@fulcrum/engines";
+import type { SolveRequest } from "./solver-worker";
+import type { SolveOptions, SolveResult } from "./solve-result";
+
+export interface ModelSolveResult extends SolveResult {
+  /** Names of the rows and columns in the infeasible subsystem; empty unless infeasible. */
+  readonly conflictNames: readonly string[];
+}
+
+export interface Solver {
+  solve(model: LpModel, options?: SolveOptions): Promise<ModelSolveResult>;
+  /** Ends the worker thread. */
+  close(): Promise<void>;
+}
+
+/** Starts a solver worker. Solves sent to it run one after another. */
+export function createSolver(): Solver {
+  // The worker is TypeScript like the rest of Fulcrum, which always runs under tsx.
+  const worker = new Worker(new URL("./solver-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+  worker.unref();
+  const pending = new Map<number, { resolve: (r: SolveResult) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.on("message", ({ id, result }: { id: number; result: SolveResult }) => {
+    pending.get(id)?.resolve(result);
+    pending.delete(id);
+  });
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`solver worker exited with code ${code}`)));
+
+  return {
+    async solve(model, options = {}) {
+      const request: SolveRequest = { id: next++, lp: model.toArrays(), options };
+      const result = await new Promise<SolveResult>((resolve, reject) => {
+        pending.set(request.id, { resolve, reject });
+        worker.ref();
+        worker.postMessage(request);
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      });
+      const conflictNames = result.conflict
+        ? [
+            ...result.conflict.rows.map((i) => model.constraints[i]!.name),
+            ...result.conflict.columns.map((j) => model.variables[j]!.name),
+          ]
+        : [];
+      return { ...result, conflictNames };
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
