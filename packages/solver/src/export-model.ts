@@ -30,7 +30,10 @@ export function exportModel(highs: Highs, model: LpModel, format: ModelFileForma
 export function fileSafeNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
-    const base = name.replaceAll("[", "(").replaceAll("]", ")").replace(/[^A-Za-z0-9_.()@#]/g, "_");
+    const base = name
+      .replaceAll("[", "(")
+      .replaceAll("]", ")")
+      .replace(/[^A-Za-z0-9_.()@#]/g, "_");
     let safe = /^[A-Za-z_]/.test(base) ? base : `_${base}`;
     for (let n = 2; used.has(safe); n++) safe = `${base}#${n}`;
     used.add(safe);

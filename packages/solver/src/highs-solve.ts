@@ -24,7 +24,9 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
       output_flag: false,
       time_limit: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
       mip_rel_gap: options.mipRelativeGap ?? DEFAULT_MIP_GAP,
-      ...(isMip ? {} : { solver: algorithm === "choose" && lp.numCols > IPM_COLUMN_THRESHOLD ? "ipm" : algorithm }),
+      ...(isMip
+        ? {}
+        : { solver: algorithm === "choose" && lp.numCols > IPM_COLUMN_THRESHOLD ? "ipm" : algorithm }),
     });
     let code = model.run().modelStatus;
     if (code === status.unboundedOrInfeasible) {
@@ -53,7 +55,8 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
 }
 
 export function toHighsModel(highs: Highs, lp: LpArrays) {
-  const infinite = (values: Float64Array) => values.map((v) => (Number.isFinite(v) ? v : Math.sign(v) * highs.infinity));
+  const infinite = (values: Float64Array) =>
+    values.map((v) => (Number.isFinite(v) ? v : Math.sign(v) * highs.infinity));
   return {
     numCols: lp.numCols,
     numRows: lp.numRows,
@@ -104,6 +107,8 @@ function statusName(highs: Highs, code: number): string {
 /** The rows and columns HiGHS places in an irreducible infeasible subsystem, if it finds one. */
 function conflictOf(highs: Highs, model: Model): SolveResult["conflict"] {
   try {
+    // The light default strategy often finds nothing; row priority names the rows in conflict.
+    model.options.set({ iis_strategy: highs.constants.iis.strategyRowPriority });
     const iis = model.getIis();
     const inConflict = highs.constants.iis.inConflict;
     const members = (status: Int32Array, listed: Int32Array) => {

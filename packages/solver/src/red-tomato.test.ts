@@ -1,4 +1,10 @@
-import { buildSupplyModel, COST_KINDS, objectiveAt, readSupplyPlan, redTomatoProblem } from "@fulcrum/engines";
+import {
+  buildSupplyModel,
+  COST_KINDS,
+  objectiveAt,
+  readSupplyPlan,
+  redTomatoProblem,
+} from "@fulcrum/engines";
 import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
 import { solveArrays } from "./highs-solve";

@@ -21,7 +21,10 @@ parentPort?.on("message", async (request: SolveRequest) => {
   try {
     result = solveArrays(await highs, request.lp, request.options);
   } catch (error) {
-    result = failure(`HiGHS could not be loaded: ${error instanceof Error ? error.message : String(error)}`, started);
+    result = failure(
+      `HiGHS could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      started,
+    );
   }
   const transfer = [result.columns?.buffer, result.rowDuals?.buffer].filter((b) => b !== undefined);
   parentPort?.postMessage({ id: request.id, result }, transfer as ArrayBuffer[]);

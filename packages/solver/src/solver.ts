@@ -4,8 +4,8 @@
 
 import { Worker } from "node:worker_threads";
 import type { LpModel } from "@fulcrum/engines";
-import type { SolveRequest } from "./solver-worker";
 import type { SolveOptions, SolveResult } from "./solve-result";
+import type { SolveRequest } from "./solver-worker";
 
 export interface ModelSolveResult extends SolveResult {
   /** Names of the rows and columns in the infeasible subsystem; empty unless infeasible. */
@@ -20,16 +20,18 @@ export interface Solver {
 
 /** Starts a solver worker. Solves sent to it run one after another. */
 export function createSolver(): Solver {
-  // The worker is TypeScript like the rest of Fulcrum, which always runs under tsx.
-  const worker = new Worker(new URL("./solver-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+  const worker = new Worker(new URL("./solver-thread.mjs", import.meta.url));
   worker.unref();
   const pending = new Map<number, { resolve: (r: SolveResult) => void; reject: (e: Error) => void }>();
   let next = 0;
+  // Once the thread has died every later solve fails at once instead of waiting forever.
+  let dead: Error | null = null;
   worker.on("message", ({ id, result }: { id: number; result: SolveResult }) => {
     pending.get(id)?.resolve(result);
     pending.delete(id);
   });
   const failAll = (error: Error) => {
+    dead ??= error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
@@ -40,6 +42,7 @@ export function createSolver(): Solver {
     async solve(model, options = {}) {
       const request: SolveRequest = { id: next++, lp: model.toArrays(), options };
       const result = await new Promise<SolveResult>((resolve, reject) => {
+        if (dead) return reject(dead);
         pending.set(request.id, { resolve, reject });
         worker.ref();
         worker.postMessage(request);

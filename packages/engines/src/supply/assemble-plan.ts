@@ -4,9 +4,17 @@
 
 import type { Money, PeriodKey } from "@fulcrum/domain";
 import { groupDemand, laneFlows, stockKey, stockPositions } from "./network";
-import type { SupplyProblem } from "./supply-problem";
-import type { CashFlowPeriod, CostBreakdown, CostKind, PlanMethod, Shortfall, ShortfallCause, SupplyPlan } from "./supply-plan";
+import type {
+  CashFlowPeriod,
+  CostBreakdown,
+  CostKind,
+  PlanMethod,
+  Shortfall,
+  ShortfallCause,
+  SupplyPlan,
+} from "./supply-plan";
 import { COST_KINDS } from "./supply-plan";
+import type { SupplyProblem } from "./supply-problem";
 
 type Series = readonly number[];
 
@@ -39,7 +47,9 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
   const { periods } = problem;
   const T = periods.length;
   const zeros = () => periods.map(() => 0);
-  const costs = periods.map(() => Object.fromEntries(COST_KINDS.map((k) => [k, 0])) as Record<CostKind, number>);
+  const costs = periods.map(
+    () => Object.fromEntries(COST_KINDS.map((k) => [k, 0])) as Record<CostKind, number>,
+  );
   const charge = (kind: CostKind, t: number, amount: number) => {
     costs[t]![kind] += amount;
   };
@@ -71,7 +81,12 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
       charge("subcontract-expedite", t, q * (line.expeditePremiumPerUnit ?? 0));
       pay("material", t + lag, q * (line.unitCost + (line.expeditePremiumPerUnit ?? 0)));
     });
-    return { supplier: line.supplier, component: line.component, plant: line.plant, received: d.purchases[i]! };
+    return {
+      supplier: line.supplier,
+      component: line.component,
+      plant: line.plant,
+      received: d.purchases[i]!,
+    };
   });
 
   const transfers = laneFlows(problem).map(({ sku, lane }, i) => {
@@ -79,16 +94,28 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
       charge("transport", t, q * lane.costPerUnit);
       pay("overhead", t + problem.payablesLagPeriods, q * lane.costPerUnit);
     });
-    return { sku, from: lane.from, to: lane.to, leadTimePeriods: lane.leadTimePeriods, departures: d.transfers[i]! };
+    return {
+      sku,
+      from: lane.from,
+      to: lane.to,
+      leadTimePeriods: lane.leadTimePeriods,
+      departures: d.transfers[i]!,
+    };
   });
 
   const inventory = stockPositions(problem).map(({ sku, location }, i) => {
     const closing = d.closing[i]!;
     const unit = item.get(sku);
-    closing.forEach((q, t) => charge("holding", t, q * (unit?.holdingCostPerPeriod ?? 0)));
     const target = problem.safetyStock.find((s) => s.sku === sku && s.location === location);
     const belowSafetyStock = closing.map((q, t) => (target ? Math.max(0, target.quantities[t]! - q) : 0));
-    if (target) belowSafetyStock.forEach((q, t) => charge("safety-stock-shortfall", t, q * target.shortfallPenaltyPerUnitPeriod));
+    for (let t = 0; t < T; t++) {
+      charge("holding", t, closing[t]! * (unit?.holdingCostPerPeriod ?? 0));
+      charge(
+        "safety-stock-shortfall",
+        t,
+        belowSafetyStock[t]! * (target?.shortfallPenaltyPerUnitPeriod ?? 0),
+      );
+    }
     const opening = problem.openingInventory
       .filter((o) => o.sku === sku && o.location === location)
       .reduce((sum, o) => sum + o.quantity, 0);
@@ -102,10 +129,14 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
     const workers = d.workers[r] ?? null;
     const crew = resource.workforce;
     const load = regularUsed.map((h, t) => h + overtimeHours[t]!);
-    const regularHours = crew && workers ? workers.map((w) => w * crew.regularHoursPerWorker) : resource.regularHours;
+    const regularHours =
+      crew && workers ? workers.map((w) => w * crew.regularHoursPerWorker) : resource.regularHours;
     for (let t = 0; t < T; t++) {
-      const labour = regularUsed[t]! * resource.regularCostPerHour + (workers?.[t] ?? 0) * (crew?.costPerWorkerPeriod ?? 0);
-      const changes = (d.hires[r]?.[t] ?? 0) * (crew?.hireCost ?? 0) + (d.layoffs[r]?.[t] ?? 0) * (crew?.layoffCost ?? 0);
+      const labour =
+        regularUsed[t]! * resource.regularCostPerHour +
+        (workers?.[t] ?? 0) * (crew?.costPerWorkerPeriod ?? 0);
+      const changes =
+        (d.hires[r]?.[t] ?? 0) * (crew?.hireCost ?? 0) + (d.layoffs[r]?.[t] ?? 0) * (crew?.layoffCost ?? 0);
       const overtime = overtimeHours[t]! * resource.overtimeCostPerHour;
       charge("labour", t, labour);
       charge("hiring-layoff", t, changes);
@@ -191,7 +222,10 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
     service,
     costs: { total, byKind, byPeriod },
     cashFlow,
-    cashAfterHorizon: { receipts: Math.round(after.receipts) as Money, payments: Math.round(after.payments) as Money },
+    cashAfterHorizon: {
+      receipts: Math.round(after.receipts) as Money,
+      payments: Math.round(after.payments) as Money,
+    },
     shortfalls: explainShortfalls(problem, service, capacity, purchases, d.hourShadowPrices),
   };
 }
@@ -213,9 +247,13 @@ function explainShortfalls(
   for (const s of service) {
     // Each plant that can supply the location, with the lead time from it.
     const sources = [
-      ...problem.production.filter((o) => o.sku === s.sku && o.plant === s.location).map((o) => ({ plant: o.plant, lead: 0 })),
+      ...problem.production
+        .filter((o) => o.sku === s.sku && o.plant === s.location)
+        .map((o) => ({ plant: o.plant, lead: 0 })),
       ...problem.lanes
-        .filter((l) => l.to === s.location && problem.production.some((o) => o.sku === s.sku && o.plant === l.from))
+        .filter(
+          (l) => l.to === s.location && problem.production.some((o) => o.sku === s.sku && o.plant === l.from),
+        )
         .map((l) => ({ plant: l.from, lead: l.leadTimePeriods })),
     ];
     for (let t = 0; t < periods.length; t++) {
@@ -243,20 +281,38 @@ function explainShortfalls(
               if (item.component !== line.component || item.plant !== plant) return;
               const tooLate = f < item.leadTimePeriods;
               const full = purchases[i]!.received[f]! >= item.capacityPerPeriod - QUANTITY_TOLERANCE;
-              if (tooLate || full) causes.push({ kind: "supplier", supplier: item.supplier, component: item.component, period: periods[f]! });
+              if (tooLate || full)
+                causes.push({
+                  kind: "supplier",
+                  supplier: item.supplier,
+                  component: item.component,
+                  period: periods[f]!,
+                });
             });
           }
         }
       }
       const reachable = sources.some(({ lead }) => lead <= t);
       if (causes.length === 0) causes.push(reachable ? { kind: "cost" } : { kind: "lead-time" });
-      shortfalls.push({ sku: s.sku, location: s.location, segment: s.segment, period: periods[t]! as PeriodKey, units, causes });
+      shortfalls.push({
+        sku: s.sku,
+        location: s.location,
+        segment: s.segment,
+        period: periods[t]! as PeriodKey,
+        units,
+        causes,
+      });
     }
   }
   return shortfalls;
 }
 
-function atCapacity(problem: SupplyProblem, row: SupplyPlan["capacity"][number], r: number, t: number): boolean {
+function atCapacity(
+  problem: SupplyProblem,
+  row: SupplyPlan["capacity"][number],
+  r: number,
+  t: number,
+): boolean {
   const resource = problem.resources[r]!;
   const crew = resource.workforce;
   const limit = crew

@@ -4,7 +4,7 @@
 // docs/supply-planning.md; the names here follow it.
 
 import { LpModel } from "./lp-model";
-import { groupDemand, grossRequirements, laneFlows, stockKey, stockPositions } from "./network";
+import { grossRequirements, groupDemand, laneFlows, stockKey, stockPositions } from "./network";
 import type {
   Lane,
   ProductionOption,
@@ -51,7 +51,11 @@ export interface SupplyModel {
   /** Purchases by receipt period: null before the lead time allows a receipt. */
   readonly purchases: readonly { readonly line: SupplierItem; readonly receipts: Columns }[];
   /** Transfers by departure period; they arrive `lane.leadTimePeriods` later. */
-  readonly transfers: readonly { readonly sku: string; readonly lane: Lane; readonly departures: readonly number[] }[];
+  readonly transfers: readonly {
+    readonly sku: string;
+    readonly lane: Lane;
+    readonly departures: readonly number[];
+  }[];
   readonly inventory: readonly {
     readonly sku: string;
     readonly location: string;
@@ -60,7 +64,10 @@ export interface SupplyModel {
   }[];
   readonly resources: readonly ResourceColumns[];
   readonly demand: readonly DemandColumns[];
-  readonly safetyShortfall: readonly { readonly target: SafetyStockTarget; readonly shortfall: readonly number[] }[];
+  readonly safetyShortfall: readonly {
+    readonly target: SafetyStockTarget;
+    readonly shortfall: readonly number[];
+  }[];
 }
 
 type Term = [number, number];
@@ -78,11 +85,17 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
   const flows = new Map<string, Term[][]>();
   const flow = (sku: string, location: string, t: number, column: number, coefficient: number) => {
     const key = stockKey(sku, location);
-    if (!flows.has(key)) flows.set(key, byPeriod(() => []));
+    if (!flows.has(key))
+      flows.set(
+        key,
+        byPeriod(() => []),
+      );
     flows.get(key)![t]!.push([column, coefficient]);
   };
 
-  const firm = new Map(problem.firmProduction.map((f) => [`${stockKey(f.sku, f.plant)}|${f.period}`, f.quantity]));
+  const firm = new Map(
+    problem.firmProduction.map((f) => [`${stockKey(f.sku, f.plant)}|${f.period}`, f.quantity]),
+  );
   const production = problem.production.map((option): ProductionColumns => {
     const key = stockKey(option.sku, option.plant);
     const make = byPeriod((t) => {
@@ -99,15 +112,34 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
       if (option.minimumBatch !== undefined && fixed === undefined) {
         const run = model.addVariable(`run[${key}]${at(t)}`, { upper: 1, integer: true });
         const bigM = Math.max(option.minimumBatch, requirement.get(option.sku) ?? 0);
-        model.addConstraint(`batchmin[${key}]${at(t)}`, [[column, 1], [run, -option.minimumBatch]], 0, Infinity);
-        model.addConstraint(`batchmax[${key}]${at(t)}`, [[column, 1], [run, -bigM]], -Infinity, 0);
+        model.addConstraint(
+          `batchmin[${key}]${at(t)}`,
+          [
+            [column, 1],
+            [run, -option.minimumBatch],
+          ],
+          0,
+          Infinity,
+        );
+        model.addConstraint(
+          `batchmax[${key}]${at(t)}`,
+          [
+            [column, 1],
+            [run, -bigM],
+          ],
+          -Infinity,
+          0,
+        );
       }
       return column;
     });
     const sub = option.subcontract;
     const subcontract = byPeriod((t) => {
       if (!sub) return null;
-      const column = model.addVariable(`sub[${key}]${at(t)}`, { cost: sub.costPerUnit, upper: sub.maxPerPeriod });
+      const column = model.addVariable(`sub[${key}]${at(t)}`, {
+        cost: sub.costPerUnit,
+        upper: sub.maxPerPeriod,
+      });
       flow(option.sku, option.plant, t, column, 1);
       return column;
     });
@@ -118,10 +150,13 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     line,
     receipts: byPeriod((t) => {
       if (t < line.leadTimePeriods) return null;
-      const column = model.addVariable(`buy[${stockKey(line.component, line.plant)}<${line.supplier}]${at(t)}`, {
-        cost: line.unitCost + (line.expeditePremiumPerUnit ?? 0),
-        upper: line.capacityPerPeriod,
-      });
+      const column = model.addVariable(
+        `buy[${stockKey(line.component, line.plant)}<${line.supplier}]${at(t)}`,
+        {
+          cost: line.unitCost + (line.expeditePremiumPerUnit ?? 0),
+          upper: line.capacityPerPeriod,
+        },
+      );
       flow(line.component, line.plant, t, column, 1);
       return column;
     }),
@@ -131,7 +166,9 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     sku,
     lane,
     departures: byPeriod((t) => {
-      const column = model.addVariable(`ship[${sku}:${lane.from}>${lane.to}]${at(t)}`, { cost: lane.costPerUnit });
+      const column = model.addVariable(`ship[${sku}:${lane.from}>${lane.to}]${at(t)}`, {
+        cost: lane.costPerUnit,
+      });
       flow(sku, lane.from, t, column, -1);
       if (t + lane.leadTimePeriods < T) flow(sku, lane.to, t + lane.leadTimePeriods, column, 1);
       return column;
@@ -183,7 +220,9 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     const key = stockKey(o.sku, o.location);
     opening.set(key, (opening.get(key) ?? 0) + o.quantity);
   }
-  const closingMinimum = new Map(problem.closingInventory.map((c) => [stockKey(c.sku, c.location), c.quantity]));
+  const closingMinimum = new Map(
+    problem.closingInventory.map((c) => [stockKey(c.sku, c.location), c.quantity]),
+  );
 
   const inventory = stockPositions(problem).map(({ sku, location }) => {
     const key = stockKey(sku, location);
@@ -207,7 +246,9 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     const key = stockKey(target.sku, target.location);
     const closing = inventory.find((p) => stockKey(p.sku, p.location) === key)!.closing;
     const shortfall = byPeriod((t) => {
-      const column = model.addVariable(`ssshort[${key}]${at(t)}`, { cost: target.shortfallPenaltyPerUnitPeriod });
+      const column = model.addVariable(`ssshort[${key}]${at(t)}`, {
+        cost: target.shortfallPenaltyPerUnitPeriod,
+      });
       model.addConstraint(
         `safety[${key}]${at(t)}`,
         [
@@ -282,8 +323,24 @@ function buildResource(
     const previous: Term[] = t > 0 ? [[workers[t - 1]!, -1]] : [];
     const rhs = t === 0 ? crew.openingWorkers : 0;
     model.addConstraint(`crew[${code}]${at(t)}`, [[w, 1], [h, -1], [l, 1], ...previous], rhs, rhs);
-    model.addConstraint(`regular[${code}]${at(t)}`, [[regular[t]!, 1], [w, -crew.regularHoursPerWorker]], -Infinity, 0);
-    model.addConstraint(`overtime[${code}]${at(t)}`, [[overtime[t]!, 1], [w, -crew.maxOvertimeHoursPerWorker]], -Infinity, 0);
+    model.addConstraint(
+      `regular[${code}]${at(t)}`,
+      [
+        [regular[t]!, 1],
+        [w, -crew.regularHoursPerWorker],
+      ],
+      -Infinity,
+      0,
+    );
+    model.addConstraint(
+      `overtime[${code}]${at(t)}`,
+      [
+        [overtime[t]!, 1],
+        [w, -crew.maxOvertimeHoursPerWorker],
+      ],
+      -Infinity,
+      0,
+    );
     workers.push(w);
     hires.push(h);
     layoffs.push(l);

@@ -67,7 +67,10 @@ export function grossRequirements(problem: SupplyProblem): Map<string, number> {
 
 /** SKUs ordered so that every parent comes before its components (Kahn's algorithm). */
 export function bomOrder(problem: SupplyProblem): string[] {
-  const skus = new Set([...problem.items.map((i) => i.sku), ...problem.bom.flatMap((l) => [l.parent, l.component])]);
+  const skus = new Set([
+    ...problem.items.map((i) => i.sku),
+    ...problem.bom.flatMap((l) => [l.parent, l.component]),
+  ]);
   const parents = new Map<string, number>([...skus].map((sku) => [sku, 0]));
   for (const line of problem.bom) parents.set(line.component, (parents.get(line.component) ?? 0) + 1);
   const ready = [...skus].filter((sku) => parents.get(sku) === 0);
@@ -95,7 +98,12 @@ export function groupDemand(problem: SupplyProblem) {
     const key = `${stockKey(d.sku, d.location)}/${d.segment}`;
     let group = groups.get(key);
     if (!group) {
-      group = { sku: d.sku, location: d.location, segment: d.segment, quantities: problem.periods.map(() => 0) };
+      group = {
+        sku: d.sku,
+        location: d.location,
+        segment: d.segment,
+        quantities: problem.periods.map(() => 0),
+      };
       groups.set(key, group);
     }
     group.quantities[t]! += d.quantity;

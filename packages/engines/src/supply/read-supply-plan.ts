@@ -21,7 +21,8 @@ export function readSupplyPlan(supply: SupplyModel, solution: LpSolution): Suppl
     return Math.abs(x) < QUANTITY_TOLERANCE ? 0 : x;
   };
   const series = (columns: readonly (number | null)[]) => columns.map(value);
-  const optional = (columns: readonly (number | null)[]) => (columns.every((c) => c === null) ? null : series(columns));
+  const optional = (columns: readonly (number | null)[]) =>
+    columns.every((c) => c === null) ? null : series(columns);
   const duals = solution.rowDuals;
   const decisions: PlanDecisions = {
     make: supply.production.map((p) => series(p.make)),

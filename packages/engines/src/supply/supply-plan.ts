@@ -33,7 +33,12 @@ export type ShortfallCause =
       readonly shadowPrice: number | null;
     }
   /** A supplier line was at its capacity (or could not deliver in time) in a feeding period. */
-  | { readonly kind: "supplier"; readonly supplier: string; readonly component: string; readonly period: PeriodKey }
+  | {
+      readonly kind: "supplier";
+      readonly supplier: string;
+      readonly component: string;
+      readonly period: PeriodKey;
+    }
   /** No source can reach the location by then (lead times). */
   | { readonly kind: "lead-time" }
   /** Nothing bound: serving was dearer than the backlog or lost-sales penalty. */

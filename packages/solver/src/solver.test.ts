@@ -1,0 +1,100 @@
+import { buildSupplyModel, LpModel, redTomatoProblem } from "@fulcrum/engines";
+import loadHighs from "highs";
+import { afterAll, describe, expect, it } from "vitest";
+import { exportModel, fileSafeNames } from "./export-model";
+import { solveArrays } from "./highs-solve";
+import { createSolver } from "./solver";
+
+const highs = await loadHighs();
+
+function tiny(build: (m: LpModel) => void): LpModel {
+  const model = new LpModel();
+  build(model);
+  return model;
+}
+
+describe("HiGHS statuses in Fulcrum's words", () => {
+  it("reports infeasible with the conflicting rows by name", async () => {
+    // x ≥ 3 by a row, x + y ≤ 2 by another: no point satisfies both.
+    const model = tiny((m) => {
+      const x = m.addVariable("prod[A@P][2026-01]", { cost: 1 });
+      const y = m.addVariable("prod[B@P][2026-01]", { cost: 1 });
+      m.addConstraint("firm[A@P][2026-01]", [[x, 1]], 3, Infinity);
+      m.addConstraint(
+        "load[R][2026-01]",
+        [
+          [x, 1],
+          [y, 1],
+        ],
+        -Infinity,
+        2,
+      );
+    });
+    const solver = createSolver();
+    try {
+      const result = await solver.solve(model);
+      expect(result.status).toBe("infeasible");
+      expect(result.columns).toBeNull();
+      expect(result.conflictNames).toEqual(
+        expect.arrayContaining(["firm[A@P][2026-01]", "load[R][2026-01]"]),
+      );
+    } finally {
+      await solver.close();
+    }
+  });
+
+  it("reports unbounded when a cost can fall forever", () => {
+    const model = tiny((m) => {
+      const x = m.addVariable("x", { cost: -1 });
+      m.addConstraint("r", [[x, 1]], 0, Infinity);
+    });
+    expect(solveArrays(highs, model.toArrays()).status).toBe("unbounded");
+  });
+
+  it("reports the time limit with the best integer plan found, when there is one", () => {
+    const supply = buildSupplyModel(redTomatoProblem({ integerWorkforce: true }));
+    const result = solveArrays(highs, supply.model.toArrays(), { timeLimitSeconds: 0 });
+    expect(result.status).toBe("time-limit");
+    expect(result.columns === null || result.objective !== null).toBe(true);
+  });
+});
+
+describe("solver worker", () => {
+  const solver = createSolver();
+  afterAll(() => solver.close());
+
+  it("solves off the main thread and reuses its loaded HiGHS for the next solve", async () => {
+    const supply = buildSupplyModel(redTomatoProblem({ integerWorkforce: false }));
+    const first = await solver.solve(supply.model);
+    const second = await solver.solve(supply.model, { algorithm: "ipm" });
+    expect(first.status).toBe("optimal");
+    expect(first.objective! / 100).toBeCloseTo(422_275, 4);
+    expect(second.objective! / 100).toBeCloseTo(422_275, 2);
+    expect(first.columns).toBeInstanceOf(Float64Array);
+    expect(first.rowDuals!.length).toBe(supply.model.constraints.length);
+  });
+});
+
+describe("LP and MPS export", () => {
+  it("keeps the domain names, made file-safe, and the integer section of a MIP", () => {
+    const supply = buildSupplyModel(redTomatoProblem({ integerWorkforce: true }));
+    const lp = exportModel(highs, supply.model, "lp");
+    expect(lp).toContain("prod(TOOLS@PLANT)(2026_01)");
+    expect(lp).toMatch(/gen[\s\S]*workers\(ASSEMBLY\)\(2026_06\)/);
+    const mps = exportModel(highs, supply.model, "mps");
+    expect(mps).toContain("balance(TOOLS@PLANT)(2026_03)");
+    // Read back, the exported file is the same problem.
+    const reread = highs.createModel({ format: "lp", data: lp });
+    try {
+      reread.options.set({ output_flag: false });
+      reread.run();
+      expect(reread.getObjectiveValue()).toBeCloseTo(42_266_000, 2);
+    } finally {
+      reread.dispose();
+    }
+  });
+
+  it("keeps names unique after making them file-safe", () => {
+    expect(fileSafeNames(["a-b", "a_b", "2x", "x[1]"])).toEqual(["a_b", "a_b#2", "_2x", "x(1)"]);
+  });
+});
