@@ -1,0 +1,204 @@
+// The rule-based planner behind the level and chase strategies: a strategy proposes production per
+// SKU, plant and period (and a crew size); this simulation then walks the periods in order,
+// limiting production to capacity and components, buying components lot-for-lot from the
+// cheapest supplier that can deliver in time, shipping to DCs what they will need after the
+// lane's lead time, and serving demand from stock — backlogging or losing the rest. The result
+// goes through the same assembler as the optimiser's, so the plans compare like for like.
+
+import { assemblePlan, type PlanDecisions } from "../assemble-plan";
+import { groupDemand, laneFlows, stockKey, stockPositions } from "../network";
+import type { PlanMethod, SupplyPlan } from "../supply-plan";
+import type { SupplyProblem } from "../supply-problem";
+
+/** A strategy's proposal; the simulation may make less when capacity or components run out. */
+export interface ProductionProposal {
+  /** Units per production option (problem order) and period. */
+  readonly make: readonly (readonly number[])[];
+  /** Headcount per resource and period, for resources with a workforce (null otherwise). */
+  readonly workers: readonly (readonly number[] | null)[];
+}
+
+export function simulatePlan(
+  problem: SupplyProblem,
+  method: PlanMethod,
+  proposal: ProductionProposal,
+): SupplyPlan {
+  const { periods } = problem;
+  const T = periods.length;
+  const grid = (n: number) => Array.from({ length: n }, () => periods.map(() => 0));
+  const positions = stockPositions(problem);
+  const stock = new Map(positions.map((p) => [stockKey(p.sku, p.location), 0]));
+  for (const o of problem.openingInventory) {
+    const key = stockKey(o.sku, o.location);
+    stock.set(key, (stock.get(key) ?? 0) + o.quantity);
+  }
+  const take = (key: string, units: number) => stock.set(key, stock.get(key)! - units);
+  const put = (key: string, units: number) => stock.set(key, (stock.get(key) ?? 0) + units);
+
+  const make = grid(problem.production.length);
+  const subcontract = grid(problem.production.length);
+  const purchases = grid(problem.supplierItems.length);
+  const flows = laneFlows(problem);
+  const transfers = grid(flows.length);
+  const closing = grid(positions.length);
+  const regular = grid(problem.resources.length);
+  const overtime = grid(problem.resources.length);
+  const groups = groupDemand(problem);
+  const backlog = grid(groups.length);
+  const lost = grid(groups.length);
+
+  for (let t = 0; t < T; t++) {
+    const planned = problem.production.map((_, i) => proposal.make[i]![t]!);
+    // Capacity: scale down every SKU on an overloaded resource by the same factor.
+    problem.resources.forEach((resource, r) => {
+      const limit = hoursAvailable(problem, r, proposal.workers[r]?.[t] ?? 0, t);
+      const routed = problem.routings.filter((x) => x.resource === resource.code);
+      const load = routed.reduce(
+        (sum, x) => sum + x.hoursPerUnit * planned[optionIndex(problem, x.sku, x.plant)]!,
+        0,
+      );
+      if (load <= limit.regular + limit.overtime) return;
+      const factor = (limit.regular + limit.overtime) / load;
+      for (const x of routed) planned[optionIndex(problem, x.sku, x.plant)]! *= factor;
+    });
+    // Components: buy what is missing from the cheapest lines that can deliver now; make less if short.
+    for (const [i, option] of problem.production.entries()) {
+      for (const line of problem.bom.filter((b) => b.parent === option.sku)) {
+        const key = stockKey(line.component, option.plant);
+        const needed = planned[i]! * line.quantityPer;
+        let missing = needed - stock.get(key)!;
+        const sources = problem.supplierItems
+          .map((s, k) => ({ s, k }))
+          .filter(
+            ({ s }) => s.component === line.component && s.plant === option.plant && t >= s.leadTimePeriods,
+          )
+          .sort(
+            (a, b) =>
+              a.s.unitCost +
+              (a.s.expeditePremiumPerUnit ?? 0) -
+              b.s.unitCost -
+              (b.s.expeditePremiumPerUnit ?? 0),
+          );
+        for (const { s, k } of sources) {
+          if (missing <= 0) break;
+          const units = Math.min(missing, s.capacityPerPeriod - purchases[k]![t]!);
+          if (units <= 0) continue;
+          purchases[k]![t]! += units;
+          put(key, units);
+          missing -= units;
+        }
+        if (missing > 0) planned[i] = stock.get(key)! / line.quantityPer;
+      }
+      make[i]![t] = planned[i]!;
+      for (const line of problem.bom.filter((b) => b.parent === option.sku)) {
+        take(stockKey(line.component, option.plant), planned[i]! * line.quantityPer);
+      }
+      put(stockKey(option.sku, option.plant), planned[i]!);
+      // Whatever capacity could not make is subcontracted, as far as the subcontractor allows.
+      const gap = Math.min(proposal.make[i]![t]! - planned[i]!, option.subcontract?.maxPerPeriod ?? 0);
+      if (gap > 0) {
+        subcontract[i]![t] = gap;
+        put(stockKey(option.sku, option.plant), gap);
+      }
+    }
+    problem.resources.forEach((resource, r) => {
+      const limit = hoursAvailable(problem, r, proposal.workers[r]?.[t] ?? 0, t);
+      const load = problem.routings
+        .filter((x) => x.resource === resource.code)
+        .reduce((sum, x) => sum + x.hoursPerUnit * make[optionIndex(problem, x.sku, x.plant)]![t]!, 0);
+      regular[r]![t] = Math.min(load, limit.regular);
+      overtime[r]![t] = load - regular[r]![t]!;
+    });
+
+    // Ship to each DC what it will need on arrival, from what the plant holds.
+    flows.forEach(({ sku, lane }, f) => {
+      const arrival = t + lane.leadTimePeriods;
+      if (arrival >= T) return;
+      const dc = stockKey(sku, lane.to);
+      const inTransit = flows.reduce(
+        (sum, g, h) =>
+          g.sku === sku && g.lane.to === lane.to
+            ? sum + transfers[h]!.slice(Math.max(0, t - g.lane.leadTimePeriods), t).reduce((a, b) => a + b, 0)
+            : sum,
+        0,
+      );
+      const demandUntilArrival = groups
+        .filter((g) => g.sku === sku && g.location === lane.to)
+        .reduce((sum, g, _) => sum + g.quantities.slice(t, arrival + 1).reduce((a, b) => a + b, 0), 0);
+      const owed = groups.reduce(
+        (sum, g, k) => (g.sku === sku && g.location === lane.to && t > 0 ? sum + backlog[k]![t - 1]! : sum),
+        0,
+      );
+      const target =
+        problem.safetyStock.find((s) => s.sku === sku && s.location === lane.to)?.quantities[arrival] ?? 0;
+      const wanted = demandUntilArrival + owed + target - stock.get(dc)! - inTransit;
+      const units = Math.max(0, Math.min(wanted, stock.get(stockKey(sku, lane.from))!));
+      transfers[f]![t] = units;
+      take(stockKey(sku, lane.from), units);
+    });
+    flows.forEach(({ sku, lane }, f) => {
+      if (t - lane.leadTimePeriods >= 0)
+        put(stockKey(sku, lane.to), transfers[f]![t - lane.leadTimePeriods]!);
+    });
+
+    // Serve demand from stock: what is owed first, then this period's demand.
+    groups.forEach((g, k) => {
+      const key = stockKey(g.sku, g.location);
+      const policy = problem.segments.find((s) => s.code === g.segment)!.shortage;
+      const due = g.quantities[t]! + (t > 0 ? backlog[k]![t - 1]! : 0);
+      const served = Math.min(due, Math.max(0, stock.get(key)!));
+      take(key, served);
+      if (policy.kind === "backlog") backlog[k]![t] = due - served;
+      else lost[k]![t] = due - served;
+    });
+    positions.forEach((p, i) => {
+      closing[i]![t] = stock.get(stockKey(p.sku, p.location))!;
+    });
+  }
+
+  const crews = problem.resources.map((_, r) => proposal.workers[r] ?? null);
+  const decisions: PlanDecisions = {
+    make,
+    subcontract,
+    purchases,
+    transfers,
+    closing,
+    regular,
+    overtime,
+    workers: crews,
+    hires: problem.resources.map((resource, r) =>
+      crewChanges(resource.workforce?.openingWorkers, crews[r] ?? null, +1),
+    ),
+    layoffs: problem.resources.map((resource, r) =>
+      crewChanges(resource.workforce?.openingWorkers, crews[r] ?? null, -1),
+    ),
+    backlog,
+    lost,
+  };
+  return assemblePlan(problem, method, decisions);
+}
+
+function optionIndex(problem: SupplyProblem, sku: string, plant: string): number {
+  return problem.production.findIndex((o) => o.sku === sku && o.plant === plant);
+}
+
+/** Regular and overtime hours a resource has in a period, from its calendar or its crew. */
+export function hoursAvailable(problem: SupplyProblem, r: number, workers: number, t: number) {
+  const resource = problem.resources[r]!;
+  const crew = resource.workforce;
+  if (!crew) return { regular: resource.regularHours[t]!, overtime: resource.maxOvertimeHours[t]! };
+  return {
+    regular: workers * crew.regularHoursPerWorker,
+    overtime: workers * crew.maxOvertimeHoursPerWorker,
+  };
+}
+
+/** Hires (direction +1) or layoffs (−1) that move the crew from one period's size to the next. */
+function crewChanges(
+  opening: number | undefined,
+  crew: readonly number[] | null,
+  direction: 1 | -1,
+): number[] | null {
+  if (opening === undefined || crew === null) return null;
+  return crew.map((w, t) => Math.max(0, direction * (w - (t === 0 ? opening : crew[t - 1]!))));
+}
