@@ -16,7 +16,9 @@ export interface SupplyIssue {
 /** Issues that make the problem unplannable; empty when it can be modelled. */
 export function validateSupplyProblem(problem: SupplyProblem): SupplyIssue[] {
   const issues: SupplyIssue[] = [];
-  const issue = (entity: string, key: string, message: string) => issues.push({ entity, key, message });
+  const issue = (entity: string, key: string, message: string) => {
+    issues.push({ entity, key, message });
+  };
   const T = problem.periods.length;
   const horizon = new Set<string>(problem.periods);
   const items = new Set(problem.items.map((i) => i.sku));
@@ -38,9 +40,9 @@ export function validateSupplyProblem(problem: SupplyProblem): SupplyIssue[] {
   };
   const series = (entity: string, key: string, name: string, values: readonly number[]) => {
     if (values.length !== T) issue(entity, key, `${name} has ${values.length} values for ${T} periods`);
-    values.forEach((v, t) =>
-      quantity(entity, key, `${name} in ${problem.periods[t] ?? `period ${t + 1}`}`, v),
-    );
+    for (const [t, v] of values.entries()) {
+      quantity(entity, key, `${name} in ${problem.periods[t] ?? `period ${t + 1}`}`, v);
+    }
   };
   const known = (
     entity: string,
@@ -71,7 +73,8 @@ export function validateSupplyProblem(problem: SupplyProblem): SupplyIssue[] {
     money("production", key, "material cost", o.materialCostPerUnit);
     if (o.subcontract) {
       money("production", key, "subcontract cost", o.subcontract.costPerUnit);
-      quantity("production", key, "subcontract limit", o.subcontract.maxPerPeriod);
+      if (!(o.subcontract.maxPerPeriod >= 0))
+        issue("production", key, `subcontract limit is ${o.subcontract.maxPerPeriod}, not ≥ 0`);
     }
     if (o.minimumBatch !== undefined) quantity("production", key, "minimum batch", o.minimumBatch);
   }
