@@ -165,7 +165,8 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
     const served = g.quantities.map((q, t) => q + (t > 0 ? backlog[t - 1]! : 0) - backlog[t]! - lost[t]!);
     const policy = segment.shortage;
     for (let t = 0; t < T; t++) {
-      if (policy.kind === "backlog") charge("backlog", t, backlog[t]! * policy.costPerUnitPeriod);
+      if (policy.kind === "backlog")
+        charge("backlog", t, backlog[t]! * (policy.costPerUnitPeriod + (t === T - 1 ? price : 0)));
       else charge("lost-sales", t, lost[t]! * (price + policy.goodwillPerUnit));
       const receipt = served[t]! * price;
       if (t + segment.receivablesLagPeriods < T) cash.receipts[t + segment.receivablesLagPeriods]! += receipt;

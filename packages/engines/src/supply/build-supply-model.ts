@@ -185,8 +185,10 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     const backlog = byPeriod((t) => {
       if (policy.kind !== "backlog") return null;
       const last = t === T - 1 && problem.backlogAtHorizonEnd === "forbidden";
+      // Backlog still open at the end is charged its price too: otherwise the horizon's end
+      // would make leaving late demand unserved look free.
       const column = model.addVariable(`backlog[${key}]${at(t)}`, {
-        cost: policy.costPerUnitPeriod,
+        cost: policy.costPerUnitPeriod + (t === T - 1 ? price : 0),
         ...(last ? { upper: 0 } : {}),
       });
       // Served in t = demand + backlog(t−1) − backlog(t): backlog adds to stock, its predecessor takes.
