@@ -4,7 +4,14 @@
 // docs/supply-planning.md; the names here follow it.
 
 import { LpModel } from "./lp-model";
-import { grossRequirements, groupDemand, laneFlows, stockKey, stockPositions } from "./network";
+import {
+  demandByStockPosition,
+  grossRequirements,
+  groupDemand,
+  laneFlows,
+  stockKey,
+  stockPositions,
+} from "./network";
 import type {
   Lane,
   ProductionOption,
@@ -208,15 +215,7 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     return { ...d, backlog, lost };
   });
 
-  const demandAt = new Map<string, number[]>();
-  for (const d of demand) {
-    const key = stockKey(d.sku, d.location);
-    const sum = demandAt.get(key) ?? byPeriod(() => 0);
-    d.quantities.forEach((q, t) => {
-      sum[t]! += q;
-    });
-    demandAt.set(key, sum);
-  }
+  const demandAt = demandByStockPosition(problem);
   const opening = new Map<string, number>();
   for (const o of problem.openingInventory) {
     const key = stockKey(o.sku, o.location);

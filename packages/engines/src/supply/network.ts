@@ -110,3 +110,17 @@ export function groupDemand(problem: SupplyProblem) {
   }
   return [...groups.values()];
 }
+
+/** Demand per SKU-location ("SKU@LOC") and period, summed over segments. */
+export function demandByStockPosition(problem: SupplyProblem): Map<string, number[]> {
+  const sums = new Map<string, number[]>();
+  for (const g of groupDemand(problem)) {
+    const key = stockKey(g.sku, g.location);
+    const sum = sums.get(key) ?? problem.periods.map(() => 0);
+    g.quantities.forEach((q, t) => {
+      sum[t]! += q;
+    });
+    sums.set(key, sum);
+  }
+  return sums;
+}

@@ -2,7 +2,7 @@
 // makes each period what that period needs and sizes crews to it; level makes the same amount
 // every period, with a constant crew, and lets inventory (or backlog) absorb the difference.
 
-import { groupDemand, stockKey } from "../network";
+import { demandByStockPosition, stockKey } from "../network";
 import type { SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
 import { type ProductionProposal, simulatePlan } from "./simulate-plan";
@@ -46,13 +46,13 @@ export function levelPlan(problem: SupplyProblem): SupplyPlan {
  */
 function netRequirements(problem: SupplyProblem): number[][] {
   const T = problem.periods.length;
-  const groups = groupDemand(problem);
+  const demandAt = demandByStockPosition(problem);
   const opening = (sku: string, location: string) =>
     problem.openingInventory
       .filter((o) => o.sku === sku && o.location === location)
       .reduce((s, o) => s + o.quantity, 0);
-  const target = (sku: string, location: string, t: number) =>
-    problem.safetyStock.find((s) => s.sku === sku && s.location === location)?.quantities[t] ?? 0;
+  const targets = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s.quantities]));
+  const target = (sku: string, location: string, t: number) => targets.get(stockKey(sku, location))?.[t] ?? 0;
   return problem.production.map((option) => {
     const destinations = [
       { location: option.plant, lead: 0 },
@@ -65,9 +65,7 @@ function netRequirements(problem: SupplyProblem): number[][] {
     for (const { location, lead } of destinations) {
       onHand += opening(option.sku, location);
       for (let t = 0; t + lead < T; t++) {
-        const demand = groups
-          .filter((g) => g.sku === option.sku && g.location === location)
-          .reduce((s, g) => s + g.quantities[t + lead]!, 0);
+        const demand = demandAt.get(stockKey(option.sku, location))?.[t + lead] ?? 0;
         const growth =
           target(option.sku, location, t + lead) -
           (t + lead > 0 ? target(option.sku, location, t + lead - 1) : 0);

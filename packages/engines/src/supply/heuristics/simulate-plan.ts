@@ -47,41 +47,53 @@ export function simulatePlan(
   const backlog = grid(groups.length);
   const lost = grid(groups.length);
 
+  // Lookups built once: the simulation visits every record in every period.
+  const optionAt = new Map(problem.production.map((o, i) => [stockKey(o.sku, o.plant), i]));
+  const routed = problem.resources.map((resource) =>
+    problem.routings.flatMap((x) => {
+      const option = optionAt.get(stockKey(x.sku, x.plant));
+      return x.resource === resource.code && option !== undefined ? [{ option, hours: x.hoursPerUnit }] : [];
+    }),
+  );
+  const bomOf = groupBy(problem.bom, (b) => b.parent);
+  const linesTo = groupBy(
+    problem.supplierItems
+      .map((line, k) => ({ line, k, price: line.unitCost + (line.expeditePremiumPerUnit ?? 0) }))
+      .sort((a, b) => a.price - b.price),
+    ({ line }) => stockKey(line.component, line.plant),
+  );
+  const inbound = groupBy(
+    flows.map((f, h) => ({ ...f, h })),
+    (f) => stockKey(f.sku, f.lane.to),
+  );
+  const demandAt = groupBy(
+    groups.map((g, k) => ({ ...g, k })),
+    (g) => stockKey(g.sku, g.location),
+  );
+  const safetyAt = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s.quantities]));
+  const loadOf = (r: number, quantities: readonly number[]) =>
+    routed[r]!.reduce((sum, x) => sum + x.hours * quantities[x.option]!, 0);
+
   for (let t = 0; t < T; t++) {
     const planned = problem.production.map((_, i) => proposal.make[i]![t]!);
     // Capacity: scale down every SKU on an overloaded resource by the same factor.
-    problem.resources.forEach((resource, r) => {
+    problem.resources.forEach((_, r) => {
       const limit = hoursAvailable(problem, r, proposal.workers[r]?.[t] ?? 0, t);
-      const routed = problem.routings.filter((x) => x.resource === resource.code);
-      const load = routed.reduce(
-        (sum, x) => sum + x.hoursPerUnit * planned[optionIndex(problem, x.sku, x.plant)]!,
-        0,
-      );
+      const load = loadOf(r, planned);
       if (load <= limit.regular + limit.overtime) return;
       const factor = (limit.regular + limit.overtime) / load;
-      for (const x of routed) planned[optionIndex(problem, x.sku, x.plant)]! *= factor;
+      for (const x of routed[r]!) planned[x.option]! *= factor;
     });
     // Components: buy what is missing from the cheapest lines that can deliver now; make less if short.
     for (const [i, option] of problem.production.entries()) {
-      for (const line of problem.bom.filter((b) => b.parent === option.sku)) {
+      const lines = bomOf.get(option.sku) ?? [];
+      for (const line of lines) {
         const key = stockKey(line.component, option.plant);
-        const needed = planned[i]! * line.quantityPer;
-        let missing = needed - stock.get(key)!;
-        const sources = problem.supplierItems
-          .map((s, k) => ({ s, k }))
-          .filter(
-            ({ s }) => s.component === line.component && s.plant === option.plant && t >= s.leadTimePeriods,
-          )
-          .sort(
-            (a, b) =>
-              a.s.unitCost +
-              (a.s.expeditePremiumPerUnit ?? 0) -
-              b.s.unitCost -
-              (b.s.expeditePremiumPerUnit ?? 0),
-          );
-        for (const { s, k } of sources) {
+        let missing = planned[i]! * line.quantityPer - stock.get(key)!;
+        for (const { line: source, k } of linesTo.get(key) ?? []) {
           if (missing <= 0) break;
-          const units = Math.min(missing, s.capacityPerPeriod - purchases[k]![t]!);
+          if (t < source.leadTimePeriods) continue;
+          const units = Math.min(missing, source.capacityPerPeriod - purchases[k]![t]!);
           if (units <= 0) continue;
           purchases[k]![t]! += units;
           put(key, units);
@@ -90,48 +102,40 @@ export function simulatePlan(
         if (missing > 0) planned[i] = stock.get(key)! / line.quantityPer;
       }
       make[i]![t] = planned[i]!;
-      for (const line of problem.bom.filter((b) => b.parent === option.sku)) {
-        take(stockKey(line.component, option.plant), planned[i]! * line.quantityPer);
-      }
+      for (const line of lines) take(stockKey(line.component, option.plant), planned[i]! * line.quantityPer);
       put(stockKey(option.sku, option.plant), planned[i]!);
-      // Whatever capacity could not make is subcontracted, as far as the subcontractor allows.
+      // Whatever capacity or components could not make is subcontracted, as far as allowed.
       const gap = Math.min(proposal.make[i]![t]! - planned[i]!, option.subcontract?.maxPerPeriod ?? 0);
       if (gap > 0) {
         subcontract[i]![t] = gap;
         put(stockKey(option.sku, option.plant), gap);
       }
     }
-    problem.resources.forEach((resource, r) => {
+    problem.resources.forEach((_, r) => {
       const limit = hoursAvailable(problem, r, proposal.workers[r]?.[t] ?? 0, t);
-      const load = problem.routings
-        .filter((x) => x.resource === resource.code)
-        .reduce((sum, x) => sum + x.hoursPerUnit * make[optionIndex(problem, x.sku, x.plant)]![t]!, 0);
+      const load = loadOf(
+        r,
+        make.map((m) => m[t]!),
+      );
       regular[r]![t] = Math.min(load, limit.regular);
       overtime[r]![t] = load - regular[r]![t]!;
     });
 
-    // Ship to each DC what it will need on arrival, from what the plant holds.
+    // Ship to each DC what it will need until the shipment arrives, plus its safety stock, less
+    // what it holds and what is already on the way.
     flows.forEach(({ sku, lane }, f) => {
       const arrival = t + lane.leadTimePeriods;
       if (arrival >= T) return;
       const dc = stockKey(sku, lane.to);
-      const inTransit = flows.reduce(
-        (sum, g, h) =>
-          g.sku === sku && g.lane.to === lane.to
-            ? sum + transfers[h]!.slice(Math.max(0, t - g.lane.leadTimePeriods), t).reduce((a, b) => a + b, 0)
-            : sum,
+      const inTransit = (inbound.get(dc) ?? []).reduce(
+        (sum, g) => sum + sumOf(transfers[g.h]!.slice(Math.max(0, t - g.lane.leadTimePeriods), t)),
         0,
       );
-      const demandUntilArrival = groups
-        .filter((g) => g.sku === sku && g.location === lane.to)
-        .reduce((sum, g, _) => sum + g.quantities.slice(t, arrival + 1).reduce((a, b) => a + b, 0), 0);
-      const owed = groups.reduce(
-        (sum, g, k) => (g.sku === sku && g.location === lane.to && t > 0 ? sum + backlog[k]![t - 1]! : sum),
+      const due = (demandAt.get(dc) ?? []).reduce(
+        (sum, g) => sum + sumOf(g.quantities.slice(t, arrival + 1)) + (t > 0 ? backlog[g.k]![t - 1]! : 0),
         0,
       );
-      const target =
-        problem.safetyStock.find((s) => s.sku === sku && s.location === lane.to)?.quantities[arrival] ?? 0;
-      const wanted = demandUntilArrival + owed + target - stock.get(dc)! - inTransit;
+      const wanted = due + (safetyAt.get(dc)?.[arrival] ?? 0) - stock.get(dc)! - inTransit;
       const units = Math.max(0, Math.min(wanted, stock.get(stockKey(sku, lane.from))!));
       transfers[f]![t] = units;
       take(stockKey(sku, lane.from), units);
@@ -178,8 +182,19 @@ export function simulatePlan(
   return assemblePlan(problem, method, decisions);
 }
 
-function optionIndex(problem: SupplyProblem, sku: string, plant: string): number {
-  return problem.production.findIndex((o) => o.sku === sku && o.plant === plant);
+function groupBy<X>(items: readonly X[], key: (x: X) => string): Map<string, X[]> {
+  const groups = new Map<string, X[]>();
+  for (const x of items) {
+    const k = key(x);
+    const group = groups.get(k);
+    if (group) group.push(x);
+    else groups.set(k, [x]);
+  }
+  return groups;
+}
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 /** Regular and overtime hours a resource has in a period, from its calendar or its crew. */
