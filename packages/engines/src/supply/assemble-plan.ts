@@ -2,7 +2,7 @@
 // and chase heuristics: costs are recomputed here from the problem's prices, not taken from the
 // solver, so "the costs add up to the objective" is a real check of the model.
 
-import type { Money, PeriodKey } from "@fulcrum/domain";
+import type { Money } from "@fulcrum/domain";
 import { groupDemand, laneFlows, stockKey, stockPositions } from "./network";
 import type {
   CashFlowPeriod,
@@ -60,6 +60,12 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
     else after.payments += amount;
   };
   const item = new Map(problem.items.map((i) => [i.sku, i]));
+  const safetyAt = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s]));
+  const openingAt = new Map<string, number>();
+  for (const o of problem.openingInventory) {
+    const key = stockKey(o.sku, o.location);
+    openingAt.set(key, (openingAt.get(key) ?? 0) + o.quantity);
+  }
 
   const production = problem.production.map((option, i) => {
     const made = d.make[i]!;
@@ -106,7 +112,7 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
   const inventory = stockPositions(problem).map(({ sku, location }, i) => {
     const closing = d.closing[i]!;
     const unit = item.get(sku);
-    const target = problem.safetyStock.find((s) => s.sku === sku && s.location === location);
+    const target = safetyAt.get(stockKey(sku, location));
     const belowSafetyStock = closing.map((q, t) => (target ? Math.max(0, target.quantities[t]! - q) : 0));
     for (let t = 0; t < T; t++) {
       charge("holding", t, closing[t]! * (unit?.holdingCostPerPeriod ?? 0));
@@ -116,9 +122,7 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
         belowSafetyStock[t]! * (target?.shortfallPenaltyPerUnitPeriod ?? 0),
       );
     }
-    const opening = problem.openingInventory
-      .filter((o) => o.sku === sku && o.location === location)
-      .reduce((sum, o) => sum + o.quantity, 0);
+    const opening = openingAt.get(stockKey(sku, location)) ?? 0;
     const value = closing.map((q) => Math.round(q * (unit?.standardCost ?? 0)) as Money);
     return { sku, location, opening, closing, value, belowSafetyStock };
   });
@@ -227,25 +231,29 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
       receipts: Math.round(after.receipts) as Money,
       payments: Math.round(after.payments) as Money,
     },
-    shortfalls: explainShortfalls(problem, service, capacity, purchases, d.hourShadowPrices),
+    shortfalls: explainShortfalls(problem, { service, capacity, purchases, inventory }, d.hourShadowPrices),
   };
 }
 
 /**
  * A shortfall is demand of period t not served in t. Its causes are the limits that bound in the
- * periods feeding it: resources routed for the SKU at the plants that can supply the location
- * (shifted back by the lane's lead time), and supplier lines of its components at those plants.
+ * periods feeding it: walking back from t (less the lane's lead time) while a limit stays binding,
+ * each resource routed for the SKU at a plant that can supply the location, and each supplier line
+ * of its components there that was full or not yet able to deliver while the component ran out.
  */
 function explainShortfalls(
   problem: SupplyProblem,
-  service: SupplyPlan["service"],
-  capacity: SupplyPlan["capacity"],
-  purchases: SupplyPlan["purchases"],
+  plan: Pick<SupplyPlan, "service" | "capacity" | "purchases" | "inventory">,
   shadowPrices: readonly Series[] | undefined,
 ): Shortfall[] {
   const { periods } = problem;
+  const resourceIndex = new Map(problem.resources.map((r, i) => [r.code, i]));
+  const stockOf = new Map(plan.inventory.map((row) => [stockKey(row.sku, row.location), row.closing]));
+  const componentsOf = new Map<string, Set<string>>();
+  for (const b of problem.bom)
+    componentsOf.set(b.parent, (componentsOf.get(b.parent) ?? new Set()).add(b.component));
   const shortfalls: Shortfall[] = [];
-  for (const s of service) {
+  for (const s of plan.service) {
     // Each plant that can supply the location, with the lead time from it.
     const sources = [
       ...problem.production
@@ -256,39 +264,43 @@ function explainShortfalls(
           (l) => l.to === s.location && problem.production.some((o) => o.sku === s.sku && o.plant === l.from),
         )
         .map((l) => ({ plant: l.from, lead: l.leadTimePeriods })),
-    ];
+    ].map(({ plant, lead }) => ({
+      lead,
+      resources: problem.routings
+        .filter((x) => x.sku === s.sku && x.plant === plant)
+        .flatMap((x) => (resourceIndex.has(x.resource) ? [resourceIndex.get(x.resource)!] : [])),
+      lines: problem.supplierItems
+        .map((item, i) => ({ item, i }))
+        .filter(({ item }) => item.plant === plant && componentsOf.get(s.sku)?.has(item.component)),
+    }));
     for (let t = 0; t < periods.length; t++) {
       const units = s.lost[t]! + s.backlog[t]! - (t > 0 ? s.backlog[t - 1]! : 0);
       if (units <= QUANTITY_TOLERANCE) continue;
       const causes: ShortfallCause[] = [];
-      for (const { plant, lead } of sources) {
-        for (let f = t - lead; f >= 0; f--) {
-          for (const routing of problem.routings) {
-            if (routing.sku !== s.sku || routing.plant !== plant) continue;
-            const r = problem.resources.findIndex((x) => x.code === routing.resource);
-            if (r >= 0 && atCapacity(problem, capacity[r]!, r, f)) {
-              const price = shadowPrices?.[r]?.[f];
-              causes.push({
-                kind: "resource",
-                resource: routing.resource,
-                period: periods[f]!,
-                shadowPrice: price === undefined ? null : Math.abs(price),
-              });
-            }
+      for (const { lead, resources, lines } of sources) {
+        for (const r of resources) {
+          for (let f = t - lead; f >= 0 && atCapacity(problem, plan.capacity[r]!, r, f); f--) {
+            const price = shadowPrices?.[r]?.[f];
+            causes.push({
+              kind: "resource",
+              resource: problem.resources[r]!.code,
+              period: periods[f]!,
+              shadowPrice: price === undefined ? null : Math.abs(price),
+            });
           }
-          for (const line of problem.bom) {
-            if (line.parent !== s.sku) continue;
-            problem.supplierItems.forEach((item, i) => {
-              if (item.component !== line.component || item.plant !== plant) return;
-              const tooLate = f < item.leadTimePeriods;
-              const full = purchases[i]!.received[f]! >= item.capacityPerPeriod - QUANTITY_TOLERANCE;
-              if (tooLate || full)
-                causes.push({
-                  kind: "supplier",
-                  supplier: item.supplier,
-                  component: item.component,
-                  period: periods[f]!,
-                });
+        }
+        for (const { item, i } of lines) {
+          const stock = stockOf.get(stockKey(item.component, item.plant));
+          const binding = (f: number) =>
+            (stock?.[f] ?? 0) <= QUANTITY_TOLERANCE &&
+            (f < item.leadTimePeriods ||
+              plan.purchases[i]!.received[f]! >= item.capacityPerPeriod - QUANTITY_TOLERANCE);
+          for (let f = t - lead; f >= 0 && binding(f); f--) {
+            causes.push({
+              kind: "supplier",
+              supplier: item.supplier,
+              component: item.component,
+              period: periods[f]!,
             });
           }
         }
@@ -299,7 +311,7 @@ function explainShortfalls(
         sku: s.sku,
         location: s.location,
         segment: s.segment,
-        period: periods[t]! as PeriodKey,
+        period: periods[t]!,
         units,
         causes,
       });
@@ -320,9 +332,4 @@ function atCapacity(
     ? row.workers![t]! * (crew.regularHoursPerWorker + crew.maxOvertimeHoursPerWorker)
     : resource.regularHours[t]! + resource.maxOvertimeHours[t]!;
   return row.load[t]! >= limit - 1e-6 * Math.max(1, limit);
-}
-
-/** The stock-position key of an inventory row, for tests and callers that look plans up. */
-export function inventoryKey(row: { sku: string; location: string }): string {
-  return stockKey(row.sku, row.location);
 }
