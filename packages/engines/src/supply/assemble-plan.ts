@@ -3,7 +3,7 @@
 // solver, so "the costs add up to the objective" is a real check of the model.
 
 import type { Money } from "@fulcrum/domain";
-import { groupDemand, laneFlows, stockKey, stockPositions } from "./network";
+import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "./network";
 import type {
   CashFlowPeriod,
   CostBreakdown,
@@ -61,11 +61,7 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
   };
   const item = new Map(problem.items.map((i) => [i.sku, i]));
   const safetyAt = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s]));
-  const openingAt = new Map<string, number>();
-  for (const o of problem.openingInventory) {
-    const key = stockKey(o.sku, o.location);
-    openingAt.set(key, (openingAt.get(key) ?? 0) + o.quantity);
-  }
+  const openingAt = openingByStockPosition(problem);
 
   const production = problem.production.map((option, i) => {
     const made = d.make[i]!;

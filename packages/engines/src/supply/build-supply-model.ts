@@ -9,6 +9,7 @@ import {
   grossRequirements,
   groupDemand,
   laneFlows,
+  openingByStockPosition,
   stockKey,
   stockPositions,
 } from "./network";
@@ -92,12 +93,12 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
   const flows = new Map<string, Term[][]>();
   const flow = (sku: string, location: string, t: number, column: number, coefficient: number) => {
     const key = stockKey(sku, location);
-    if (!flows.has(key))
-      flows.set(
-        key,
-        byPeriod(() => []),
-      );
-    flows.get(key)![t]!.push([column, coefficient]);
+    let perPeriod = flows.get(key);
+    if (!perPeriod) {
+      perPeriod = byPeriod(() => []);
+      flows.set(key, perPeriod);
+    }
+    perPeriod[t]!.push([column, coefficient]);
   };
 
   const firm = new Map(
@@ -216,11 +217,7 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
   });
 
   const demandAt = demandByStockPosition(problem);
-  const opening = new Map<string, number>();
-  for (const o of problem.openingInventory) {
-    const key = stockKey(o.sku, o.location);
-    opening.set(key, (opening.get(key) ?? 0) + o.quantity);
-  }
+  const opening = openingByStockPosition(problem);
   const closingMinimum = new Map(
     problem.closingInventory.map((c) => [stockKey(c.sku, c.location), c.quantity]),
   );

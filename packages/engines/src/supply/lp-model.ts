@@ -75,12 +75,6 @@ export class LpModel {
     return this.constraints.length - 1;
   }
 
-  /** The row's (column, coefficient) pairs, for evaluating activities and explaining rows. */
-  row(index: number): ReadonlyArray<readonly [number, number]> {
-    const columns = this.rowColumns[index]!;
-    return columns.map((column, k) => [column, this.rowValues[index]![k]!] as const);
-  }
-
   get isMip(): boolean {
     return this.variables.some((v) => v.integer);
   }

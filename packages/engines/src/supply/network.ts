@@ -124,3 +124,13 @@ export function demandByStockPosition(problem: SupplyProblem): Map<string, numbe
   }
   return sums;
 }
+
+/** Opening stock per SKU-location ("SKU@LOC"), summed over duplicate rows. */
+export function openingByStockPosition(problem: SupplyProblem): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const o of problem.openingInventory) {
+    const key = stockKey(o.sku, o.location);
+    sums.set(key, (sums.get(key) ?? 0) + o.quantity);
+  }
+  return sums;
+}

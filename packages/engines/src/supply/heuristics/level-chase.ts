@@ -2,7 +2,7 @@
 // makes each period what that period needs and sizes crews to it; level makes the same amount
 // every period, with a constant crew, and lets inventory (or backlog) absorb the difference.
 
-import { demandByStockPosition, stockKey } from "../network";
+import { demandByStockPosition, openingByStockPosition, stockKey } from "../network";
 import type { SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
 import { type ProductionProposal, simulatePlan } from "./simulate-plan";
@@ -47,10 +47,7 @@ export function levelPlan(problem: SupplyProblem): SupplyPlan {
 function netRequirements(problem: SupplyProblem): number[][] {
   const T = problem.periods.length;
   const demandAt = demandByStockPosition(problem);
-  const opening = (sku: string, location: string) =>
-    problem.openingInventory
-      .filter((o) => o.sku === sku && o.location === location)
-      .reduce((s, o) => s + o.quantity, 0);
+  const openingAt = openingByStockPosition(problem);
   const targets = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s.quantities]));
   const target = (sku: string, location: string, t: number) => targets.get(stockKey(sku, location))?.[t] ?? 0;
   return problem.production.map((option) => {
@@ -63,7 +60,7 @@ function netRequirements(problem: SupplyProblem): number[][] {
     const gross = Array.from({ length: T }, () => 0);
     let onHand = 0;
     for (const { location, lead } of destinations) {
-      onHand += opening(option.sku, location);
+      onHand += openingAt.get(stockKey(option.sku, location)) ?? 0;
       for (let t = 0; t + lead < T; t++) {
         const demand = demandAt.get(stockKey(option.sku, location))?.[t + lead] ?? 0;
         const growth =

@@ -6,7 +6,7 @@
 // goes through the same assembler as the optimiser's, so the plans compare like for like.
 
 import { assemblePlan, type PlanDecisions } from "../assemble-plan";
-import { groupDemand, laneFlows, stockKey, stockPositions } from "../network";
+import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "../network";
 import type { PlanMethod, SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
 
@@ -27,11 +27,10 @@ export function simulatePlan(
   const T = periods.length;
   const grid = (n: number) => Array.from({ length: n }, () => periods.map(() => 0));
   const positions = stockPositions(problem);
-  const stock = new Map(positions.map((p) => [stockKey(p.sku, p.location), 0]));
-  for (const o of problem.openingInventory) {
-    const key = stockKey(o.sku, o.location);
-    stock.set(key, (stock.get(key) ?? 0) + o.quantity);
-  }
+  const opening = openingByStockPosition(problem);
+  const stock = new Map(
+    positions.map((p) => [stockKey(p.sku, p.location), opening.get(stockKey(p.sku, p.location)) ?? 0]),
+  );
   const take = (key: string, units: number) => stock.set(key, stock.get(key)! - units);
   const put = (key: string, units: number) => stock.set(key, (stock.get(key) ?? 0) + units);
 
