@@ -45,7 +45,23 @@ export function createSolver(): Solver {
         if (dead) return reject(dead);
         pending.set(request.id, { resolve, reject });
         worker.ref();
-        worker.postMessage(request);
+        // The arrays are fresh for every solve, so they move to the worker instead of being copied.
+        const { lp } = request;
+        const buffers = [
+          lp.colCost,
+          lp.colLower,
+          lp.colUpper,
+          lp.integrality,
+          lp.rowLower,
+          lp.rowUpper,
+          lp.starts,
+          lp.indices,
+          lp.values,
+        ];
+        worker.postMessage(
+          request,
+          buffers.map((array) => array.buffer as ArrayBuffer),
+        );
       }).finally(() => {
         if (pending.size === 0) worker.unref();
       });
