@@ -11,7 +11,7 @@ import { type ProductionProposal, simulatePlan } from "./simulate-plan";
 export function chasePlan(problem: SupplyProblem): SupplyPlan {
   const make = netRequirements(problem).map((needs, i) =>
     withCommitments(problem, i, (free) => {
-      // Produce each free period's need; needs falling in frozen periods are made as early as allowed.
+      // Each free period makes its own need and that of the frozen periods just before it.
       const out = needs.map(() => 0);
       let carried = 0;
       needs.forEach((need, t) => {
