@@ -5,7 +5,7 @@ export type SolveStatus = "optimal" | "infeasible" | "unbounded" | "time-limit" 
 export interface SolveOptions {
   /** Wall-clock limit in seconds (default 60). */
   readonly timeLimitSeconds?: number;
-  /** Relative MIP gap at which branch-and-bound stops (default 1e-4). */
+  /** Relative MIP gap at which branch-and-bound stops (default 1e-3: plans are no more exact than their data). */
   readonly mipRelativeGap?: number;
   /** LP algorithm; "choose" picks interior point above 50,000 columns (STACK.md). */
   readonly algorithm?: "choose" | "simplex" | "ipm";
@@ -30,6 +30,6 @@ export interface SolveResult {
 }
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 60;
-export const DEFAULT_MIP_GAP = 1e-4;
+export const DEFAULT_MIP_GAP = 1e-3;
 /** Above this many columns interior point beats simplex on these models (STACK.md). */
 export const IPM_COLUMN_THRESHOLD = 50_000;
