@@ -24,6 +24,7 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
       output_flag: false,
       time_limit: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
       mip_rel_gap: options.mipRelativeGap ?? DEFAULT_MIP_GAP,
+      ...(options.stopAtFirstPlan ? { mip_max_improving_sols: 1 } : {}),
       ...(isMip
         ? {}
         : { solver: algorithm === "choose" && lp.numCols > IPM_COLUMN_THRESHOLD ? "ipm" : algorithm }),

@@ -7,6 +7,8 @@ export interface SolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap at which branch-and-bound stops (default 1e-3: plans are no more exact than their data). */
   readonly mipRelativeGap?: number;
+  /** Stop a MIP at its first feasible plan (a quick draft); reported as `time-limit` with its gap. */
+  readonly stopAtFirstPlan?: boolean;
   /** LP algorithm; "choose" picks interior point above 50,000 columns (STACK.md). */
   readonly algorithm?: "choose" | "simplex" | "ipm";
 }

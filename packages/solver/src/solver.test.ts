@@ -1,4 +1,12 @@
-import { buildSupplyModel, LpModel, redTomatoProblem } from "@fulcrum/engines";
+import {
+  buildSupplyModel,
+  COST_KINDS,
+  checkPlan,
+  generateSupplyProblem,
+  LpModel,
+  readSupplyPlan,
+  redTomatoProblem,
+} from "@fulcrum/engines";
 import loadHighs from "highs";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportModel, fileSafeNames } from "./export-model";
@@ -60,6 +68,26 @@ describe("HiGHS statuses in Fulcrum's words", () => {
       columns: null,
       objective: null,
     });
+  });
+});
+
+describe("a limit that stops the search early", () => {
+  it("returns the best plan found, with its gap, as time-limit", () => {
+    const problem = generateSupplyProblem(10, {
+      skus: 3,
+      months: 6,
+      plants: 1,
+      dcs: 2,
+      components: 3,
+      integerWorkforce: true,
+    });
+    const supply = buildSupplyModel(problem);
+    const result = solveArrays(highs, supply.model.toArrays(), { stopAtFirstPlan: true, mipRelativeGap: 0 });
+    expect(result.status).toBe("time-limit");
+    expect(result.mipGap).toBeGreaterThan(0);
+    const plan = readSupplyPlan(supply, { columns: result.columns! });
+    expect(checkPlan(problem, plan)).toEqual([]);
+    expect(Math.abs(plan.costs.total - result.objective!)).toBeLessThanOrEqual(0.5 * COST_KINDS.length * 6);
   });
 });
 

@@ -59,11 +59,7 @@ export interface SupplyModel {
   /** Purchases by receipt period: null before the lead time allows a receipt. */
   readonly purchases: readonly { readonly line: SupplierItem; readonly receipts: Columns }[];
   /** Transfers by departure period; they arrive `lane.leadTimePeriods` later. */
-  readonly transfers: readonly {
-    readonly sku: string;
-    readonly lane: Lane;
-    readonly departures: readonly number[];
-  }[];
+  readonly transfers: readonly { readonly sku: string; readonly lane: Lane; readonly departures: Columns }[];
   readonly inventory: readonly {
     readonly sku: string;
     readonly location: string;
@@ -173,12 +169,14 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
   const transfers = laneFlows(problem).map(({ sku, lane }) => ({
     sku,
     lane,
+    // A departure that would arrive after the horizon cannot serve anything in it.
     departures: byPeriod((t) => {
+      if (t + lane.leadTimePeriods >= T) return null;
       const column = model.addVariable(`ship[${sku}:${lane.from}>${lane.to}]${at(t)}`, {
         cost: lane.costPerUnit,
       });
       flow(sku, lane.from, t, column, -1);
-      if (t + lane.leadTimePeriods < T) flow(sku, lane.to, t + lane.leadTimePeriods, column, 1);
+      flow(sku, lane.to, t + lane.leadTimePeriods, column, 1);
       return column;
     }),
   }));
