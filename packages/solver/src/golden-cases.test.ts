@@ -25,7 +25,7 @@ describe("Red Tomato Tools (Chopra & Meindl, ch. 8) solved by HiGHS", () => {
     const result = solveArrays(highs, supply.model.toArrays());
     expect(result.status).toBe("optimal");
     expect(result.objective! / 100).toBeCloseTo(422_275, 4);
-    const plan = readSupplyPlan(supply, { columns: result.columns!, rowDuals: result.rowDuals! });
+    const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
     const sum = COST_KINDS.reduce((total, kind) => total + plan.costs.byKind[kind], 0);
     expect(sum).toBe(plan.costs.total);
     // Each period-kind cost is rounded to a cent: at most half a cent each.
@@ -123,7 +123,7 @@ describe("a supplier-limited two-echelon network, solved by hand", () => {
     const result = solveArrays(highs, supply.model.toArrays());
     expect(result.status).toBe("optimal");
     expect(result.objective).toBeCloseTo(88_000, 6);
-    const plan = readSupplyPlan(supply, { columns: result.columns!, rowDuals: result.rowDuals! });
+    const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
     expect(plan.production[0]!.made).toEqual([80, 80]);
     expect(plan.purchases[0]!.received).toEqual([80, 80]);
     expect(plan.transfers[0]!.departures).toEqual([80, 80]);
@@ -140,14 +140,16 @@ describe("a supplier-limited two-echelon network, solved by hand", () => {
       [80_000, 16_000, 8_000],
     ]);
     expect(plan.cashAfterHorizon).toEqual({ receipts: 0, payments: 16_000 });
+    // One more C in a month would save a lost sale (€10) less its own cost and transport (€3).
+    const supplier = { kind: "supplier", supplier: "S", component: "C", shadowPrice: 700 };
     expect(plan.shortfalls.map((s) => [s.period, s.units, s.causes])).toEqual([
-      ["2026-01", 20, [{ kind: "supplier", supplier: "S", component: "C", period: "2026-01" }]],
+      ["2026-01", 20, [{ ...supplier, period: "2026-01" }]],
       [
         "2026-02",
         20,
         [
-          { kind: "supplier", supplier: "S", component: "C", period: "2026-02" },
-          { kind: "supplier", supplier: "S", component: "C", period: "2026-01" },
+          { ...supplier, period: "2026-02" },
+          { ...supplier, period: "2026-01" },
         ],
       ],
     ]);

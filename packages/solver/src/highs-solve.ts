@@ -43,7 +43,10 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
       detail: statusName(highs, code),
       objective: solution ? model.getObjectiveValue() : null,
       columns: solution ? solution.colValue : null,
-      rowDuals: solution && !isMip && ours === "optimal" ? solution.rowDual : null,
+      duals:
+        solution && !isMip && ours === "optimal"
+          ? { rows: solution.rowDual, columns: solution.colDual }
+          : null,
       mipGap: isMip && solution ? Number(model.info.get("mip_gap")) : null,
       conflict: ours === "infeasible" ? conflictOf(highs, model) : null,
       seconds: (performance.now() - started) / 1000,
@@ -128,7 +131,7 @@ export function failure(detail: string, started: number): SolveResult {
     detail,
     objective: null,
     columns: null,
-    rowDuals: null,
+    duals: null,
     mipGap: null,
     conflict: null,
     seconds: (performance.now() - started) / 1000,

@@ -50,7 +50,7 @@ export async function planSupply(
   ) {
     const plan = readSupplyPlan(supply, {
       columns: result.columns,
-      ...(result.rowDuals ? { rowDuals: result.rowDuals } : {}),
+      ...(result.duals ? { duals: result.duals } : {}),
     });
     return {
       status: result.status,

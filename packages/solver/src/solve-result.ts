@@ -22,8 +22,8 @@ export interface SolveResult {
   readonly objective: number | null;
   /** Column values; present when optimal, or at a time limit with a feasible point. */
   readonly columns: Float64Array | null;
-  /** Row duals, for an optimal LP only. */
-  readonly rowDuals: Float64Array | null;
+  /** Row duals and column reduced costs, for an optimal LP only. */
+  readonly duals: { readonly rows: Float64Array; readonly columns: Float64Array } | null;
   /** Relative MIP gap of the returned point (MIP only). */
   readonly mipGap: number | null;
   /** Rows and columns of an irreducible infeasible subsystem, when infeasible and HiGHS found one. */

@@ -26,6 +26,8 @@ parentPort?.on("message", async (request: SolveRequest) => {
       started,
     );
   }
-  const transfer = [result.columns?.buffer, result.rowDuals?.buffer].filter((b) => b !== undefined);
+  const transfer = [result.columns?.buffer, result.duals?.rows.buffer, result.duals?.columns.buffer].filter(
+    (b) => b !== undefined,
+  );
   parentPort?.postMessage({ id: request.id, result }, transfer as ArrayBuffer[]);
 });

@@ -103,7 +103,8 @@ describe("solver worker", () => {
     expect(first.objective! / 100).toBeCloseTo(422_275, 4);
     expect(second.objective! / 100).toBeCloseTo(422_275, 2);
     expect(first.columns).toBeInstanceOf(Float64Array);
-    expect(first.rowDuals!.length).toBe(supply.model.constraints.length);
+    expect(first.duals!.rows.length).toBe(supply.model.constraints.length);
+    expect(first.duals!.columns.length).toBe(supply.model.variables.length);
   });
 });
 

@@ -33,7 +33,7 @@ describe("optimal plans on generated instances", () => {
       expect(result.status).toBe("optimal");
       const plan = readSupplyPlan(supply, {
         columns: result.columns!,
-        ...(result.rowDuals ? { rowDuals: result.rowDuals } : {}),
+        ...(result.duals ? { duals: result.duals } : {}),
       });
       expect(checkPlan(problem, plan)).toEqual([]);
       const roundingAllowance = 0.5 * Object.keys(plan.costs.byKind).length * problem.periods.length;

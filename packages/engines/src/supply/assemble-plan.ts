@@ -36,8 +36,10 @@ export interface PlanDecisions {
   readonly layoffs: readonly (Series | null)[];
   readonly backlog: readonly Series[];
   readonly lost: readonly Series[];
-  /** Value of one more hour per resource and period (LP duals), when known. */
+  /** Value of one more hour per resource and period (LP row duals), when known. */
   readonly hourShadowPrices?: readonly Series[];
+  /** Value of one more unit per supplier line and receipt period (LP reduced costs), when known. */
+  readonly supplyShadowPrices?: readonly Series[];
 }
 
 /** Quantities below this are treated as zero (solver tolerances). */
@@ -227,7 +229,7 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
       receipts: Math.round(after.receipts) as Money,
       payments: Math.round(after.payments) as Money,
     },
-    shortfalls: explainShortfalls(problem, { service, capacity, purchases, inventory }, d.hourShadowPrices),
+    shortfalls: explainShortfalls(problem, { service, capacity, purchases, inventory }, d),
   };
 }
 
@@ -240,8 +242,12 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
 function explainShortfalls(
   problem: SupplyProblem,
   plan: Pick<SupplyPlan, "service" | "capacity" | "purchases" | "inventory">,
-  shadowPrices: readonly Series[] | undefined,
+  prices: Pick<PlanDecisions, "hourShadowPrices" | "supplyShadowPrices">,
 ): Shortfall[] {
+  const shadow = (series: readonly Series[] | undefined, i: number, t: number) => {
+    const value = series?.[i]?.[t];
+    return value === undefined ? null : Math.abs(value);
+  };
   const { periods } = problem;
   const resourceIndex = new Map(problem.resources.map((r, i) => [r.code, i]));
   const stockOf = new Map(plan.inventory.map((row) => [stockKey(row.sku, row.location), row.closing]));
@@ -276,12 +282,11 @@ function explainShortfalls(
       for (const { lead, resources, lines } of sources) {
         for (const r of resources) {
           for (let f = t - lead; f >= 0 && atCapacity(problem, plan.capacity[r]!, r, f); f--) {
-            const price = shadowPrices?.[r]?.[f];
             causes.push({
               kind: "resource",
               resource: problem.resources[r]!.code,
               period: periods[f]!,
-              shadowPrice: price === undefined ? null : Math.abs(price),
+              shadowPrice: shadow(prices.hourShadowPrices, r, f),
             });
           }
         }
@@ -297,6 +302,7 @@ function explainShortfalls(
               supplier: item.supplier,
               component: item.component,
               period: periods[f]!,
+              shadowPrice: shadow(prices.supplyShadowPrices, i, f),
             });
           }
         }

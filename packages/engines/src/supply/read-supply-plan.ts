@@ -9,8 +9,8 @@ import type { SupplyPlan } from "./supply-plan";
 export interface LpSolution {
   /** Column values in model order. */
   readonly columns: ArrayLike<number>;
-  /** Row duals in model order (LP only; absent for a MIP). */
-  readonly rowDuals?: ArrayLike<number>;
+  /** Row and column duals (reduced costs) in model order: LP only, absent for a MIP. */
+  readonly duals?: { readonly rows: ArrayLike<number>; readonly columns: ArrayLike<number> };
 }
 
 export function readSupplyPlan(supply: SupplyModel, solution: LpSolution): SupplyPlan {
@@ -23,7 +23,7 @@ export function readSupplyPlan(supply: SupplyModel, solution: LpSolution): Suppl
   const series = (columns: readonly (number | null)[]) => columns.map(value);
   const optional = (columns: readonly (number | null)[]) =>
     columns.every((c) => c === null) ? null : series(columns);
-  const duals = solution.rowDuals;
+  const duals = solution.duals;
   const decisions: PlanDecisions = {
     make: supply.production.map((p) => series(p.make)),
     subcontract: supply.production.map((p) => series(p.subcontract)),
@@ -37,7 +37,14 @@ export function readSupplyPlan(supply: SupplyModel, solution: LpSolution): Suppl
     layoffs: supply.resources.map((r) => optional(r.layoffs)),
     backlog: supply.demand.map((d) => series(d.backlog)),
     lost: supply.demand.map((d) => series(d.lost)),
-    ...(duals ? { hourShadowPrices: supply.resources.map((r) => r.loadRows.map((row) => duals[row]!)) } : {}),
+    ...(duals
+      ? {
+          hourShadowPrices: supply.resources.map((r) => r.loadRows.map((row) => duals.rows[row]!)),
+          supplyShadowPrices: supply.purchases.map((p) =>
+            p.receipts.map((c) => (c === null ? 0 : duals.columns[c]!)),
+          ),
+        }
+      : {}),
   };
   return assemblePlan(supply.problem, "optimiser", decisions);
 }

@@ -38,6 +38,8 @@ export type ShortfallCause =
       readonly supplier: string;
       readonly component: string;
       readonly period: PeriodKey;
+      /** Cost saved by one more unit from this line (LP reduced cost); null without duals. */
+      readonly shadowPrice: number | null;
     }
   /** No source can reach the location by then (lead times). */
   | { readonly kind: "lead-time" }
