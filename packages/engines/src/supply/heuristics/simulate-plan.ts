@@ -197,7 +197,7 @@ function sumOf(values: readonly number[]): number {
 }
 
 /** Regular and overtime hours a resource has in a period, from its calendar or its crew. */
-export function hoursAvailable(problem: SupplyProblem, r: number, workers: number, t: number) {
+function hoursAvailable(problem: SupplyProblem, r: number, workers: number, t: number) {
   const resource = problem.resources[r]!;
   const crew = resource.workforce;
   if (!crew) return { regular: resource.regularHours[t]!, overtime: resource.maxOvertimeHours[t]! };
