@@ -22,35 +22,6 @@ function tiny(build: (m: LpModel) => void): LpModel {
 }
 
 describe("HiGHS statuses in Fulcrum's words", () => {
-  it("reports infeasible with the conflicting rows by name", async () => {
-    // x ≥ 3 by a row, x + y ≤ 2 by another: no point satisfies both.
-    const model = tiny((m) => {
-      const x = m.addVariable("prod[A@P][2026-01]", { cost: 1 });
-      const y = m.addVariable("prod[B@P][2026-01]", { cost: 1 });
-      m.addConstraint("firm[A@P][2026-01]", [[x, 1]], 3, Infinity);
-      m.addConstraint(
-        "load[R][2026-01]",
-        [
-          [x, 1],
-          [y, 1],
-        ],
-        -Infinity,
-        2,
-      );
-    });
-    const solver = createSolver();
-    try {
-      const result = await solver.solve(model);
-      expect(result.status).toBe("infeasible");
-      expect(result.columns).toBeNull();
-      expect(result.conflictNames).toEqual(
-        expect.arrayContaining(["firm[A@P][2026-01]", "load[R][2026-01]"]),
-      );
-    } finally {
-      await solver.close();
-    }
-  });
-
   it("reports unbounded when a cost can fall forever", () => {
     const model = tiny((m) => {
       const x = m.addVariable("x", { cost: -1 });
@@ -94,6 +65,28 @@ describe("a limit that stops the search early", () => {
 describe("solver worker", () => {
   const solver = createSolver();
   afterAll(() => solver.close());
+
+  it("reports infeasible with the conflicting rows by name", async () => {
+    // x ≥ 3 by a row, x + y ≤ 2 by another: no point satisfies both.
+    const model = tiny((m) => {
+      const x = m.addVariable("prod[A@P][2026-01]", { cost: 1 });
+      const y = m.addVariable("prod[B@P][2026-01]", { cost: 1 });
+      m.addConstraint("firm[A@P][2026-01]", [[x, 1]], 3, Infinity);
+      m.addConstraint(
+        "load[R][2026-01]",
+        [
+          [x, 1],
+          [y, 1],
+        ],
+        -Infinity,
+        2,
+      );
+    });
+    const result = await solver.solve(model);
+    expect(result.status).toBe("infeasible");
+    expect(result.columns).toBeNull();
+    expect(result.conflictNames).toEqual(expect.arrayContaining(["firm[A@P][2026-01]", "load[R][2026-01]"]));
+  });
 
   it("solves off the main thread and reuses its loaded HiGHS for the next solve", async () => {
     const supply = buildSupplyModel(redTomatoProblem({ integerWorkforce: false }));

@@ -17,7 +17,7 @@ const highs = await loadHighs();
 // costs — recomputed from the problem's prices — add up to the solver's objective.
 describe("optimal plans on generated instances", () => {
   const cases: { seed: number; size: GeneratorSize }[] = [
-    ...[1, 2, 3, 4, 5, 6].map((seed) => ({
+    ...[1, 2, 3, 4].map((seed) => ({
       seed,
       size: { skus: 6, months: 12, plants: 2, dcs: 2, components: 4 },
     })),
