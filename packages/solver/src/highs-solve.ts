@@ -17,8 +17,9 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
   const started = performance.now();
   const isMip = lp.integrality.some((v) => v !== 0);
   const status = highs.constants.modelStatus;
-  const model = highs.createModel(toHighsModel(highs, lp));
+  let model: Model | null = null;
   try {
+    model = highs.createModel(toHighsModel(highs, lp));
     const algorithm = options.algorithm ?? "choose";
     model.options.set({
       output_flag: false,
@@ -54,7 +55,7 @@ export function solveArrays(highs: Highs, lp: LpArrays, options: SolveOptions = 
   } catch (error) {
     return failure(`HiGHS failed: ${error instanceof Error ? error.message : String(error)}`, started);
   } finally {
-    model.dispose();
+    model?.dispose();
   }
 }
 

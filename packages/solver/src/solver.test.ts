@@ -22,6 +22,13 @@ function tiny(build: (m: LpModel) => void): LpModel {
 }
 
 describe("HiGHS statuses in Fulcrum's words", () => {
+  it("reports an error, not an exception, for a model HiGHS rejects", () => {
+    const model = tiny((m) => {
+      m.addVariable("x", { cost: Number.NaN });
+    });
+    expect(solveArrays(highs, model.toArrays())).toMatchObject({ status: "error", columns: null });
+  });
+
   it("reports unbounded when a cost can fall forever", () => {
     const model = tiny((m) => {
       const x = m.addVariable("x", { cost: -1 });

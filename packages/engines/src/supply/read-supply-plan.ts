@@ -1,4 +1,4 @@
-// Reads a solver's answer (column values, and row duals when the model was an LP) back into a
+// Reads a solver's answer (column values, and duals when the model was an LP) back into a
 // SupplyPlan through the same assembler the heuristics use.
 
 import { assemblePlan, type PlanDecisions, QUANTITY_TOLERANCE } from "./assemble-plan";
