@@ -44,6 +44,16 @@ describe("planning supply end to end", () => {
     expect(result.conflict.some((name) => name.startsWith("balance[TOOLS@PLANT]"))).toBe(true);
   });
 
+  it("plans nothing, at no cost, when there is no demand", async () => {
+    const idle = { ...redTomatoProblem({ integerWorkforce: false }), demand: [], closingInventory: [] };
+    const result = await planSupply(solver, idle);
+    if (result.status !== "optimal") throw new Error(`expected a plan, got ${result.status}`);
+    // The crew is laid off at once (80 × $500) rather than paid for six idle months.
+    expect(result.plan.costs.byKind["hiring-layoff"]).toBe(4_000_000);
+    expect(result.plan.production[0]!.made.every((q) => q === 0)).toBe(true);
+    expect(result.plan.shortfalls).toEqual([]);
+  });
+
   it("returns the validation issues and solves nothing when the data is bad", async () => {
     const problem = {
       ...redTomatoProblem({ integerWorkforce: false }),

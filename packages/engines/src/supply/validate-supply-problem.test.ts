@@ -17,6 +17,14 @@ describe("supply problem validation", () => {
     expect(validateSupplyProblem(base)).toEqual([]);
   });
 
+  it("reports an empty or broken horizon", () => {
+    expect(messagesFor({ ...base, periods: [], frozenPeriods: 0 })).toContain(
+      "periods : the horizon has no periods",
+    );
+    const gap = ["2026-01", "2026-03"] as PeriodKey[];
+    expect(messagesFor({ ...base, periods: gap })).toContain("periods 2026-03: periods are not consecutive");
+  });
+
   it("names demand for an unknown SKU and a period outside the horizon", () => {
     const problem = {
       ...base,
