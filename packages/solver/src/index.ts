@@ -1,0 +1,5 @@
+export * from "./export-model";
+export * from "./highs-solve";
+export * from "./plan-supply";
+export * from "./solve-result";
+export * from "./solver";
