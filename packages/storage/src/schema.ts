@@ -147,7 +147,9 @@ export interface ForecastNodesTable {
   code: string;
   method: string;
   model: string;
+  demand_class: string;
   scoreboard: ColumnType<unknown, string, string>;
+  notes: ColumnType<unknown, string, string>;
   /** First month `fitted` is aligned to. */
   history_start: string;
   fitted: ColumnType<(number | null)[], string, string>;

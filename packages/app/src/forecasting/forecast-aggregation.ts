@@ -1,7 +1,7 @@
-// Forecast series summed up to a hierarchy node, bottom-up: the one place a group's history fit,
-// forecast band, method mix and accuracy are made from its series. Hierarchy reconciliation will
-// replace the plain sums here. Summing P10s and P90s gives a band wider than the P10–P90 of the sum
-// (the series' surprises partly cancel), so a group's band is on the safe side until then.
+// Forecast series summed up to a hierarchy node, bottom-up: a group's method mix and accuracy are
+// made from its series here. A group's forecast and fit come from its own reconciled forecast
+// (forecast_nodes); the plain sums of fit and band remain for runs made before reconciliation, and
+// summing P10s and P90s overstates the spread (the series' surprises partly cancel).
 
 import { addPeriods, type PeriodKey } from "@fulcrum/domain";
 

@@ -202,8 +202,11 @@ describe("statistical forecast runs", () => {
       // The company's own band: its brands' surprises partly cancel, so it is not their summed P90s.
       expect(band.p90).toBeLessThan(p90);
     });
-    // The total's fitted values are its own model's, not a sum.
+    // The total's fitted values and model are its own, not a sum.
     expect(total.history.at(-1)?.fitted).not.toBeNull();
+    expect(total.ownModel?.scoreboard.filter((e) => e.chosen).map((e) => e.method)).toEqual([
+      total.ownModel?.method,
+    ]);
   });
 
   it("runs as a job that a worker picks up from the PostgreSQL queue", async () => {

@@ -57,7 +57,10 @@ export interface ForecastRunInfo {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   /** How the levels were made to add up (null for runs from before reconciliation). */
-  readonly reconciliation: { readonly method: string; readonly shrinkage: number | null } | null;
+  readonly reconciliation: {
+    readonly method: "bottom-up" | "mint-shrink";
+    readonly shrinkage: number | null;
+  } | null;
 }
 
 export const DEFAULT_FORECAST_RUN = { horizon: 18, historyMonths: 36, level: "sku" } as const;
@@ -312,7 +315,9 @@ class RunOutput {
     code: string;
     method: string;
     model: string;
+    demand_class: string;
     scoreboard: string;
+    notes: string;
     history_start: string;
     fitted: string;
     p10: number[];
@@ -375,7 +380,9 @@ class RunOutput {
       code,
       method: forecast.method,
       model: forecast.model,
+      demand_class: forecast.demand.demandClass,
       scoreboard: JSON.stringify(forecast.scoreboard),
+      notes: JSON.stringify(forecast.notes),
       history_start: historyStart,
       fitted: JSON.stringify(forecast.fitted),
       p10: [...band.p10],
@@ -412,6 +419,8 @@ function toRunInfo(row: {
     total: row.total,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    reconciliation: row.reconciliation ? { method: row.reconciliation, shrinkage: row.shrinkage } : null,
+    reconciliation: row.reconciliation
+      ? { method: row.reconciliation as "bottom-up" | "mint-shrink", shrinkage: row.shrinkage }
+      : null,
   };
 }

@@ -51,6 +51,8 @@ export interface NodeForecast {
   readonly accuracy: NodeAccuracy | null;
   /** The SKU's series models; empty for a group. */
   readonly models: SeriesModel[];
+  /** Above the run's level: the model this node's own history was forecast with (then reconciled). */
+  readonly ownModel: SeriesModel | null;
 }
 
 const MEASURES = {
@@ -82,6 +84,7 @@ export async function loadNodeForecast(
       methods: [],
       accuracy: null,
       models: [],
+      ownModel: null,
     };
   }
   const skus =
@@ -151,7 +154,18 @@ export async function loadNodeForecast(
   // Above the run's level the node has its own forecast, reconciled with the levels below it.
   const own = await database.db
     .selectFrom("forecast_nodes")
-    .select(["history_start", "fitted", "p10", "p50", "p90"])
+    .select([
+      "history_start",
+      "fitted",
+      "p10",
+      "p50",
+      "p90",
+      "method",
+      "model",
+      "demand_class",
+      "notes",
+      "scoreboard",
+    ])
     .where("run_id", "=", run.id)
     .where("kind", "=", node?.kind ?? "all")
     .where("code", "=", node?.code ?? "*")
@@ -172,6 +186,7 @@ export async function loadNodeForecast(
     })),
     forecast,
     series: series.length,
+    ownModel: own ? ownModelOf(own) : null,
     methods: [...totals.methods],
     accuracy: totals.accuracy,
     models:
@@ -187,6 +202,27 @@ export async function loadNodeForecast(
             scoreboard: m.scoreboard,
           }))
         : [],
+  };
+}
+
+function ownModelOf(own: {
+  method: string;
+  model: string;
+  demand_class: string;
+  notes: unknown;
+  scoreboard: unknown;
+}): SeriesModel {
+  const scoreboard = own.scoreboard as ScoreboardRow[];
+  const chosen = scoreboard.find((entry) => entry.chosen);
+  return {
+    location: null,
+    segment: null,
+    method: own.method,
+    model: own.model,
+    demandClass: own.demand_class,
+    notes: own.notes as string[],
+    accuracy: chosen ? { mae: chosen.mae, rmse: chosen.rmse, bias: chosen.bias, mase: chosen.mase } : null,
+    scoreboard,
   };
 }
 

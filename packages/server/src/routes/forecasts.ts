@@ -23,6 +23,9 @@ const RunSchema = z
     total: z.number(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
+    reconciliation: z
+      .object({ method: z.enum(["bottom-up", "mint-shrink"]), shrinkage: z.number().nullable() })
+      .nullable(),
   })
   .openapi("ForecastRun");
 
@@ -90,6 +93,19 @@ const BacktestSchema = z
   .object({ mae: z.number(), rmse: z.number(), bias: z.number(), mase: z.number().nullable() })
   .openapi("BacktestAccuracy");
 
+const SeriesModelSchema = z.object({
+  location: z.string().nullable(),
+  segment: z.string().nullable(),
+  method: z.string(),
+  model: z.string(),
+  demandClass: z.string(),
+  notes: z.array(z.string()),
+  accuracy: BacktestSchema.nullable(),
+  scoreboard: z.array(
+    BacktestSchema.extend({ method: z.string(), origins: z.number(), chosen: z.boolean() }),
+  ),
+});
+
 const latest = createRoute({
   method: "get",
   path: "/forecasts/latest/node",
@@ -120,20 +136,8 @@ const latest = createRoute({
               backtested: z.number(),
             })
             .nullable(),
-          models: z.array(
-            z.object({
-              location: z.string().nullable(),
-              segment: z.string().nullable(),
-              method: z.string(),
-              model: z.string(),
-              demandClass: z.string(),
-              notes: z.array(z.string()),
-              accuracy: BacktestSchema.nullable(),
-              scoreboard: z.array(
-                BacktestSchema.extend({ method: z.string(), origins: z.number(), chosen: z.boolean() }),
-              ),
-            }),
-          ),
+          models: z.array(SeriesModelSchema),
+          ownModel: SeriesModelSchema.nullable(),
         })
         .openapi("NodeForecast"),
       "The latest finished run seen from the node (omit code for every product); run is null before the first run",

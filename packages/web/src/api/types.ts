@@ -180,7 +180,10 @@ export interface ForecastRun {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   /** How the levels were made to add up; null for runs from before reconciliation. */
-  readonly reconciliation: { readonly method: string; readonly shrinkage: number | null } | null;
+  readonly reconciliation: {
+    readonly method: "bottom-up" | "mint-shrink";
+    readonly shrinkage: number | null;
+  } | null;
 }
 
 export interface ForecastJob {
@@ -243,4 +246,6 @@ export interface NodeForecast {
   readonly methods: readonly { readonly method: string; readonly series: number }[];
   readonly accuracy: NodeAccuracy | null;
   readonly models: readonly SeriesModel[];
+  /** Above the run's level: the model the node's own history was forecast with, then reconciled. */
+  readonly ownModel: SeriesModel | null;
 }

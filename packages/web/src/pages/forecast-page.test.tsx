@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { DANA } from "../testing/fixtures";
-import { NO_FORECAST, RUN, SKU_FORECAST } from "../testing/forecast-fixtures";
+import { GROUP_FORECAST, NO_FORECAST, RUN, SKU_FORECAST } from "../testing/forecast-fixtures";
 import { renderAt, stubApi } from "../testing/render";
 import { ForecastPage } from "./forecast-page";
 
@@ -53,6 +53,21 @@ describe("ForecastPage", () => {
     expect(stats).toContain("0.84");
     const urls = fetchMock.mock.calls.map(([url]) => String(url));
     expect(urls).toContain("/api/forecasts/latest/node?code=SKU-0001&kind=item");
+  });
+
+  it("shows a group's own reconciled model beside the mix of its series' methods", async () => {
+    stubApi({
+      "GET /api/auth/me": DANA,
+      "GET /api/hierarchy/nodes": TREE,
+      "GET /api/hierarchy/path": { path: [] },
+      "GET /api/forecasts/latest/node": GROUP_FORECAST,
+    });
+    renderAt(<ForecastPage />, { path: "/demand/forecast", route: "/demand/forecast?node=JUICE&kind=group" });
+    const model = await screen.findByTestId("forecast-model");
+    expect(model.textContent).toContain("This level's own model");
+    expect(model.textContent).toContain("mean of ETS(A,A,A), dynamic optimised Theta");
+    expect(screen.getByTestId("forecast-methods").textContent).toContain("SBA");
+    expect(document.body.textContent).toContain("reconciled with the levels below (MinT-shrink, λ = 0.42)");
   });
 
   it("runs a forecast at the chosen level and follows its progress until the view reloads", async () => {

@@ -85,6 +85,7 @@ function NodeForecastView({
       {view.models.map((model) => (
         <SeriesModelPanel key={`${model.location ?? ""}|${model.segment ?? ""}`} model={model} />
       ))}
+      {view.ownModel ? <SeriesModelPanel model={view.ownModel} title="This level's own model" /> : null}
       {view.node.kind !== "item" && view.methods.length > 0 ? <MethodMix view={view} /> : null}
     </div>
   );
@@ -147,11 +148,11 @@ function ForecastSummary({ view }: { view: NodeForecast }) {
   );
 }
 
-function SeriesModelPanel({ model }: { model: SeriesModel }) {
+function SeriesModelPanel({ model, title }: { model: SeriesModel; title?: string }) {
   const where = model.location ?? model.segment;
   return (
     <Panel
-      title={where ? `Model at ${where}` : "Model"}
+      title={title ?? (where ? `Model at ${where}` : "Model")}
       subtitle={`${model.model} · ${model.demandClass} demand`}
       testId="forecast-model"
     >

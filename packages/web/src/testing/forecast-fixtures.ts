@@ -50,6 +50,20 @@ export const SKU_FORECAST: NodeForecast = {
       ],
     },
   ],
+  ownModel: null,
+};
+
+/** A family: its own forecast, reconciled with its SKUs'. */
+export const GROUP_FORECAST: NodeForecast = {
+  ...SKU_FORECAST,
+  node: { kind: "group", code: "JUICE", name: "Juices" },
+  series: 12,
+  methods: [
+    { method: "combination", series: 9 },
+    { method: "sba", series: 3 },
+  ],
+  models: [],
+  ownModel: { ...SKU_FORECAST.models[0]!, model: "mean of ETS(A,A,A), dynamic optimised Theta" },
 };
 
 export const NO_FORECAST: NodeForecast = {
@@ -61,4 +75,5 @@ export const NO_FORECAST: NodeForecast = {
   methods: [],
   accuracy: null,
   models: [],
+  ownModel: null,
 };
