@@ -86,9 +86,11 @@ function auto(s: Series, strategy: "default" | "backtest" = "default"): Output {
   return { point: [...point], p10: [...quantiles[0]!.values], p90: [...quantiles[2]!.values] };
 }
 
-function comb(s: Series): Output {
-  const { forecasts } = runCandidates(s.x, s.h, s.period, ["combination"]);
-  return { point: forecasts.get("combination") ?? naive2(s.x, s.h, s.period) };
+function combination(method: "combination" | "weighted-combination"): Method {
+  return (s) => {
+    const { forecasts } = runCandidates(s.x, s.h, s.period, [method]);
+    return { point: forecasts.get(method) ?? naive2(s.x, s.h, s.period) };
+  };
 }
 
 const METHODS: Record<string, Method> = {
@@ -102,7 +104,8 @@ const METHODS: Record<string, Method> = {
     point: dynamicThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
   }),
   ETS: ets,
-  Comb: comb,
+  Comb: combination("combination"),
+  WComb: combination("weighted-combination"),
   Auto: (s) => auto(s),
   Best: (s) => auto(s, "backtest"),
 };

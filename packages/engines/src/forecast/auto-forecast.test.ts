@@ -47,6 +47,7 @@ describe("automatic forecast", () => {
         "seasonal-naive",
         "ses",
         "theta",
+        "weighted-combination",
       ].sort(),
     );
     expect(forecast.scoreboard.filter((s) => s.chosen).map((s) => s.method)).toEqual(["combination"]);

@@ -28,6 +28,7 @@ export const SMOOTH_CANDIDATES: readonly MethodName[] = [
   "dynamic-theta",
   "ets",
   "combination",
+  "weighted-combination",
 ];
 /**
  * No naive here: last month's value of intermittent demand is a coin toss between zero and a

@@ -11,10 +11,12 @@ import {
   driftFitted,
   expandingFitted,
   type FittedValues,
+  inverseMseWeights,
   meanFitted,
   naiveFitted,
   reseasonaliseFitted,
   seasonalNaiveFitted,
+  weightedFitted,
 } from "./fitted-values";
 import type { MethodName } from "./forecast-types";
 import { adidaFit } from "./intermittent/adida";
@@ -67,7 +69,8 @@ export function runCandidates(
   const fitted = new Map<MethodName, FittedValues>();
   let etsFit: EtsFit | null = null;
   const wanted = new Set(methods);
-  if (wanted.has("combination")) for (const m of COMBINATION_MEMBERS) wanted.add(m);
+  if (wanted.has("combination") || wanted.has("weighted-combination"))
+    for (const m of COMBINATION_MEMBERS) wanted.add(m);
 
   const put = (
     method: MethodName,
@@ -163,6 +166,7 @@ export function runCandidates(
         break;
       }
       case "combination":
+      case "weighted-combination":
         break;
     }
   }
@@ -179,6 +183,27 @@ export function runCandidates(
         combined,
         `mean of ${members.map((m) => models.get(m)).join(", ")}`,
         meanFitted(members.map((m) => fitted.get(m)!)),
+      );
+    }
+  }
+  if (wanted.has("weighted-combination")) {
+    const members = COMBINATION_MEMBERS.filter((m) => forecasts.has(m));
+    if (members.length > 0) {
+      const weights = inverseMseWeights(
+        y,
+        members.map((m) => fitted.get(m)!),
+      );
+      const combined = Array.from({ length: h }, (_, j) =>
+        members.reduce((sum, m, k) => sum + weights[k]! * forecasts.get(m)![j]!, 0),
+      );
+      put(
+        "weighted-combination",
+        combined,
+        `weighted ${members.map((m, k) => `${(100 * weights[k]!).toFixed(0)} % ${models.get(m)}`).join(", ")}`,
+        weightedFitted(
+          members.map((m) => fitted.get(m)!),
+          weights,
+        ),
       );
     }
   }

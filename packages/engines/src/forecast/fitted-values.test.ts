@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { autoForecast } from "./auto-forecast";
 import { COMBINATION_MEMBERS, runCandidates } from "./candidates";
-import { driftFitted, expandingFitted, meanFitted, naiveFitted, seasonalNaiveFitted } from "./fitted-values";
+import {
+  driftFitted,
+  expandingFitted,
+  inverseMseWeights,
+  meanFitted,
+  naiveFitted,
+  seasonalNaiveFitted,
+  weightedFitted,
+} from "./fitted-values";
 import { croston } from "./intermittent/croston";
 import { normalGenerator } from "./numeric/prng";
 import { optimisedThetaForecast } from "./optimised-theta";
@@ -131,5 +139,32 @@ describe("automatic forecast fitted values", () => {
     const mean = quarterly.reduce((a, b) => a + b, 0) / quarterly.length;
     const spread = quarterly.reduce((a, b) => a + Math.abs(b - mean), 0) / quarterly.length;
     expect(mae).toBeLessThan(spread / 3);
+  });
+});
+
+describe("weighted combination", () => {
+  it("weights members inversely to their in-sample mean squared error", () => {
+    // Errors: member A misses by 1 every period (MSE 1), member B by 2 (MSE 4): weights 0.8 and 0.2.
+    const y = [10, 12, 11, 13];
+    const a = [null, 13, 12, 14];
+    const b = [null, 10, 9, 11];
+    const weights = inverseMseWeights(y, [a, b]);
+    expect(weights[0]).toBeCloseTo(0.8, 12);
+    expect(weights[1]).toBeCloseTo(0.2, 12);
+    expect(weightedFitted([a, b], weights)).toEqual(
+      [null, 12.4, 11.4, 13.4].map((v) => (v === null ? null : expect.closeTo(v, 12))),
+    );
+  });
+
+  it("falls back to equal weights when a member fits exactly", () => {
+    expect(
+      inverseMseWeights(
+        [1, 2],
+        [
+          [1, 2],
+          [0, 0],
+        ],
+      ),
+    ).toEqual([0.5, 0.5]);
   });
 });

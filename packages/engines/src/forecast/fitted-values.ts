@@ -54,14 +54,45 @@ export function reseasonaliseFitted(
 
 /** The mean of several methods' fitted values, period by period; none where any member has none. */
 export function meanFitted(members: readonly (readonly (number | null)[])[]): FittedValues {
+  return weightedFitted(
+    members,
+    members.map(() => 1 / members.length),
+  );
+}
+
+/** Σ wᵢ·fittedᵢ period by period (weights summing to 1); none where any member has none. */
+export function weightedFitted(
+  members: readonly (readonly (number | null)[])[],
+  weights: readonly number[],
+): FittedValues {
   const n = members[0]?.length ?? 0;
   return Array.from({ length: n }, (_, t) => {
     let sum = 0;
-    for (const member of members) {
-      const value = member[t];
+    for (let k = 0; k < members.length; k++) {
+      const value = members[k]![t];
       if (value === null || value === undefined) return null;
-      sum += value;
+      sum += weights[k]! * value;
     }
-    return sum / members.length;
+    return sum;
   });
+}
+
+/**
+ * Combination weights inverse to each member's in-sample one-step mean squared error over the
+ * periods every member has fitted (equal weights when there are none, or a member fits exactly).
+ */
+export function inverseMseWeights(y: readonly number[], members: readonly FittedValues[]): number[] {
+  const sse = members.map(() => 0);
+  let count = 0;
+  for (let t = 0; t < y.length; t++) {
+    if (members.some((m) => m[t] === null || m[t] === undefined)) continue;
+    members.forEach((m, k) => {
+      sse[k]! += (y[t]! - m[t]!) ** 2;
+    });
+    count++;
+  }
+  if (count === 0 || sse.some((e) => !(e > 0))) return members.map(() => 1 / members.length);
+  const inverse = sse.map((e) => 1 / e);
+  const total = inverse.reduce((a, b) => a + b, 0);
+  return inverse.map((w) => w / total);
 }

@@ -17,6 +17,7 @@ const ALL_METHODS: readonly MethodName[] = [
   "dynamic-theta",
   "ets",
   "combination",
+  "weighted-combination",
   "croston",
   "sba",
   "tsb",
@@ -37,7 +38,13 @@ describe("forecast properties", () => {
 
   it("models with a trend recover a pure linear trend", () => {
     const y = Array.from({ length: 30 }, (_, t) => 100 + 4 * t);
-    const { forecasts } = runCandidates(y, 6, 1, ["drift", "ets", "dynamic-theta", "combination"]);
+    const { forecasts } = runCandidates(y, 6, 1, [
+      "drift",
+      "ets",
+      "dynamic-theta",
+      "combination",
+      "weighted-combination",
+    ]);
     for (const [method, forecast] of forecasts) {
       forecast.forEach((v, j) => {
         const line = 100 + 4 * (30 + j);

@@ -15,6 +15,7 @@ export type MethodName =
   | "dynamic-theta"
   | "ets"
   | "combination"
+  | "weighted-combination"
   | "croston"
   | "sba"
   | "tsb"

@@ -14,6 +14,7 @@ const METHOD_LABELS: Record<string, string> = {
   "dynamic-theta": "Dynamic optimised Theta",
   ets: "ETS",
   combination: "Combination",
+  "weighted-combination": "Weighted combination",
   croston: "Croston",
   sba: "SBA",
   tsb: "TSB",
