@@ -43,7 +43,6 @@ describe("automatic forecast", () => {
         "ets",
         "naive",
         "naive2",
-        "optimised-theta",
         "seasonal-naive",
         "ses",
         "theta",

@@ -17,6 +17,11 @@ import { classifyDemand } from "./intermittent/demand-class";
 import { buildScoreboard } from "./scoreboard";
 import { validateRequest } from "./validate-request";
 
+/**
+ * Optimised Theta is left out by default (still available on request): the dynamic variant beat
+ * it on M1 (OWA 0.875 against 0.907) and refitting it at every backtest origin cost a tenth of
+ * the run time.
+ */
 export const SMOOTH_CANDIDATES: readonly MethodName[] = [
   "naive",
   "seasonal-naive",
@@ -24,7 +29,6 @@ export const SMOOTH_CANDIDATES: readonly MethodName[] = [
   "drift",
   "ses",
   "theta",
-  "optimised-theta",
   "dynamic-theta",
   "ets",
   "combination",

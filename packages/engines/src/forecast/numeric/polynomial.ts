@@ -25,8 +25,11 @@ export function rootsWithin(
     const lead = c[degree]!;
     const constant = c[0]!;
     if (Math.abs(constant) >= Math.abs(lead)) return false;
-    for (let j = 0; j < degree; j++) next[j] = (lead * c[j + 1]! - constant * c[degree - 1 - j]!) / lead;
-    [c, next] = [next, c];
+    const ratio = constant / lead;
+    for (let j = 0; j < degree; j++) next[j] = c[j + 1]! - ratio * c[degree - 1 - j]!;
+    const swap = c;
+    c = next;
+    next = swap;
     degree--;
   }
   return true;
