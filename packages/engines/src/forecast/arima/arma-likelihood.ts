@@ -1,0 +1,308 @@
+// The exact Gaussian likelihood of a stationary ARMA process with regression terms, by a Kalman
+// filter on Harvey's state-space form (as R's `arima`), started from the process's stationary
+// covariance. Regression coefficients are profiled out by generalised least squares: the filter runs
+// on the data and on every regressor with the same gains, so the likelihood is maximised over β
+// exactly without putting β into the optimiser. Everything is in units of σ² (concentrated).
+
+/** Reusable buffers for one state dimension and number of regressors; nothing allocates per call. */
+export interface ArmaWorkspace {
+  readonly r: number;
+  readonly columns: number;
+  readonly n: number;
+  readonly phi: Float64Array;
+  readonly theta: Float64Array;
+  readonly P: Float64Array;
+  readonly Pnext: Float64Array;
+  readonly state: Float64Array;
+  readonly innovations: Float64Array;
+  readonly cross: Float64Array;
+  readonly beta: Float64Array;
+  readonly psi: Float64Array;
+  readonly gamma: Float64Array;
+  readonly system: Float64Array;
+  readonly A: Float64Array;
+  readonly G: Float64Array;
+  readonly C: Float64Array;
+  /** Results of the last `armaLikelihood` call. */
+  ssq: number;
+  sumlog: number;
+}
+
+/** Buffers for ARMA polynomials of degrees up to (p, q), `regressors` regression columns and n points. */
+export function armaWorkspace(p: number, q: number, regressors: number, n: number): ArmaWorkspace {
+  const r = Math.max(p, q + 1, 1);
+  const columns = regressors + 1;
+  return {
+    r,
+    columns,
+    n,
+    phi: new Float64Array(r),
+    theta: new Float64Array(r),
+    P: new Float64Array(r * r),
+    Pnext: new Float64Array(r * r),
+    state: new Float64Array(columns * r),
+    innovations: new Float64Array(columns * n),
+    cross: new Float64Array(columns * columns),
+    beta: new Float64Array(regressors),
+    psi: new Float64Array(r + 1),
+    gamma: new Float64Array(r + 1),
+    system: new Float64Array((p + 1) * (p + 2)),
+    A: new Float64Array(r * 2 * r),
+    G: new Float64Array(r * 2 * r),
+    C: new Float64Array(4 * r * r),
+    ssq: 0,
+    sumlog: 0,
+  };
+}
+
+/**
+ * Stationary covariance of Harvey's state for φ(B)xₜ = θ(B)εₜ, σ² = 1, into ws.P. The state is a
+ * linear map A of (xₜ, …, xₜ₋ᵣ₊₁, εₜ, …, εₜ₋ᵣ₊₁), whose covariance comes from the autocovariances
+ * γ and the ψ weights, so P₀ = A·Cov·Aᵀ in O(r³). False when φ is (numerically) not stationary.
+ */
+export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): boolean {
+  const { r, phi, theta, psi, gamma, system, A, G, C, P } = ws;
+  const th = (j: number) => (j === 0 ? 1 : j <= q ? theta[j - 1]! : 0);
+  psi[0] = 1;
+  for (let j = 1; j < r; j++) {
+    let v = th(j);
+    for (let i = 1; i <= Math.min(j, p); i++) v += phi[i - 1]! * psi[j - i]!;
+    psi[j] = v;
+  }
+  const rhs = (k: number) => {
+    let v = 0;
+    for (let j = k; j <= q; j++) v += th(j) * psi[j - k]!;
+    return v;
+  };
+  if (p === 0) {
+    for (let k = 0; k < r; k++) gamma[k] = rhs(k);
+  } else {
+    // γ(k) − Σφᵢγ(|k − i|) = Σⱼ θⱼψⱼ₋ₖ for k = 0…p: a (p + 1)-square system with pivoting.
+    const w = p + 2;
+    system.fill(0);
+    for (let k = 0; k <= p; k++) {
+      system[k * w + k] = 1;
+      for (let i = 1; i <= p; i++) {
+        const at = k * w + Math.abs(k - i);
+        system[at] = system[at]! - phi[i - 1]!;
+      }
+      system[k * w + p + 1] = rhs(k);
+    }
+    if (!solveAugmented(system, p + 1)) return false;
+    for (let k = 0; k <= p && k < r; k++) gamma[k] = system[k * w + p + 1]!;
+    for (let k = p + 1; k < r; k++) {
+      let v = rhs(k);
+      for (let i = 1; i <= p; i++) v += phi[i - 1]! * gamma[k - i]!;
+      gamma[k] = v;
+    }
+  }
+  if (!(gamma[0]! > 0) || !Number.isFinite(gamma[0]!)) return false;
+  const width = 2 * r;
+  // Cov of (x lags 0…r−1, ε lags 0…r−1).
+  for (let a = 0; a < r; a++) {
+    for (let b = 0; b < r; b++) {
+      C[a * width + b] = gamma[Math.abs(a - b)]!;
+      C[(r + a) * width + r + b] = a === b ? 1 : 0;
+      const xe = b >= a ? psi[b - a]! : 0;
+      C[a * width + r + b] = xe;
+      C[(r + b) * width + a] = xe;
+    }
+  }
+  A.fill(0);
+  A[0] = 1;
+  for (let i = 1; i < r; i++) {
+    for (let l = 1; l <= r - i; l++) A[i * width + l] = phi[i + l - 1]!;
+    for (let l = 0; l <= r - 1 - i; l++) A[i * width + r + l] = theta[i + l - 1]!;
+  }
+  for (let i = 0; i < r; i++) {
+    for (let b = 0; b < width; b++) {
+      let v = 0;
+      for (let a = 0; a < width; a++) {
+        const coefficient = A[i * width + a]!;
+        if (coefficient !== 0) v += coefficient * C[a * width + b]!;
+      }
+      G[i * width + b] = v;
+    }
+  }
+  for (let i = 0; i < r; i++) {
+    for (let j = i; j < r; j++) {
+      let v = 0;
+      for (let b = 0; b < width; b++) v += G[i * width + b]! * A[j * width + b]!;
+      P[i * r + j] = v;
+      P[j * r + i] = v;
+    }
+  }
+  return true;
+}
+
+/** Gauss–Jordan with partial pivoting on an n × (n + 1) augmented matrix; the solution replaces the last column. */
+function solveAugmented(m: Float64Array, n: number): boolean {
+  const w = n + 1;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < n; row++)
+      if (Math.abs(m[row * w + col]!) > Math.abs(m[pivot * w + col]!)) pivot = row;
+    const value = m[pivot * w + col]!;
+    if (!(Math.abs(value) > 1e-12)) return false;
+    if (pivot !== col)
+      for (let k = 0; k < w; k++) {
+        const tmp = m[col * w + k]!;
+        m[col * w + k] = m[pivot * w + k]!;
+        m[pivot * w + k] = tmp;
+      }
+    for (let row = 0; row < n; row++) {
+      if (row === col) continue;
+      const factor = m[row * w + col]! / value;
+      if (factor === 0) continue;
+      for (let k = col; k < w; k++) m[row * w + k] = m[row * w + k]! - factor * m[col * w + k]!;
+    }
+  }
+  for (let row = 0; row < n; row++) m[row * w + n] = m[row * w + n]! / m[row * w + row]!;
+  return true;
+}
+
+/**
+ * Runs the filter over `data` (column 0 the differenced series, then the differenced regressors,
+ * each of length ws.n), with ws.phi/ws.theta holding the expanded φ and θ padded to r. Leaves in ws
+ * the GLS coefficients β, the residual sum of squares of the standardised innovations (ssq) and
+ * Σ log Fₜ (sumlog); with `terminal`, also the filtered state and covariance at the last point
+ * (state of the regression error in ws.state[0…r), covariance in ws.P). False when the filter or
+ * the least-squares step breaks down.
+ */
+export function armaLikelihood(
+  ws: ArmaWorkspace,
+  p: number,
+  q: number,
+  data: readonly Float64Array[],
+  terminal = false,
+): boolean {
+  const { r, n, columns, phi, theta, state, innovations, cross, beta } = ws;
+  if (!stationaryCovariance(ws, p, q)) return false;
+  let P = ws.P;
+  let next = ws.Pnext;
+  state.fill(0);
+  let sumlog = 0;
+  let steady = false;
+  for (let t = 0; t < n; t++) {
+    const F = P[0]!;
+    if (!(F > 0) || !Number.isFinite(F)) return false;
+    sumlog += Math.log(F);
+    const root = Math.sqrt(F);
+    const last = terminal && t === n - 1;
+    for (let c = 0; c < columns; c++) {
+      const base = c * r;
+      const observed = data[c]![t]!;
+      const v = observed - state[base]!;
+      innovations[c * n + t] = v / root;
+      const gain = v / F;
+      if (last) {
+        state[base] = observed;
+        for (let i = 1; i < r; i++) state[base + i] = state[base + i]! + P[i * r]! * gain;
+        continue;
+      }
+      for (let i = 0; i < r - 1; i++) state[base + i] = phi[i]! * observed + state[base + i + 1]! + P[(i + 1) * r]! * gain;
+      state[base + r - 1] = phi[r - 1]! * observed;
+    }
+    if (last) {
+      for (let i = 0; i < r; i++)
+        for (let j = 0; j < r; j++) next[i * r + j] = P[i * r + j]! - (P[i * r]! * P[j * r]!) / F;
+      [P, next] = [next, P];
+      break;
+    }
+    if (steady) continue;
+    // With no observation noise the AR part drops out: P′ᵢⱼ = Pᵢ₊₁,ⱼ₊₁ − Pᵢ₊₁,₀Pⱼ₊₁,₀/F + RᵢRⱼ.
+    let change = 0;
+    for (let i = 0; i < r; i++) {
+      const ri = i === 0 ? 1 : theta[i - 1]!;
+      const pi0 = i + 1 < r ? P[(i + 1) * r]! : 0;
+      for (let j = i; j < r; j++) {
+        const rj = j === 0 ? 1 : theta[j - 1]!;
+        let v = ri * rj;
+        if (i + 1 < r && j + 1 < r) v += P[(i + 1) * r + j + 1]! - (pi0 * P[(j + 1) * r]!) / F;
+        next[i * r + j] = v;
+        next[j * r + i] = v;
+        const d = Math.abs(v - P[i * r + j]!);
+        if (d > change) change = d;
+      }
+    }
+    [P, next] = [next, P];
+    if (change < 1e-13 * F) steady = true;
+  }
+  if (P !== ws.P) ws.P.set(P);
+  ws.sumlog = sumlog;
+  // Generalised least squares on the standardised innovations.
+  const k = columns - 1;
+  for (let a = 0; a < columns; a++)
+    for (let b = a; b < columns; b++) {
+      let v = 0;
+      for (let t = 0; t < n; t++) v += innovations[a * n + t]! * innovations[b * n + t]!;
+      cross[a * columns + b] = v;
+      cross[b * columns + a] = v;
+    }
+  if (k > 0 && !solveNormal(cross, columns, beta)) return false;
+  let ssq = 0;
+  for (let t = 0; t < n; t++) {
+    let e = innovations[t]!;
+    for (let c = 1; c < columns; c++) e -= beta[c - 1]! * innovations[c * n + t]!;
+    ssq += e * e;
+  }
+  ws.ssq = ssq;
+  if (terminal)
+    for (let c = 1; c < columns; c++)
+      for (let i = 0; i < r; i++) state[i] = state[i]! - beta[c - 1]! * state[c * r + i]!;
+  return ssq > 0 && Number.isFinite(ssq);
+}
+
+/** Solves Xᵀ X β = Xᵀ w from the cross-product matrix (index 0 is w) by Cholesky. */
+function solveNormal(cross: Float64Array, columns: number, beta: Float64Array): boolean {
+  const k = columns - 1;
+  const L = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let v = cross[(i + 1) * columns + j + 1]!;
+      for (let l = 0; l < j; l++) v -= L[i * k + l]! * L[j * k + l]!;
+      if (i === j) {
+        if (!(v > 1e-10 * cross[(i + 1) * columns + i + 1]!)) return false;
+        L[i * k + i] = Math.sqrt(v);
+      } else L[i * k + j] = v / L[j * k + j]!;
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    let v = cross[(i + 1) * columns]!;
+    for (let l = 0; l < i; l++) v -= L[i * k + l]! * beta[l]!;
+    beta[i] = v / L[i * k + i]!;
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    let v = beta[i]!;
+    for (let l = i + 1; l < k; l++) v -= L[l * k + i]! * beta[l]!;
+    beta[i] = v / L[i * k + i]!;
+  }
+  return true;
+}
+
+/**
+ * Conditional sum of squares (R's "CSS"): residuals eₜ = wₜ − Σφᵢwₜ₋ᵢ − Σθⱼeₜ₋ⱼ from t = p on,
+ * earlier residuals taken as 0; returns ½·log(Σeₜ²/count).
+ */
+export function conditionalSumOfSquares(
+  w: Float64Array,
+  phi: Float64Array,
+  p: number,
+  theta: Float64Array,
+  q: number,
+  residuals: Float64Array,
+): number {
+  const n = w.length;
+  let ssq = 0;
+  residuals.fill(0, 0, Math.min(p, n));
+  for (let t = p; t < n; t++) {
+    let e = w[t]!;
+    for (let i = 0; i < p; i++) e -= phi[i]! * w[t - i - 1]!;
+    const lags = Math.min(t - p, q);
+    for (let j = 0; j < lags; j++) e -= theta[j]! * residuals[t - j - 1]!;
+    residuals[t] = e;
+    ssq += e * e;
+  }
+  const count = n - p;
+  return count > 0 ? 0.5 * Math.log(ssq / count) : Number.POSITIVE_INFINITY;
+}
