@@ -23,6 +23,9 @@ export interface ArmaWorkspace {
   readonly A: Float64Array;
   readonly G: Float64Array;
   readonly C: Float64Array;
+  readonly Rv: Float64Array;
+  readonly nonzero: Int32Array;
+  readonly rowCount: Int32Array;
   /** Results of the last `armaLikelihood` call. */
   ssq: number;
   sumlog: number;
@@ -50,6 +53,9 @@ export function armaWorkspace(p: number, q: number, regressors: number, n: numbe
     A: new Float64Array(r * 2 * r),
     G: new Float64Array(r * 2 * r),
     C: new Float64Array(4 * r * r),
+    Rv: new Float64Array(r),
+    nonzero: new Int32Array(r * 2 * r),
+    rowCount: new Int32Array(r),
     ssq: 0,
     sumlog: 0,
   };
@@ -108,18 +114,37 @@ export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): b
       C[(r + b) * width + a] = xe;
     }
   }
+  // A is sparse (seasonal φ and θ have few non-zero lags): keep each row's non-zero columns.
+  const { nonzero, rowCount } = ws;
   A.fill(0);
   A[0] = 1;
+  nonzero[0] = 0;
+  rowCount[0] = 1;
   for (let i = 1; i < r; i++) {
-    for (let l = 1; l <= r - i; l++) A[i * width + l] = phi[i + l - 1]!;
-    for (let l = 0; l <= r - 1 - i; l++) A[i * width + r + l] = theta[i + l - 1]!;
+    let count = 0;
+    for (let l = 1; l <= r - i; l++) {
+      const v = phi[i + l - 1]!;
+      if (v !== 0) {
+        A[i * width + l] = v;
+        nonzero[i * width + count++] = l;
+      }
+    }
+    for (let l = 0; l <= r - 1 - i; l++) {
+      const v = theta[i + l - 1]!;
+      if (v !== 0) {
+        A[i * width + r + l] = v;
+        nonzero[i * width + count++] = r + l;
+      }
+    }
+    rowCount[i] = count;
   }
   for (let i = 0; i < r; i++) {
+    const count = rowCount[i]!;
     for (let b = 0; b < width; b++) {
       let v = 0;
-      for (let a = 0; a < width; a++) {
-        const coefficient = A[i * width + a]!;
-        if (coefficient !== 0) v += coefficient * C[a * width + b]!;
+      for (let c = 0; c < count; c++) {
+        const a = nonzero[i * width + c]!;
+        v += A[i * width + a]! * C[a * width + b]!;
       }
       G[i * width + b] = v;
     }
@@ -127,7 +152,11 @@ export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): b
   for (let i = 0; i < r; i++) {
     for (let j = i; j < r; j++) {
       let v = 0;
-      for (let b = 0; b < width; b++) v += G[i * width + b]! * A[j * width + b]!;
+      const count = rowCount[j]!;
+      for (let c = 0; c < count; c++) {
+        const b = nonzero[j * width + c]!;
+        v += G[i * width + b]! * A[j * width + b]!;
+      }
       P[i * r + j] = v;
       P[j * r + i] = v;
     }
@@ -176,8 +205,10 @@ export function armaLikelihood(
   data: readonly Float64Array[],
   terminal = false,
 ): boolean {
-  const { r, n, columns, phi, theta, state, innovations, cross, beta } = ws;
+  const { r, n, columns, phi, theta, state, innovations, cross, beta, Rv } = ws;
   if (!stationaryCovariance(ws, p, q)) return false;
+  Rv[0] = 1;
+  for (let i = 1; i < r; i++) Rv[i] = theta[i - 1]!;
   let P = ws.P;
   let next = ws.Pnext;
   state.fill(0);
@@ -197,36 +228,46 @@ export function armaLikelihood(
       const gain = v / F;
       if (last) {
         state[base] = observed;
-        for (let i = 1; i < r; i++) state[base + i] = state[base + i]! + P[i * r]! * gain;
+        for (let i = 1; i < r; i++) state[base + i] = state[base + i]! + P[i]! * gain;
         continue;
       }
-      for (let i = 0; i < r - 1; i++) state[base + i] = phi[i]! * observed + state[base + i + 1]! + P[(i + 1) * r]! * gain;
+      for (let i = 0; i < r - 1; i++) state[base + i] = phi[i]! * observed + state[base + i + 1]! + P[i + 1]! * gain;
       state[base + r - 1] = phi[r - 1]! * observed;
     }
     if (last) {
       for (let i = 0; i < r; i++)
-        for (let j = 0; j < r; j++) next[i * r + j] = P[i * r + j]! - (P[i * r]! * P[j * r]!) / F;
+        for (let j = i; j < r; j++) {
+          const v = P[i * r + j]! - (P[i]! * P[j]!) / F;
+          next[i * r + j] = v;
+          next[j * r + i] = v;
+        }
       [P, next] = [next, P];
       break;
     }
     if (steady) continue;
-    // With no observation noise the AR part drops out: P′ᵢⱼ = Pᵢ₊₁,ⱼ₊₁ − Pᵢ₊₁,₀Pⱼ₊₁,₀/F + RᵢRⱼ.
+    // With no observation noise the AR part drops out: P′ᵢⱼ = Pᵢ₊₁,ⱼ₊₁ − P₀,ᵢ₊₁P₀,ⱼ₊₁/F + RᵢRⱼ.
+    // Only the upper triangle is kept (column 0 is read from row 0).
     let change = 0;
     for (let i = 0; i < r; i++) {
-      const ri = i === 0 ? 1 : theta[i - 1]!;
-      const pi0 = i + 1 < r ? P[(i + 1) * r]! : 0;
-      for (let j = i; j < r; j++) {
-        const rj = j === 0 ? 1 : theta[j - 1]!;
-        let v = ri * rj;
-        if (i + 1 < r && j + 1 < r) v += P[(i + 1) * r + j + 1]! - (pi0 * P[(j + 1) * r]!) / F;
-        next[i * r + j] = v;
-        next[j * r + i] = v;
-        const d = Math.abs(v - P[i * r + j]!);
+      const ri = Rv[i]!;
+      const gi = i + 1 < r ? P[i + 1]! / F : 0;
+      const source = (i + 1) * r + 1;
+      const row = i * r;
+      for (let j = i; j < r - 1; j++) {
+        const v = ri * Rv[j]! + P[source + j]! - gi * P[j + 1]!;
+        const d = v - P[row + j]!;
         if (d > change) change = d;
+        else if (-d > change) change = -d;
+        next[row + j] = v;
       }
+      const v = ri * Rv[r - 1]!;
+      const d = v - P[row + r - 1]!;
+      if (d > change) change = d;
+      else if (-d > change) change = -d;
+      next[row + r - 1] = v;
     }
     [P, next] = [next, P];
-    if (change < 1e-13 * F) steady = true;
+    if (change < 1e-10 * F) steady = true;
   }
   if (P !== ws.P) ws.P.set(P);
   ws.sumlog = sumlog;
