@@ -84,7 +84,10 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
   const candidates = request.candidates ?? (intermittent ? INTERMITTENT_CANDIDATES : SMOOTH_CANDIDATES);
   const full = runCandidates(y, h, period, candidates);
   const plan = planBacktest(y.length, h, period, request.origins ?? 6);
-  const results = runBacktest(y, period, candidates, plan, full.etsFit?.spec);
+  const results = runBacktest(y, period, candidates, plan, {
+    ets: full.etsFit?.spec,
+    arima: full.arimaFit?.spec,
+  });
   const ranked = [...results]
     .map(([method, rows]) => ({ method, rows, mae: meanAbsoluteError(rows) }))
     .filter((r) => r.rows.length > 0 && full.forecasts.has(r.method))

@@ -1,8 +1,7 @@
 // Rolling-origin backtest: refit every candidate on shortened histories and keep each forecast
 // error, so methods can be compared on data they did not see and intervals calibrated from them.
 
-import { runCandidates } from "./candidates";
-import type { EtsSpec } from "./ets/ets-types";
+import { type FrozenModels, runCandidates } from "./candidates";
 import type { MethodName } from "./forecast-types";
 
 export interface BacktestPlan {
@@ -47,21 +46,21 @@ export type BacktestResults = Map<MethodName, BacktestRow[]>;
 
 /**
  * Runs `methods` at every origin of `plan` and collects actuals and forecasts; a method that cannot
- * be fitted at an origin simply has no row for it. `etsSpec` freezes the ETS form found on the full
- * history (parameters are re-estimated at each origin).
+ * be fitted at an origin simply has no row for it. `frozen` holds the ETS and ARIMA forms found on the
+ * full history (parameters are re-estimated at each origin).
  */
 export function runBacktest(
   y: readonly number[],
   period: number,
   methods: readonly MethodName[],
   plan: BacktestPlan,
-  etsSpec?: EtsSpec,
+  frozen: FrozenModels = {},
 ): BacktestResults {
   const results: BacktestResults = new Map(methods.map((m) => [m, []]));
   for (const length of plan.trainingLengths) {
     const training = y.slice(0, length);
     const actual = y.slice(length, length + plan.steps);
-    const { forecasts } = runCandidates(training, plan.steps, period, methods, etsSpec);
+    const { forecasts } = runCandidates(training, plan.steps, period, methods, frozen);
     for (const [method, forecast] of forecasts) results.get(method)?.push({ actual, forecast });
   }
   return results;

@@ -1,6 +1,10 @@
 // Runs the candidate methods on one history, sharing work between them (the combination reuses
 // the ETS and Theta forecasts), so a backtest origin costs each model once.
 
+import { fitArima } from "./arima/arima-fit";
+import { arimaPredict } from "./arima/arima-forecast";
+import { type ArimaFit, type ArimaSpec, arimaLabel } from "./arima/arima-types";
+import { autoArima } from "./arima/auto-arima";
 import { drift, naive, naive2, seasonalNaive } from "./baselines";
 import { autoEts } from "./ets/auto-ets";
 import { fitEts } from "./ets/ets-fit";
@@ -27,23 +31,35 @@ export interface CandidateForecasts {
   /** Model description per method, e.g. "ETS(M,Ad,N)". */
   readonly models: ReadonlyMap<MethodName, string>;
   readonly etsFit: EtsFit | null;
+  readonly arimaFit: ArimaFit | null;
 }
 
 /**
- * Point forecasts of `methods` for h periods after y. `etsSpec` freezes the ETS model form (its
- * parameters are still re-estimated), which is how backtests avoid re-running the model search at
- * every origin. The combination is the mean of whichever COMBINATION_MEMBERS could be fitted.
+ * Model forms found on the full history and frozen for backtest origins, where only the parameters
+ * are re-estimated: ETS's error/trend/season and ARIMA's orders and constant.
+ */
+export interface FrozenModels {
+  readonly ets?: EtsSpec;
+  readonly arima?: ArimaSpec;
+}
+
+/**
+ * Point forecasts of `methods` for h periods after y. `frozen` fixes the ETS and ARIMA model forms
+ * (their parameters are still re-estimated), which is how backtests avoid re-running the model
+ * searches at every origin; a frozen form that cannot be fitted falls back to the search. The
+ * combination is the mean of whichever COMBINATION_MEMBERS could be fitted.
  */
 export function runCandidates(
   y: readonly number[],
   h: number,
   period: number,
   methods: readonly MethodName[],
-  etsSpec?: EtsSpec,
+  frozen: FrozenModels = {},
 ): CandidateForecasts {
   const forecasts = new Map<MethodName, number[]>();
   const models = new Map<MethodName, string>();
   let etsFit: EtsFit | null = null;
+  let arimaFit: ArimaFit | null = null;
   const wanted = new Set(methods);
   if (wanted.has("combination")) for (const m of COMBINATION_MEMBERS) wanted.add(m);
 
@@ -83,8 +99,13 @@ export function runCandidates(
         break;
       }
       case "ets": {
-        etsFit = (etsSpec && fitEts(y, etsSpec, period)) || autoEts(y, period)?.best || null;
+        etsFit = (frozen.ets && fitEts(y, frozen.ets, period)) || autoEts(y, period)?.best || null;
         if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec));
+        break;
+      }
+      case "arima": {
+        arimaFit = (frozen.arima && fitArima(y, frozen.arima, period)) || autoArima(y, period)?.fit || null;
+        if (arimaFit) put(method, arimaPredict(arimaFit, h).mean, arimaLabel(arimaFit.spec, arimaFit.period));
         break;
       }
       case "croston":
@@ -115,5 +136,5 @@ export function runCandidates(
     }
   }
   for (const method of [...forecasts.keys()]) if (!methods.includes(method)) forecasts.delete(method);
-  return { forecasts, models, etsFit };
+  return { forecasts, models, etsFit, arimaFit };
 }

@@ -12,6 +12,7 @@ export type MethodName =
   | "theta"
   | "optimised-theta"
   | "ets"
+  | "arima"
   | "combination"
   | "croston"
   | "sba"

@@ -4,7 +4,12 @@
 
 import { bfgs } from "../numeric/bfgs";
 import type { ArimaFit, ArimaSpec } from "./arima-types";
-import { type ArmaWorkspace, armaLikelihood, armaWorkspace, conditionalSumOfSquares } from "./arma-likelihood";
+import {
+  type ArmaWorkspace,
+  armaLikelihood,
+  armaWorkspace,
+  conditionalSumOfSquares,
+} from "./arma-likelihood";
 import { arFromUnconstrained, expandSeasonal, rootsOutside, unconstrainedFromAr } from "./arma-polynomials";
 import { differenceSeries, differencingPolynomial } from "./differencing";
 
@@ -25,8 +30,7 @@ export function designMatrix(
   const differences = spec.d + spec.D;
   const hasConstant = spec.constant && differences <= 1;
   const columns: Float64Array[] = [];
-  if (hasConstant)
-    columns.push(Float64Array.from({ length: n }, (_, t) => (differences === 0 ? 1 : t + 1)));
+  if (hasConstant) columns.push(Float64Array.from({ length: n }, (_, t) => (differences === 0 ? 1 : t + 1)));
   for (const column of xreg) columns.push(Float64Array.from(column));
   return { columns, hasConstant };
 }
@@ -116,10 +120,12 @@ export function fitArima(
   setPolynomials(best, true);
   if (!armaLikelihood(ws, pPrime, qPrime, data, true)) return null;
 
-  const loglik = -0.5 * (nstar * Math.log(ws.ssq / nstar) + ws.sumlog + nstar + nstar * Math.log(2 * Math.PI));
+  const loglik =
+    -0.5 * (nstar * Math.log(ws.ssq / nstar) + ws.sumlog + nstar + nstar * Math.log(2 * Math.PI));
   const npar = count + k + 1;
   const aic = -2 * loglik + 2 * npar;
-  const aicc = nstar - npar - 1 > 0 ? aic + (2 * npar * (npar + 1)) / (nstar - npar - 1) : Number.POSITIVE_INFINITY;
+  const aicc =
+    nstar - npar - 1 > 0 ? aic + (2 * npar * (npar + 1)) / (nstar - npar - 1) : Number.POSITIVE_INFINITY;
   const beta = [...ws.beta];
   const delta = differencingPolynomial(s.d, s.D, m);
   const lags = new Float64Array(delta.length);
@@ -172,13 +178,10 @@ function cssStart(
   const z = olsResiduals(w, X);
   if (!z || z.length <= pPrime) return null;
   const residuals = new Float64Array(z.length);
-  const result = bfgs(
-    (x) => {
-      setPolynomials(x, false);
-      return conditionalSumOfSquares(z, ws.phi, pPrime, ws.theta, qPrime, residuals);
-    },
-    new Array<number>(count).fill(0),
-  );
+  const result = bfgs((x) => {
+    setPolynomials(x, false);
+    return conditionalSumOfSquares(z, ws.phi, pPrime, ws.theta, qPrime, residuals);
+  }, new Array<number>(count).fill(0));
   return Number.isFinite(result.value) && result.x.every(Number.isFinite) ? result.x : null;
 }
 

@@ -36,7 +36,7 @@ export function arimaPredict(
     R[i] = i === 0 ? 1 : (theta[i - 1] ?? 0);
   }
   if (nd > 0) {
-    for (let c = 0; c < dim; c++) T[r * dim + c] = T[c];
+    for (let c = 0; c < dim; c++) T[r * dim + c] = T[c]!;
     for (let i = 0; i < nd; i++) T[r * dim + r + i] = delta[i]!;
     R[r] = 1;
     for (let i = 1; i < nd; i++) T[(r + i) * dim + r + i - 1] = 1;

@@ -231,7 +231,8 @@ export function armaLikelihood(
         for (let i = 1; i < r; i++) state[base + i] = state[base + i]! + P[i]! * gain;
         continue;
       }
-      for (let i = 0; i < r - 1; i++) state[base + i] = phi[i]! * observed + state[base + i + 1]! + P[i + 1]! * gain;
+      for (let i = 0; i < r - 1; i++)
+        state[base + i] = phi[i]! * observed + state[base + i + 1]! + P[i + 1]! * gain;
       state[base + r - 1] = phi[r - 1]! * observed;
     }
     if (last) {

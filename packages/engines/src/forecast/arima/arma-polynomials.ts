@@ -13,7 +13,7 @@ export function expandSeasonal(
   seasonal: ArrayLike<number>,
   period: number,
   sign: 1 | -1,
-  out = new Float64Array(regular.length + period * seasonal.length),
+  out: Float64Array = new Float64Array(regular.length + period * seasonal.length),
 ): Float64Array {
   out.fill(0);
   for (let i = 0; i < regular.length; i++) out[i] = regular[i]!;

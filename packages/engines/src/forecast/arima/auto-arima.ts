@@ -56,7 +56,10 @@ export function autoArima(
   // Unit-root tests look at y less its regression on xreg, as R does.
   const xx =
     xreg.length > 0
-      ? olsResiduals(Float64Array.from(y), [new Float64Array(n).fill(1), ...xreg.map((c) => Float64Array.from(c))])
+      ? olsResiduals(Float64Array.from(y), [
+          new Float64Array(n).fill(1),
+          ...xreg.map((c) => Float64Array.from(c)),
+        ])
       : Float64Array.from(y);
   if (!xx) return null;
   let D = 0;
@@ -158,7 +161,8 @@ export function autoArima(
       const nq = q + dq;
       const nP = P + dP;
       const nQ = Q + dQ;
-      if (np < 0 || nq < 0 || nP < 0 || nQ < 0 || np > maxP || nq > maxQ || nP > maxSP || nQ > maxSQ) continue;
+      if (np < 0 || nq < 0 || nP < 0 || nQ < 0 || np > maxP || nq > maxQ || nP > maxSP || nQ > maxSQ)
+        continue;
       if (consider(np, nq, nP, nQ, constant)) {
         [p, q, P, Q] = [np, nq, nP, nQ];
         improved = true;
@@ -207,8 +211,7 @@ export function deterministicFit(y: readonly number[], spec: ArimaSpec, period: 
   for (const e of residual) ssq += e * e;
   const nstar = Math.max(residual.length, 1);
   const sigma2 = ssq / nstar;
-  const loglik =
-    sigma2 > 0 ? -0.5 * nstar * (Math.log(2 * Math.PI * sigma2) + 1) : Number.POSITIVE_INFINITY;
+  const loglik = sigma2 > 0 ? -0.5 * nstar * (Math.log(2 * Math.PI * sigma2) + 1) : Number.POSITIVE_INFINITY;
   const npar = (design.hasConstant ? 1 : 0) + 1;
   const aic = -2 * loglik + 2 * npar;
   return {

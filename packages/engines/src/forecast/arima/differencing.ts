@@ -12,7 +12,7 @@ export function difference(y: ArrayLike<number>, lag = 1): Float64Array {
 
 /** ∇ᵈ∇ₘᴰ y: D seasonal differences at lag m, then d regular ones. */
 export function differenceSeries(y: ArrayLike<number>, d: number, D: number, period: number): Float64Array {
-  let out = Float64Array.from(y as ArrayLike<number>);
+  let out: Float64Array = Float64Array.from(y as ArrayLike<number>);
   for (let k = 0; k < D; k++) out = difference(out, period);
   for (let k = 0; k < d; k++) out = difference(out, 1);
   return out;
@@ -23,7 +23,8 @@ export function differencingPolynomial(d: number, D: number, period: number): Fl
   let poly = [1];
   const times = (factor: number[]) => {
     const next = new Array<number>(poly.length + factor.length - 1).fill(0);
-    poly.forEach((a, i) => factor.forEach((b, j) => (next[i + j] = next[i + j]! + a * b)));
+    for (let i = 0; i < poly.length; i++)
+      for (let j = 0; j < factor.length; j++) next[i + j] = next[i + j]! + poly[i]! * factor[j]!;
     poly = next;
   };
   for (let k = 0; k < d; k++) times([1, -1]);
@@ -85,7 +86,7 @@ const KPSS_CRITICAL_5 = 0.463;
  * at most `maxD` times; a constant series needs none (R's `ndiffs`).
  */
 export function regularDifferences(y: ArrayLike<number>, maxD = 2): number {
-  let x = Float64Array.from(y as ArrayLike<number>);
+  let x: Float64Array = Float64Array.from(y as ArrayLike<number>);
   if (isConstant(x)) return 0;
   let d = 0;
   while (x.length > 1 && kpssStatistic(x) > KPSS_CRITICAL_5 && d < maxD) {

@@ -113,7 +113,14 @@ function loessPoint(
 }
 
 /** Loess smooth of y[1…n] into out[1…n], evaluated every `jump` points and interpolated between. */
-function loess(y: Float64Array, n: number, len: number, degree: number, jump: number, out: Float64Array): void {
+function loess(
+  y: Float64Array,
+  n: number,
+  len: number,
+  degree: number,
+  jump: number,
+  out: Float64Array,
+): void {
   const w = new Float64Array(n + 1);
   if (n < 2) {
     out[1] = y[1]!;
