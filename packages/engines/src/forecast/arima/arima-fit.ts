@@ -10,8 +10,11 @@ import {
   armaWorkspace,
   conditionalSumOfSquares,
 } from "./arma-likelihood";
-import { arFromUnconstrained, expandSeasonal, rootsOutside, unconstrainedFromAr } from "./arma-polynomials";
+import { arFromUnconstrained, expandSeasonal, invertMa, unconstrainedFromAr } from "./arma-polynomials";
 import { differenceSeries, differencingPolynomial } from "./differencing";
+
+/** |atanh(partial autocorrelation)| beyond which an AR estimate counts as at the boundary (|ρ| > 0.98). */
+const NEAR_BOUNDARY = 2.3;
 
 /** The regression part of a model with ARIMA errors: the design matrix by columns. */
 export interface Regressors {
@@ -96,19 +99,13 @@ export function fitArima(
   if (count > 0) {
     const css = cssStart(ws, w, X, pPrime, qPrime, setPolynomials, count);
     if (css) start = css;
-    // R requires a stationary AR part from CSS; an invertible MA part keeps ML away from its mirror.
-    const arOk = (from: number, len: number) => unconstrainedFromAr(start.slice(from, from + len));
-    const arRaw = arOk(0, s.p);
-    const sarRaw = arOk(s.p + s.q, s.P);
-    const maOk =
-      rootsOutside(start.slice(s.p, s.p + s.q), 1) && rootsOutside(start.slice(s.p + s.q + s.P), 1);
+    // R requires a stationary AR part from CSS, and inverts a non-invertible MA part.
+    const arRaw = unconstrainedFromAr(start.slice(0, s.p));
+    const sarRaw = unconstrainedFromAr(start.slice(s.p + s.q, s.p + s.q + s.P));
+    start = arRaw && sarRaw ? invertMaParts(start, s) : new Array<number>(count).fill(0);
     if (arRaw && sarRaw) {
       start.splice(0, s.p, ...arRaw);
       start.splice(s.p + s.q, s.P, ...sarRaw);
-    } else start = new Array<number>(count).fill(0);
-    if (!maOk) {
-      for (let i = 0; i < s.q; i++) start[s.p + i] = 0;
-      for (let i = 0; i < s.Q; i++) start[s.p + s.q + s.P + i] = 0;
     }
   }
   const objective = (x: ArrayLike<number>): number => {
@@ -116,7 +113,23 @@ export function fitArima(
     if (!armaLikelihood(ws, pPrime, qPrime, data)) return Number.POSITIVE_INFINITY;
     return 0.5 * (Math.log(ws.ssq / nstar) + ws.sumlog / nstar);
   };
-  const best = count > 0 ? bfgs(objective, start).x : [];
+  let best: number[] = [];
+  if (count > 0) {
+    let result = bfgs(objective, start);
+    // A CSS start near the stationarity boundary can trap ML where tanh is flat: try from zero too.
+    const arIndices = [...Array(s.p).keys(), ...Array.from({ length: s.P }, (_, i) => s.p + s.q + i)];
+    if (arIndices.some((i) => Math.abs(result.x[i]!) > NEAR_BOUNDARY)) {
+      const fromZero = bfgs(objective, new Array<number>(count).fill(0));
+      if (fromZero.value < result.value) result = fromZero;
+    }
+    // The likelihood barely tells an MA polynomial from its inverse; prefer the invertible one.
+    const inverted = invertMaParts(result.x, s);
+    if (inverted.some((v, i) => v !== result.x[i])) {
+      const again = bfgs(objective, inverted);
+      if (again.value <= result.value + 1e-3 / nstar) result = again;
+    }
+    best = result.x;
+  }
   setPolynomials(best, true);
   if (!armaLikelihood(ws, pPrime, qPrime, data, true)) return null;
 
@@ -162,9 +175,17 @@ export function fitArima(
   };
 }
 
+/** Parameters with the regular and seasonal MA parts replaced by their invertible versions. */
+function invertMaParts(x: readonly number[], s: ArimaSpec): number[] {
+  const ma = invertMa(x.slice(s.p, s.p + s.q));
+  const sma = invertMa(x.slice(s.p + s.q + s.P));
+  return [...x.slice(0, s.p), ...ma, ...x.slice(s.p + s.q, s.p + s.q + s.P), ...sma];
+}
+
 /**
- * CSS estimates from zero, on the differenced series less its OLS regression fit (R also starts its
- * regression coefficients from OLS). Null when the regressors are singular or CSS fails.
+ * CSS estimates from zero ARMA parameters and the OLS regression coefficients, both estimated by
+ * conditional sum of squares as R does (regression coefficients in units of ten OLS standard
+ * errors, R's scaling). Null when the regressors are singular or CSS fails.
  */
 function cssStart(
   ws: ArmaWorkspace,
@@ -175,62 +196,93 @@ function cssStart(
   setPolynomials: (x: ArrayLike<number>, transform: boolean) => void,
   count: number,
 ): number[] | null {
-  const z = olsResiduals(w, X);
-  if (!z || z.length <= pPrime) return null;
-  const residuals = new Float64Array(z.length);
-  const result = bfgs((x) => {
-    setPolynomials(x, false);
-    return conditionalSumOfSquares(z, ws.phi, pPrime, ws.theta, qPrime, residuals);
-  }, new Array<number>(count).fill(0));
-  return Number.isFinite(result.value) && result.x.every(Number.isFinite) ? result.x : null;
+  const ols = ordinaryLeastSquares(w, X);
+  if (!ols || w.length <= pPrime) return null;
+  const k = X.length;
+  const z = new Float64Array(w.length);
+  const residuals = new Float64Array(w.length);
+  const result = bfgs(
+    (x) => {
+      setPolynomials(x, false);
+      z.set(w);
+      for (let c = 0; c < k; c++) {
+        const b = ols.beta[c]! + ols.scale[c]! * x[count + c]!;
+        const column = X[c]!;
+        for (let t = 0; t < z.length; t++) z[t] = z[t]! - b * column[t]!;
+      }
+      return conditionalSumOfSquares(z, ws.phi, pPrime, ws.theta, qPrime, residuals);
+    },
+    new Array<number>(count + k).fill(0),
+  );
+  const x = result.x.slice(0, count);
+  return Number.isFinite(result.value) && x.every(Number.isFinite) ? x : null;
 }
 
-/** w − Xβ̂ with β̂ the ordinary least-squares coefficients; null when X is singular. */
-export function olsResiduals(w: Float64Array, X: readonly Float64Array[]): Float64Array | null {
+export interface LeastSquares {
+  readonly beta: readonly number[];
+  /** Ten standard errors per coefficient (at least 10⁻⁸ of |β| + 1). */
+  readonly scale: readonly number[];
+  readonly residuals: Float64Array;
+}
+
+/** OLS of w on the columns X; null when X is singular. */
+export function ordinaryLeastSquares(w: Float64Array, X: readonly Float64Array[]): LeastSquares | null {
   const k = X.length;
-  if (k === 0) return w;
   const n = w.length;
-  const xtx = new Float64Array(k * (k + 1));
+  if (k === 0) return { beta: [], scale: [], residuals: w };
+  // [XᵀX | Xᵀw | I] reduced to [I | β | (XᵀX)⁻¹].
+  const width = 2 * k + 1;
+  const m = new Float64Array(k * width);
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
       let v = 0;
       for (let t = 0; t < n; t++) v += X[a]![t]! * X[b]![t]!;
-      xtx[a * (k + 1) + b] = v;
+      m[a * width + b] = v;
     }
     let v = 0;
     for (let t = 0; t < n; t++) v += X[a]![t]! * w[t]!;
-    xtx[a * (k + 1) + k] = v;
+    m[a * width + k] = v;
+    m[a * width + k + 1 + a] = 1;
   }
-  const beta = solveSmall(xtx, k);
-  if (!beta) return null;
-  const out = new Float64Array(n);
+  if (!gaussJordan(m, k, width)) return null;
+  const beta = Array.from({ length: k }, (_, i) => m[i * width + k]!);
+  const residuals = new Float64Array(n);
+  let rss = 0;
   for (let t = 0; t < n; t++) {
     let v = w[t]!;
     for (let a = 0; a < k; a++) v -= beta[a]! * X[a]![t]!;
-    out[t] = v;
+    residuals[t] = v;
+    rss += v * v;
   }
-  return out;
+  const s2 = n > k ? rss / (n - k) : rss;
+  const scale = beta.map((b, i) =>
+    Math.max(10 * Math.sqrt(Math.max(s2 * m[i * width + k + 1 + i]!, 0)), 1e-8 * (Math.abs(b) + 1)),
+  );
+  return { beta, scale, residuals };
 }
 
-function solveSmall(m: Float64Array, k: number): number[] | null {
-  const w = k + 1;
+/** Gauss–Jordan elimination with partial pivoting on the first k columns of a k-row matrix. */
+function gaussJordan(m: Float64Array, k: number, width: number): boolean {
   let largest = 0;
-  for (let i = 0; i < k; i++) largest = Math.max(largest, Math.abs(m[i * w + i]!));
+  for (let i = 0; i < k; i++) largest = Math.max(largest, Math.abs(m[i * width + i]!));
   for (let col = 0; col < k; col++) {
     let pivot = col;
     for (let row = col + 1; row < k; row++)
-      if (Math.abs(m[row * w + col]!) > Math.abs(m[pivot * w + col]!)) pivot = row;
-    if (!(Math.abs(m[pivot * w + col]!) > 1e-10 * largest)) return null;
-    for (let c = 0; c < w; c++) {
-      const tmp = m[col * w + c]!;
-      m[col * w + c] = m[pivot * w + c]!;
-      m[pivot * w + c] = tmp;
+      if (Math.abs(m[row * width + col]!) > Math.abs(m[pivot * width + col]!)) pivot = row;
+    if (!(Math.abs(m[pivot * width + col]!) > 1e-10 * largest)) return false;
+    for (let c = 0; c < width; c++) {
+      const tmp = m[col * width + c]!;
+      m[col * width + c] = m[pivot * width + c]!;
+      m[pivot * width + c] = tmp;
     }
+    const value = m[col * width + col]!;
+    for (let c = 0; c < width; c++) m[col * width + c] = m[col * width + c]! / value;
     for (let row = 0; row < k; row++) {
       if (row === col) continue;
-      const f = m[row * w + col]! / m[col * w + col]!;
-      for (let c = col; c < w; c++) m[row * w + c] = m[row * w + c]! - f * m[col * w + c]!;
+      const f = m[row * width + col]!;
+      if (f === 0) continue;
+      for (let c = 0; c < width; c++) m[row * width + c] = m[row * width + c]! - f * m[col * width + c]!;
     }
   }
-  return Array.from({ length: k }, (_, i) => m[i * w + k]! / m[i * w + i]!);
+  return true;
 }

@@ -75,3 +75,77 @@ export function rootsOutside(coefficients: ArrayLike<number>, sign: 1 | -1, radi
   reversed[last + 1] = 1;
   return rootsWithin(reversed, 1 / radius);
 }
+
+/**
+ * The invertible MA polynomial with the same autocorrelations: roots of 1 + Σθᵢzⁱ inside the unit
+ * circle are replaced by their reciprocals (R's `maInvert`), found by Durand–Kerner iteration.
+ * Returns the input when it is already invertible.
+ */
+export function invertMa(theta: readonly number[]): number[] {
+  let q = theta.length;
+  while (q > 0 && theta[q - 1] === 0) q--;
+  if (q === 0 || rootsOutside(theta, 1)) return [...theta];
+  if (q === 1) return [1 / theta[0]!, ...theta.slice(1)];
+  // Monic form zᵠ + (θ_{q−1}/θ_q)zᵠ⁻¹ + … + 1/θ_q.
+  const lead = theta[q - 1]!;
+  const c = Array.from({ length: q + 1 }, (_, i) => (i === 0 ? 1 : theta[i - 1]!) / lead);
+  const re = Array.from({ length: q }, (_, k) => 0.9 * Math.cos((2 * Math.PI * k) / q + 0.4));
+  const im = Array.from({ length: q }, (_, k) => 0.9 * Math.sin((2 * Math.PI * k) / q + 0.4));
+  for (let iteration = 0; iteration < 500; iteration++) {
+    let moved = 0;
+    for (let k = 0; k < q; k++) {
+      // p(z) by Horner from the leading coefficient (1 for the monic form).
+      let pr = 1;
+      let pi = 0;
+      for (let i = q - 1; i >= 0; i--) {
+        const nr = pr * re[k]! - pi * im[k]! + c[i]!;
+        pi = pr * im[k]! + pi * re[k]!;
+        pr = nr;
+      }
+      let dr = 1;
+      let di = 0;
+      for (let j = 0; j < q; j++) {
+        if (j === k) continue;
+        const ar = re[k]! - re[j]!;
+        const ai = im[k]! - im[j]!;
+        const nr = dr * ar - di * ai;
+        di = dr * ai + di * ar;
+        dr = nr;
+      }
+      const den = dr * dr + di * di;
+      if (den === 0) continue;
+      const sr = (pr * dr + pi * di) / den;
+      const si = (pi * dr - pr * di) / den;
+      re[k] = re[k]! - sr;
+      im[k] = im[k]! - si;
+      moved = Math.max(moved, Math.abs(sr) + Math.abs(si));
+    }
+    if (moved < 1e-14) break;
+  }
+  // Rebuild ∏(1 − z/rₖ) with roots inside the circle reflected, keeping the real part.
+  let pr = [1];
+  let pim = [0];
+  for (let k = 0; k < q; k++) {
+    let r = re[k]!;
+    let i = im[k]!;
+    const m2 = r * r + i * i;
+    if (m2 < 1) {
+      r /= m2;
+      i = -i / m2;
+    }
+    const inv = r * r + i * i;
+    const ur = -r / inv;
+    const ui = i / inv;
+    const nr = new Array<number>(pr.length + 1).fill(0);
+    const ni = new Array<number>(pr.length + 1).fill(0);
+    for (let j = 0; j < pr.length; j++) {
+      nr[j] = nr[j]! + pr[j]!;
+      ni[j] = ni[j]! + pim[j]!;
+      nr[j + 1] = nr[j + 1]! + pr[j]! * ur - pim[j]! * ui;
+      ni[j + 1] = ni[j + 1]! + pr[j]! * ui + pim[j]! * ur;
+    }
+    pr = nr;
+    pim = ni;
+  }
+  return [...pr.slice(1), ...theta.slice(q)];
+}

@@ -2,7 +2,7 @@
 // defaults: D from seasonal strength, d from KPSS tests, then a stepwise search on AICc over
 // p, q ≤ 5 and P, Q ≤ 2 starting from four models, moving one or two orders at a time.
 
-import { designMatrix, fitArima, olsResiduals } from "./arima-fit";
+import { designMatrix, fitArima, ordinaryLeastSquares } from "./arima-fit";
 import type { ArimaFit, ArimaSpec } from "./arima-types";
 import { rootsOutside } from "./arma-polynomials";
 import {
@@ -56,10 +56,10 @@ export function autoArima(
   // Unit-root tests look at y less its regression on xreg, as R does.
   const xx =
     xreg.length > 0
-      ? olsResiduals(Float64Array.from(y), [
+      ? ordinaryLeastSquares(Float64Array.from(y), [
           new Float64Array(n).fill(1),
           ...xreg.map((c) => Float64Array.from(c)),
-        ])
+        ])?.residuals
       : Float64Array.from(y);
   if (!xx) return null;
   let D = 0;
