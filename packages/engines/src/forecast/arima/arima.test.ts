@@ -63,7 +63,9 @@ describe("ARIMA forecasts", () => {
     const fit = fitArima(y, spec(0, 1, 0), 1)!;
     const prediction = arimaPredict(fit, 4);
     expect(prediction.mean).toEqual([18, 18, 18, 18]);
-    prediction.variance.forEach((v, j) => expect(v).toBeCloseTo((j + 1) * fit.sigma2, 8));
+    prediction.variance.forEach((v, j) => {
+      expect(v).toBeCloseTo((j + 1) * fit.sigma2, 8);
+    });
   });
 
   it("forecasts a constant series as that constant, with a zero-width band", () => {
@@ -79,7 +81,9 @@ describe("ARIMA forecasts", () => {
     const result = autoArima(y, 1)!;
     expect(result.fit.spec.d).toBe(1);
     expect(result.fit.constant).toBeCloseTo(2, 10);
-    arimaPredict(result.fit, 5).mean.forEach((v, j) => expect(v).toBeCloseTo(5 + 2 * (20 + j), 8));
+    arimaPredict(result.fit, 5).mean.forEach((v, j) => {
+      expect(v).toBeCloseTo(5 + 2 * (20 + j), 8);
+    });
   });
 
   it("recovers the drift of a noisy trend", () => {
@@ -99,7 +103,9 @@ describe("ARIMA forecasts", () => {
       const result = autoArima(y, 12)!;
       const rows = arimaQuantiles(arimaPredict(result.fit, 18), levels);
       for (let k = 1; k < rows.length; k++)
-        rows[k]!.forEach((v, j) => expect(v).toBeGreaterThanOrEqual(rows[k - 1]![j]!));
+        rows[k]!.forEach((v, j) => {
+          expect(v).toBeGreaterThanOrEqual(rows[k - 1]![j]!);
+        });
     }
   });
 });
