@@ -13,6 +13,13 @@ import {
 import { arFromUnconstrained, expandSeasonal, invertMa, unconstrainedFromAr } from "./arma-polynomials";
 import { differenceSeries, differencingPolynomial } from "./differencing";
 
+/**
+ * Stopping rules: R's BFGS stops at a relative change of 1.5·10⁻⁸ in ½·log σ̂² + …; 10⁻⁷ changes
+ * log-likelihoods by about 10⁻⁴ and saves a fifth of the evaluations, and CSS only seeds ML.
+ */
+const ML_OPTIONS = { relativeTolerance: 1e-7 };
+const CSS_OPTIONS = { relativeTolerance: 1e-6 };
+
 /** |atanh(partial autocorrelation)| beyond which an AR estimate counts as at the boundary (|ρ| > 0.98). */
 const NEAR_BOUNDARY = 2.3;
 
@@ -115,17 +122,17 @@ export function fitArima(
   };
   let best: number[] = [];
   if (count > 0) {
-    let result = bfgs(objective, start);
+    let result = bfgs(objective, start, ML_OPTIONS);
     // A CSS start near the stationarity boundary can trap ML where tanh is flat: try from zero too.
     const arIndices = [...Array(s.p).keys(), ...Array.from({ length: s.P }, (_, i) => s.p + s.q + i)];
     if (arIndices.some((i) => Math.abs(result.x[i]!) > NEAR_BOUNDARY)) {
-      const fromZero = bfgs(objective, new Array<number>(count).fill(0));
+      const fromZero = bfgs(objective, new Array<number>(count).fill(0), ML_OPTIONS);
       if (fromZero.value < result.value) result = fromZero;
     }
     // The likelihood barely tells an MA polynomial from its inverse; prefer the invertible one.
     const inverted = invertMaParts(result.x, s);
     if (inverted.some((v, i) => v !== result.x[i])) {
-      const again = bfgs(objective, inverted);
+      const again = bfgs(objective, inverted, ML_OPTIONS);
       if (again.value <= result.value + 1e-3 / nstar) result = again;
     }
     best = result.x;
@@ -213,6 +220,7 @@ function cssStart(
       return conditionalSumOfSquares(z, ws.phi, pPrime, ws.theta, qPrime, residuals);
     },
     new Array<number>(count + k).fill(0),
+    CSS_OPTIONS,
   );
   const x = result.x.slice(0, count);
   return Number.isFinite(result.value) && x.every(Number.isFinite) ? x : null;
