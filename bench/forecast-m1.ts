@@ -84,9 +84,18 @@ function ets(s: Series): Output {
   return { point: etsPointForecast(result.best, s.h), p10: p10!, p90: p90! };
 }
 
+/** Fulcrum's auto.arima choice per series, to compare with R's. */
+const arimaChoices = new Map<string, { order: number[]; constant: boolean; aicc: number }>();
+
 function arima(s: Series): Output {
   const result = autoArima(s.x, s.period);
   if (!result) return { point: naive2(s.x, s.h, s.period) };
+  const { spec, aicc } = result.fit;
+  arimaChoices.set(s.name, {
+    order: [spec.p, spec.d, spec.q, spec.P, spec.D, spec.Q],
+    constant: spec.constant && spec.d + spec.D <= 1,
+    aicc,
+  });
   const prediction = arimaPredict(result.fit, s.h);
   const [p10, p90] = arimaQuantiles(prediction, [0.1, 0.9]);
   return { point: prediction.mean, p10: p10!, p90: p90! };
@@ -163,14 +172,28 @@ for (s in input) {
     used <- proc.time() - t0
     secs[[m]] <- secs[[m]] + used[["user.self"]] + used[["sys.self"]]
     res[[m]] <- list(mean = as.numeric(f$mean), lo = as.numeric(f$lower), hi = as.numeric(f$upper))
+    if (m == "arima") {
+      res[[m]]$order <- as.numeric(c(arimaorder(f$model)[1:3], f$model$arma[c(3, 7, 4)]))
+      res[[m]]$constant <- any(names(coef(f$model)) %in% c("drift", "intercept"))
+      res[[m]]$aicc <- f$model$aicc
+    }
   }
   out[[s$name]] <- res
 }
 write(toJSON(list(forecasts = out, seconds = secs), auto_unbox = TRUE, digits = NA), args[2])
 `;
 
+interface RForecast {
+  mean: number[];
+  lo: number[];
+  hi: number[];
+  /** auto.arima's p, d, q, P, D, Q, whether it has a mean or drift, and its AICc. */
+  order?: number[];
+  constant?: boolean;
+  aicc?: number;
+}
 interface RResults {
-  forecasts: Record<string, Record<string, { mean: number[]; lo: number[]; hi: number[] }>>;
+  forecasts: Record<string, Record<string, RForecast>>;
   seconds: Record<string, number>;
 }
 
@@ -217,6 +240,7 @@ function main() {
     all.filter((s) => s.frequency === f).slice(0, limit),
   );
   const names = ["Naive2", ...only.filter((m) => m !== "Naive2")];
+  let rArima: RResults | null = null;
   const scores = new Map<string, Map<string, Score[]>>();
   const seconds = new Map<string, number>();
   for (const name of names) {
@@ -239,6 +263,7 @@ function main() {
   if (args.includes("--with-r")) {
     const rMethods = ["ets", "theta", ...(args.includes("--r-arima") ? ["arima"] : [])];
     const r = runR(series, rMethods);
+    if (r && rMethods.includes("arima")) rArima = r;
     if (r) {
       const label = (m: string) => `R-${m}`;
       const outputs = (s: Series): Record<string, Output> => {
@@ -276,6 +301,33 @@ function main() {
     }
   }
   report(names, scores, seconds, series.length);
+  if (rArima && arimaChoices.size > 0) compareOrders(rArima);
+}
+
+/** How often Fulcrum's auto.arima picks R's model, and how their AICc compare when it does not. */
+function compareOrders(r: RResults) {
+  let same = 0;
+  let better = 0;
+  let worse = 0;
+  const shortfalls: number[] = [];
+  for (const [name, mine] of arimaChoices) {
+    const theirs = r.forecasts[name]?.arima;
+    if (!theirs?.order || theirs.aicc === undefined) continue;
+    const order = theirs.order;
+    const sameOrder = mine.order.every((v, i) => v === order[i]) && mine.constant === theirs.constant;
+    if (sameOrder) same++;
+    else if (mine.aicc <= theirs.aicc + 1e-6) better++;
+    else {
+      worse++;
+      shortfalls.push(mine.aicc - theirs.aicc);
+    }
+  }
+  shortfalls.sort((a, b) => a - b);
+  const median = shortfalls.length > 0 ? shortfalls[Math.floor(shortfalls.length / 2)]! : 0;
+  console.log(
+    `ARIMA vs R auto.arima: same model ${same}, other model with AICc ≤ R's ${better}, ` +
+      `higher AICc ${worse} (median excess ${median.toFixed(2)}) of ${same + better + worse} series`,
+  );
 }
 
 function score(s: Series, out: Output): Score {
