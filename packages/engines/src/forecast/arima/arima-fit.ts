@@ -68,7 +68,7 @@ export function fitArima(
   const m = Math.max(1, period);
   const n = y.length;
   const nd = s.d + m * s.D;
-  if (n - nd < 1) return null;
+  if (n - nd < 1 || xreg.some((column) => column.length !== n)) return null;
   const design = designMatrix(s, n, xreg);
   const w = differenceSeries(y, s.d, s.D, m);
   const X = design.columns.map((c) => differenceSeries(c, s.d, s.D, m));
@@ -103,17 +103,14 @@ export function fitArima(
   };
 
   let start = new Array<number>(count).fill(0);
-  if (count > 0) {
-    const css = cssStart(ws, w, X, pPrime, qPrime, setPolynomials, count);
-    if (css) start = css;
-    // R requires a stationary AR part from CSS, and inverts a non-invertible MA part.
-    const arRaw = unconstrainedFromAr(start.slice(0, s.p));
-    const sarRaw = unconstrainedFromAr(start.slice(s.p + s.q, s.p + s.q + s.P));
-    start = arRaw && sarRaw ? invertMaParts(start, s) : new Array<number>(count).fill(0);
-    if (arRaw && sarRaw) {
-      start.splice(0, s.p, ...arRaw);
-      start.splice(s.p + s.q, s.P, ...sarRaw);
-    }
+  const css = count > 0 ? cssStart(ws, w, X, pPrime, qPrime, setPolynomials, count) : null;
+  // R requires a stationary AR part from CSS (else ML starts from zero here), and inverts the MA part.
+  const arRaw = css && unconstrainedFromAr(css.slice(0, s.p));
+  const sarRaw = css && unconstrainedFromAr(css.slice(s.p + s.q, s.p + s.q + s.P));
+  if (css && arRaw && sarRaw) {
+    start = invertMaParts(css, s);
+    start.splice(0, s.p, ...arRaw);
+    start.splice(s.p + s.q, s.P, ...sarRaw);
   }
   const objective = (x: ArrayLike<number>): number => {
     setPolynomials(x, true);
@@ -164,7 +161,7 @@ export function fitArima(
     sma: [...sma],
     constant: design.hasConstant ? beta[0]! : null,
     xreg: design.hasConstant ? beta.slice(1) : beta,
-    sigma2: ws.ssq / (nstar - npar + 1),
+    sigma2: ws.ssq / Math.max(nstar - npar + 1, 1),
     loglik,
     aic,
     aicc,

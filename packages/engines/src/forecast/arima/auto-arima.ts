@@ -16,8 +16,8 @@ import {
 
 export interface AutoArimaResult {
   readonly fit: ArimaFit;
-  /** Every model tried with its AICc (∞ when it could not be fitted or was rejected). */
-  readonly tried: readonly { readonly spec: ArimaSpec; readonly aicc: number }[];
+  /** Every model tried with its AICc (AIC for n ≤ 3; ∞ when it could not be fitted or was rejected). */
+  readonly tried: readonly { readonly spec: ArimaSpec; readonly score: number }[];
   readonly notes: readonly string[];
 }
 
@@ -49,8 +49,8 @@ export function autoArima(
 
   let maxP = Math.min(5, Math.floor(n / 3));
   let maxQ = Math.min(5, Math.floor(n / 3));
-  let maxSP = m > 1 ? Math.min(2, Math.floor(n / 3 / m)) : 0;
-  let maxSQ = maxSP;
+  const maxSP = m > 1 ? Math.min(2, Math.floor(n / 3 / m)) : 0;
+  const maxSQ = maxSP;
   const ic = (fit: ArimaFit) => (n <= 3 ? fit.aic : fit.aicc);
 
   // Unit-root tests look at y less its regression on xreg, as R does.
@@ -71,7 +71,6 @@ export function autoArima(
   let d = regularDifferences(dx, 2);
   if (d > 0 && xreg.some((c) => isConstant(differenceSeries(c, d, D, m)))) d--;
   dx = differenceSeries(dx, d, 0, m);
-  if (m === 1) maxSP = maxSQ = 0;
   if (dx.length === 0) return null;
   if (isConstant(dx)) {
     const spec = { ...NULL_SPEC, d, D, constant: d + D === 1 };
@@ -84,7 +83,7 @@ export function autoArima(
   }
   const allowConstant = d + D <= 1;
 
-  const tried: { spec: ArimaSpec; aicc: number }[] = [];
+  const tried: { spec: ArimaSpec; score: number }[] = [];
   const seen = new Set<string>();
   let best: { fit: ArimaFit; score: number } | null = null;
   /** Fits a candidate; true when it beats the best so far. */
@@ -94,13 +93,13 @@ export function autoArima(
     if (seen.has(key) || tried.length >= MAX_MODELS) return false;
     seen.add(key);
     const fit = fitArima(y, spec, m, xreg);
-    const score =
+    const score: number =
       fit &&
       rootsOutside(fit.terminal.phi, -1, ROOT_MARGIN) &&
       rootsOutside(fit.terminal.theta, 1, ROOT_MARGIN)
         ? ic(fit)
         : Number.POSITIVE_INFINITY;
-    tried.push({ spec, aicc: fit ? fit.aicc : Number.POSITIVE_INFINITY });
+    tried.push({ spec, score });
     if (fit && score < (best?.score ?? Number.POSITIVE_INFINITY)) {
       best = { fit, score };
       return true;
