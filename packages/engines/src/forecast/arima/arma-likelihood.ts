@@ -24,6 +24,8 @@ export interface ArmaWorkspace {
   readonly G: Float64Array;
   readonly C: Float64Array;
   readonly Rv: Float64Array;
+  readonly gain: Float64Array;
+  readonly W: Float64Array;
   readonly nonzero: Int32Array;
   readonly rowCount: Int32Array;
   /** Results of the last `armaLikelihood` call. */
@@ -54,6 +56,8 @@ export function armaWorkspace(p: number, q: number, regressors: number, n: numbe
     G: new Float64Array(r * 2 * r),
     C: new Float64Array(4 * r * r),
     Rv: new Float64Array(r),
+    gain: new Float64Array(r),
+    W: new Float64Array(r),
     nonzero: new Int32Array(r * 2 * r),
     rowCount: new Int32Array(r),
     ssq: 0,
@@ -61,13 +65,9 @@ export function armaWorkspace(p: number, q: number, regressors: number, n: numbe
   };
 }
 
-/**
- * Stationary covariance of Harvey's state for φ(B)xₜ = θ(B)εₜ, σ² = 1, into ws.P. The state is a
- * linear map A of (xₜ, …, xₜ₋ᵣ₊₁, εₜ, …, εₜ₋ᵣ₊₁), whose covariance comes from the autocovariances
- * γ and the ψ weights, so P₀ = A·Cov·Aᵀ in O(r³). False when φ is (numerically) not stationary.
- */
-export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): boolean {
-  const { r, phi, theta, psi, gamma, system, A, G, C, P } = ws;
+/** ψ₀…ψᵣ₋₁ and γ(0)…γ(r − 1) of the ARMA process with σ² = 1 into ws; false if not stationary. */
+function autocovariances(ws: ArmaWorkspace, p: number, q: number): boolean {
+  const { r, phi, theta, psi, gamma, system } = ws;
   const th = (j: number) => (j === 0 ? 1 : j <= q ? theta[j - 1]! : 0);
   psi[0] = 1;
   for (let j = 1; j < r; j++) {
@@ -102,7 +102,17 @@ export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): b
       gamma[k] = v;
     }
   }
-  if (!(gamma[0]! > 0) || !Number.isFinite(gamma[0]!)) return false;
+  return gamma[0]! > 0 && Number.isFinite(gamma[0]!);
+}
+
+/**
+ * Stationary covariance of Harvey's state for φ(B)xₜ = θ(B)εₜ, σ² = 1, into ws.P. The state is a
+ * linear map A of (xₜ, …, xₜ₋ᵣ₊₁, εₜ, …, εₜ₋ᵣ₊₁), whose covariance comes from the autocovariances
+ * γ and the ψ weights, so P₀ = A·Cov·Aᵀ in O(r³). False when φ is (numerically) not stationary.
+ */
+export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): boolean {
+  if (!autocovariances(ws, p, q)) return false;
+  const { r, phi, theta, psi, gamma, A, G, C, P } = ws;
   const width = 2 * r;
   // Cov of (x lags 0…r−1, ε lags 0…r−1).
   for (let a = 0; a < r; a++) {
@@ -164,7 +174,7 @@ export function stationaryCovariance(ws: ArmaWorkspace, p: number, q: number): b
   return true;
 }
 
-/** Gauss–Jordan with partial pivoting on an n × (n + 1) augmented matrix; the solution replaces the last column. */
+/** Gaussian elimination with partial pivoting on an n × (n + 1) augmented matrix; the solution replaces the last column. */
 function solveAugmented(m: Float64Array, n: number): boolean {
   const w = n + 1;
   for (let col = 0; col < n; col++) {
@@ -174,19 +184,22 @@ function solveAugmented(m: Float64Array, n: number): boolean {
     const value = m[pivot * w + col]!;
     if (!(Math.abs(value) > 1e-12)) return false;
     if (pivot !== col)
-      for (let k = 0; k < w; k++) {
+      for (let k = col; k < w; k++) {
         const tmp = m[col * w + k]!;
         m[col * w + k] = m[pivot * w + k]!;
         m[pivot * w + k] = tmp;
       }
-    for (let row = 0; row < n; row++) {
-      if (row === col) continue;
+    for (let row = col + 1; row < n; row++) {
       const factor = m[row * w + col]! / value;
       if (factor === 0) continue;
-      for (let k = col; k < w; k++) m[row * w + k] = m[row * w + k]! - factor * m[col * w + k]!;
+      for (let k = col + 1; k < w; k++) m[row * w + k] = m[row * w + k]! - factor * m[col * w + k]!;
     }
   }
-  for (let row = 0; row < n; row++) m[row * w + n] = m[row * w + n]! / m[row * w + row]!;
+  for (let row = n - 1; row >= 0; row--) {
+    let v = m[row * w + n]!;
+    for (let k = row + 1; k < n; k++) v -= m[row * w + k]! * m[k * w + n]!;
+    m[row * w + n] = v / m[row * w + row]!;
+  }
   return true;
 }
 
@@ -205,7 +218,8 @@ export function armaLikelihood(
   data: readonly Float64Array[],
   terminal = false,
 ): boolean {
-  const { r, n, columns, phi, theta, state, innovations, cross, beta, Rv } = ws;
+  if (!terminal) return chandrasekharLikelihood(ws, p, q, data) && leastSquares(ws, false);
+  const { r, n, columns, phi, theta, state, innovations, Rv } = ws;
   if (!stationaryCovariance(ws, p, q)) return false;
   Rv[0] = 1;
   for (let i = 1; i < r; i++) Rv[i] = theta[i - 1]!;
@@ -272,7 +286,75 @@ export function armaLikelihood(
   }
   if (P !== ws.P) ws.P.set(P);
   ws.sumlog = sumlog;
-  // Generalised least squares on the standardised innovations.
+  return leastSquares(ws, true);
+}
+
+/**
+ * The same likelihood through Chandrasekhar recursions (Morf, Sidhu & Kailath 1974): started from
+ * the stationary covariance, successive predicted covariances differ by a rank-one term W·M·Wᵀ, so
+ * only the first column g of P (the gain), W and the scalar M are carried: O(r) per observation
+ * instead of O(r²), and only the first column of P₀, γ and ψ, is needed.
+ */
+function chandrasekharLikelihood(
+  ws: ArmaWorkspace,
+  p: number,
+  q: number,
+  data: readonly Float64Array[],
+): boolean {
+  if (!autocovariances(ws, p, q)) return false;
+  const { r, n, columns, phi, theta, psi, gamma, state, innovations, gain: g, W } = ws;
+  // First column of P₀: Cov(stateᵢ, xₜ) = Σₗ φᵢ₊ₗ₋₁γ(l) + Σₗ θᵢ₊ₗ₋₁ψₗ.
+  g[0] = gamma[0]!;
+  for (let i = 1; i < r; i++) {
+    let v = 0;
+    for (let l = 1; l <= r - i; l++) v += phi[i + l - 1]! * gamma[l]!;
+    for (let l = 0; l <= r - 1 - i; l++) v += theta[i + l - 1]! * psi[l]!;
+    g[i] = v;
+  }
+  // P₁ − P₀ = −(T g)(T g)ᵀ/F₀ by stationarity.
+  for (let i = 0; i < r; i++) W[i] = phi[i]! * g[0]! + (i + 1 < r ? g[i + 1]! : 0);
+  let F = g[0]!;
+  let M = -1 / F;
+  state.fill(0);
+  let sumlog = 0;
+  for (let t = 0; t < n; t++) {
+    if (!(F > 0) || !Number.isFinite(F)) return false;
+    sumlog += Math.log(F);
+    const root = Math.sqrt(F);
+    for (let c = 0; c < columns; c++) {
+      const base = c * r;
+      const observed = data[c]![t]!;
+      const v = observed - state[base]!;
+      innovations[c * n + t] = v / root;
+      const k = v / F;
+      for (let i = 0; i < r - 1; i++)
+        state[base + i] = phi[i]! * observed + state[base + i + 1]! + g[i + 1]! * k;
+      state[base + r - 1] = phi[r - 1]! * observed;
+    }
+    // gₜ₊₁ = gₜ + M w₀ Wₜ;  Wₜ₊₁ = T(Wₜ − gₜ w₀/F) (its first entry vanishes, so T only shifts);
+    // Fₜ₊₁ = Fₜ + M w₀²;  Mₜ₊₁ = Mₜ·Fₜ/Fₜ₊₁.
+    const w0 = W[0]!;
+    const mw0 = M * w0;
+    const ratio = w0 / F;
+    for (let i = 0; i < r; i++) {
+      const old = W[i]!;
+      W[i] = i + 1 < r ? W[i + 1]! - g[i + 1]! * ratio : 0;
+      g[i] = g[i]! + mw0 * old;
+    }
+    const previous = F;
+    F = g[0]!;
+    M *= previous / F;
+  }
+  ws.sumlog = sumlog;
+  return true;
+}
+
+/**
+ * Generalised least squares on the standardised innovations: β, and the residual sum of squares
+ * into ws.ssq; with `terminal`, the filtered state of the regression error into ws.state[0…r).
+ */
+function leastSquares(ws: ArmaWorkspace, terminal: boolean): boolean {
+  const { r, n, columns, state, innovations, cross, beta } = ws;
   const k = columns - 1;
   for (let a = 0; a < columns; a++)
     for (let b = a; b < columns; b++) {
