@@ -310,6 +310,7 @@ function compareOrders(r: RResults) {
   let better = 0;
   let worse = 0;
   const shortfalls: number[] = [];
+  const worst: string[] = [];
   for (const [name, mine] of arimaChoices) {
     const theirs = r.forecasts[name]?.arima;
     if (!theirs?.order || theirs.aicc === undefined) continue;
@@ -320,6 +321,9 @@ function compareOrders(r: RResults) {
     else {
       worse++;
       shortfalls.push(mine.aicc - theirs.aicc);
+      worst.push(
+        `${name}: ${mine.order.join(",")} ${mine.aicc.toFixed(2)} vs R ${order.join(",")} ${theirs.aicc.toFixed(2)}`,
+      );
     }
   }
   shortfalls.sort((a, b) => a - b);
@@ -328,6 +332,7 @@ function compareOrders(r: RResults) {
     `ARIMA vs R auto.arima: same model ${same}, other model with AICc ≤ R's ${better}, ` +
       `higher AICc ${worse} (median excess ${median.toFixed(2)}) of ${same + better + worse} series`,
   );
+  for (const line of worst.slice(0, 10)) console.log(`  ${line}`);
 }
 
 function score(s: Series, out: Output): Score {
