@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalGenerator } from "../numeric/prng";
-import { armaLikelihood, armaWorkspace, stationaryCovariance } from "./arma-likelihood";
+import { stationaryCovariance } from "./arma-covariance";
+import { armaLikelihood, armaWorkspace } from "./arma-likelihood";
 import { expandSeasonal } from "./arma-polynomials";
 
 function workspaceFor(ar: number[], sar: number[], ma: number[], sma: number[], period: number, n: number) {
