@@ -1,7 +1,8 @@
 // M1 forecasting benchmark: every method forecasts each series' test horizon from its training
 // part; prints sMAPE, MASE and OWA (M4 definitions, relative to Naive2) per frequency and overall,
 // series per second and P10–P90 coverage. With --with-r (and --r-arima), R's forecast package runs
-// on the same series for reference.
+// on the same series for reference. The ETS–ARIMA–Theta combinations reuse their members' forecasts
+// and are charged their members' CPU time.
 // Usage: npx tsx bench/forecast-m1.ts [--limit N] [--only A,B] [--with-r] [--r-arima]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +10,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  arimaPredict,
+  arimaQuantiles,
+  autoArima,
   autoEts,
   autoForecast,
   dynamicThetaForecast,
@@ -45,6 +49,8 @@ interface Output {
   point: number[];
   p10?: number[];
   p90?: number[];
+  /** CPU seconds to charge instead of the measured ones (combinations of cached members). */
+  seconds?: number;
 }
 type Method = (s: Series) => Output;
 
@@ -79,6 +85,53 @@ function ets(s: Series): Output {
   return { point: etsPointForecast(result.best, s.h), p10: p10!, p90: p90! };
 }
 
+/** Fulcrum's auto.arima choice per series, to compare with R's. */
+const arimaChoices = new Map<string, { order: number[]; constant: boolean; aicc: number }>();
+
+function arima(s: Series): Output {
+  const result = autoArima(s.x, s.period);
+  if (!result) return { point: naive2(s.x, s.h, s.period) };
+  const { spec, aicc } = result.fit;
+  arimaChoices.set(s.name, {
+    order: [spec.p, spec.d, spec.q, spec.P, spec.D, spec.Q],
+    constant: spec.constant && spec.d + spec.D <= 1,
+    aicc,
+  });
+  const prediction = arimaPredict(result.fit, s.h);
+  const [p10, p90] = arimaQuantiles(prediction, [0.1, 0.9]);
+  return { point: prediction.mean, p10: p10!, p90: p90! };
+}
+
+/** ETS, ARIMA, Theta and DOTM per series, computed once for every combination, with their CPU time. */
+const members = new Map<string, { forecasts: number[][]; seconds: number }>();
+const MEMBER_INDEX = { ets: 0, arima: 1, theta: 2, dotm: 3 } as const;
+function memberForecasts(s: Series): { forecasts: number[][]; seconds: number } {
+  let cached = members.get(s.name);
+  if (!cached) {
+    const start = process.cpuUsage();
+    const forecasts = [ets(s).point, arima(s).point, METHODS.Theta!(s).point, METHODS.DOTM!(s).point];
+    const used = process.cpuUsage(start);
+    cached = { forecasts, seconds: (used.user + used.system) / 1e6 };
+    members.set(s.name, cached);
+  }
+  return cached;
+}
+
+/** Mean or median of three members (charged all four members' time: an upper bound). */
+function combine(
+  s: Series,
+  how: "mean" | "median",
+  picks: readonly (keyof typeof MEMBER_INDEX)[] = ["ets", "arima", "theta"],
+): Output {
+  const { forecasts: all, seconds } = memberForecasts(s);
+  const forecasts = picks.map((name) => all[MEMBER_INDEX[name]]!);
+  const point = forecasts[0]!.map((_, j) => {
+    const values = forecasts.map((f) => f[j]!).sort((a, b) => a - b);
+    return how === "mean" ? values.reduce((a, b) => a + b, 0) / values.length : values[1]!;
+  });
+  return { point, seconds };
+}
+
 function auto(s: Series, strategy: "default" | "backtest" = "default"): Output {
   const result = autoForecast({ values: s.x, horizon: s.h, period: s.period, strategy });
   if (!result.ok) throw new Error(`${s.name}: ${result.issues.join("; ")}`);
@@ -104,8 +157,13 @@ const METHODS: Record<string, Method> = {
     point: dynamicThetaForecast(s.x, s.h, s.period)?.forecast ?? naive2(s.x, s.h, s.period),
   }),
   ETS: ets,
+  ARIMA: arima,
   Comb: combination("combination"),
   WComb: combination("weighted-combination"),
+  MeanEAT: (s) => combine(s, "mean"),
+  MedEAT: (s) => combine(s, "median"),
+  MeanEAD: (s) => combine(s, "mean", ["ets", "arima", "dotm"]),
+  MedEAD: (s) => combine(s, "median", ["ets", "arima", "dotm"]),
   Auto: (s) => auto(s),
   Best: (s) => auto(s, "backtest"),
 };
@@ -130,14 +188,28 @@ for (s in input) {
     used <- proc.time() - t0
     secs[[m]] <- secs[[m]] + used[["user.self"]] + used[["sys.self"]]
     res[[m]] <- list(mean = as.numeric(f$mean), lo = as.numeric(f$lower), hi = as.numeric(f$upper))
+    if (m == "arima") {
+      res[[m]]$order <- as.numeric(c(arimaorder(f$model)[1:3], f$model$arma[c(3, 7, 4)]))
+      res[[m]]$constant <- any(names(coef(f$model)) %in% c("drift", "intercept"))
+      res[[m]]$aicc <- f$model$aicc
+    }
   }
   out[[s$name]] <- res
 }
 write(toJSON(list(forecasts = out, seconds = secs), auto_unbox = TRUE, digits = NA), args[2])
 `;
 
+interface RForecast {
+  mean: number[];
+  lo: number[];
+  hi: number[];
+  /** auto.arima's p, d, q, P, D, Q, whether it has a mean or drift, and its AICc. */
+  order?: number[];
+  constant?: boolean;
+  aicc?: number;
+}
 interface RResults {
-  forecasts: Record<string, Record<string, { mean: number[]; lo: number[]; hi: number[] }>>;
+  forecasts: Record<string, Record<string, RForecast>>;
   seconds: Record<string, number>;
 }
 
@@ -184,38 +256,50 @@ function main() {
     all.filter((s) => s.frequency === f).slice(0, limit),
   );
   const names = ["Naive2", ...only.filter((m) => m !== "Naive2")];
+  let rArima: RResults | null = null;
   const scores = new Map<string, Map<string, Score[]>>();
   const seconds = new Map<string, number>();
   for (const name of names) {
     const method = METHODS[name];
     if (!method) throw new Error(`unknown method ${name}; known: ${Object.keys(METHODS).join(", ")}`);
     const byFrequency = new Map<string, Score[]>();
-    const start = process.cpuUsage();
+    let total = 0;
     for (const s of series) {
+      const start = process.cpuUsage();
+      const out = method(s);
+      const used = process.cpuUsage(start);
+      total += out.seconds ?? (used.user + used.system) / 1e6;
       const list = byFrequency.get(s.frequency) ?? [];
-      list.push(score(s, method(s)));
+      list.push(score(s, out));
       byFrequency.set(s.frequency, list);
     }
-    const used = process.cpuUsage(start);
-    seconds.set(name, (used.user + used.system) / 1e6);
+    seconds.set(name, total);
     scores.set(name, byFrequency);
   }
   if (args.includes("--with-r")) {
     const rMethods = ["ets", "theta", ...(args.includes("--r-arima") ? ["arima"] : [])];
     const r = runR(series, rMethods);
+    if (r && rMethods.includes("arima")) rArima = r;
     if (r) {
       const label = (m: string) => `R-${m}`;
       const outputs = (s: Series): Record<string, Output> => {
         const f = r.forecasts[s.name]!;
         const result: Record<string, Output> = {};
         for (const m of rMethods) result[label(m)] = { point: f[m]!.mean, p10: f[m]!.lo, p90: f[m]!.hi };
-        const members = rMethods.map((m) => f[m]!.mean);
+        const means = rMethods.map((m) => f[m]!.mean);
         result["R-mean"] = {
-          point: members[0]!.map((_, j) => members.reduce((a, p) => a + p[j]!, 0) / members.length),
+          point: means[0]!.map((_, j) => means.reduce((a, p) => a + p[j]!, 0) / means.length),
+        };
+        result["R-median"] = {
+          point: means[0]!.map((_, j) => {
+            const values = means.map((p) => p[j]!).sort((a, b) => a - b);
+            const mid = Math.floor(values.length / 2);
+            return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+          }),
         };
         return result;
       };
-      for (const name of [...rMethods.map(label), "R-mean"]) {
+      for (const name of [...rMethods.map(label), "R-mean", ...(rMethods.length > 2 ? ["R-median"] : [])]) {
         const byFrequency = new Map<string, Score[]>();
         for (const s of series) {
           const list = byFrequency.get(s.frequency) ?? [];
@@ -224,15 +308,47 @@ function main() {
         }
         scores.set(name, byFrequency);
         names.push(name);
-        const members = name === "R-mean" ? rMethods : [name.slice(2)];
+        const used = name === "R-mean" || name === "R-median" ? rMethods : [name.slice(2)];
         seconds.set(
           name,
-          members.reduce((a, m) => a + (r.seconds[m] ?? 0), 0),
+          used.reduce((a, m) => a + (r.seconds[m] ?? 0), 0),
         );
       }
     }
   }
   report(names, scores, seconds, series.length);
+  if (rArima && arimaChoices.size > 0) compareOrders(rArima);
+}
+
+/** How often Fulcrum's auto.arima picks R's model, and how their AICc compare when it does not. */
+function compareOrders(r: RResults) {
+  let same = 0;
+  let better = 0;
+  let worse = 0;
+  const shortfalls: number[] = [];
+  const worst: string[] = [];
+  for (const [name, mine] of arimaChoices) {
+    const theirs = r.forecasts[name]?.arima;
+    if (!theirs?.order || theirs.aicc === undefined) continue;
+    const order = theirs.order;
+    const sameOrder = mine.order.every((v, i) => v === order[i]) && mine.constant === theirs.constant;
+    if (sameOrder) same++;
+    else if (mine.aicc <= theirs.aicc + 1e-6) better++;
+    else {
+      worse++;
+      shortfalls.push(mine.aicc - theirs.aicc);
+      worst.push(
+        `${name}: ${mine.order.join(",")} ${mine.aicc.toFixed(2)} vs R ${order.join(",")} ${theirs.aicc.toFixed(2)}`,
+      );
+    }
+  }
+  shortfalls.sort((a, b) => a - b);
+  const median = shortfalls.length > 0 ? shortfalls[Math.floor(shortfalls.length / 2)]! : 0;
+  console.log(
+    `ARIMA vs R auto.arima: same model ${same}, other model with AICc ≤ R's ${better}, ` +
+      `higher AICc ${worse} (median excess ${median.toFixed(2)}) of ${same + better + worse} series`,
+  );
+  for (const line of worst.slice(0, 10)) console.log(`  ${line}`);
 }
 
 function score(s: Series, out: Output): Score {

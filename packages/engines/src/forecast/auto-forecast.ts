@@ -110,7 +110,10 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
   const plan = intermittent
     ? planBacktest(y.length, Math.min(h, INTERMITTENT_BACKTEST_STEPS), 1, request.origins ?? 6)
     : planBacktest(y.length, h, period, request.origins ?? 6);
-  const results = runBacktest(y, period, candidates, plan, full.etsFit?.spec);
+  const results = runBacktest(y, period, candidates, plan, {
+    ets: full.etsFit?.spec,
+    arima: full.arimaFit?.spec,
+  });
   const score = intermittent ? rootMeanSquaredError : meanAbsoluteError;
   const ranked = [...results]
     .map(([method, rows]) => ({ method, rows, error: score(rows) }))

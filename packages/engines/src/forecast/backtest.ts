@@ -1,8 +1,8 @@
 // Rolling-origin backtest: refit every candidate on shortened histories and keep each forecast
 // error, so methods can be compared on data they did not see and intervals calibrated from them.
 
-import { runCandidates } from "./candidates";
-import type { EtsFit, EtsSpec } from "./ets/ets-types";
+import { type FrozenModels, runCandidates } from "./candidates";
+import type { EtsFit } from "./ets/ets-types";
 import type { MethodName } from "./forecast-types";
 
 export interface BacktestPlan {
@@ -64,23 +64,23 @@ export type BacktestResults = Map<MethodName, BacktestRow[]>;
 
 /**
  * Runs `methods` at every origin of `plan` and collects actuals and forecasts; a method that cannot
- * be fitted at an origin simply has no row for it. `etsSpec` freezes the ETS form found on the full
- * history; its parameters are re-estimated at each origin, warm-started from the previous origin's
- * fit, which saw only data before it.
+ * be fitted at an origin simply has no row for it. `frozen` holds the ETS and ARIMA forms found on
+ * the full history; their parameters are re-estimated at each origin, ETS's warm-started from the
+ * previous origin's fit, which saw only data before it.
  */
 export function runBacktest(
   y: readonly number[],
   period: number,
   methods: readonly MethodName[],
   plan: BacktestPlan,
-  etsSpec?: EtsSpec,
+  frozen: FrozenModels = {},
 ): BacktestResults {
   const results: BacktestResults = new Map(methods.map((m) => [m, []]));
   let etsStart: EtsFit | null = null;
   for (const length of plan.trainingLengths) {
     const training = y.slice(0, length);
     const actual = y.slice(length, length + plan.steps);
-    const run = runCandidates(training, plan.steps, period, methods, { etsSpec, etsStart });
+    const run = runCandidates(training, plan.steps, period, methods, { ...frozen, etsStart });
     for (const [method, forecast] of run.forecasts) results.get(method)?.push({ actual, forecast });
     etsStart = run.etsFit ?? etsStart;
   }

@@ -1,6 +1,10 @@
 // Runs the candidate methods on one history, sharing work between them (the combination reuses
 // the ETS and Theta forecasts), so a backtest origin costs each model once.
 
+import { fitArima } from "./arima/arima-fit";
+import { arimaPredict } from "./arima/arima-forecast";
+import { type ArimaFit, type ArimaSpec, arimaLabel } from "./arima/arima-types";
+import { autoArima } from "./arima/auto-arima";
 import { drift, naive, naive2, seasonalNaive } from "./baselines";
 import { dynamicThetaForecast } from "./dynamic-theta";
 import { autoEts } from "./ets/auto-ets";
@@ -41,33 +45,38 @@ export interface CandidateForecasts {
   /** In-sample one-step fitted values per method, one per history period (see fitted-values.ts). */
   readonly fitted: ReadonlyMap<MethodName, FittedValues>;
   readonly etsFit: EtsFit | null;
+  readonly arimaFit: ArimaFit | null;
 }
 
-/** How backtest origins reuse what the full history (or an earlier origin) found. */
-export interface CandidateOptions {
-  /** Freezes the ETS model form (its parameters are still re-estimated): no model search. */
-  readonly etsSpec?: EtsSpec;
-  /** An ETS fit on a shorter history with the same start, to warm-start estimation from. */
+/**
+ * Model forms found on the full history and frozen for backtest origins, where only the parameters
+ * are re-estimated: ETS's error/trend/season and ARIMA's orders and constant.
+ */
+export interface FrozenModels {
+  readonly ets?: EtsSpec;
+  readonly arima?: ArimaSpec;
+  /** An ETS fit on a shorter history with the same start (the previous origin), to warm-start from. */
   readonly etsStart?: EtsFit | null;
 }
 
 /**
- * Point forecasts of `methods` for h periods after y; see `CandidateOptions` for how backtests
- * avoid re-running the model search at every origin. The combination is the mean of whichever
- * COMBINATION_MEMBERS could be fitted.
+ * Point forecasts of `methods` for h periods after y. `frozen` fixes the ETS and ARIMA model forms
+ * (their parameters are still re-estimated), which is how backtests avoid re-running the model
+ * searches at every origin; a frozen form that cannot be fitted falls back to the search. The
+ * combination is the mean of whichever COMBINATION_MEMBERS could be fitted.
  */
 export function runCandidates(
   y: readonly number[],
   h: number,
   period: number,
   methods: readonly MethodName[],
-  options: CandidateOptions = {},
+  frozen: FrozenModels = {},
 ): CandidateForecasts {
-  const { etsSpec, etsStart } = options;
   const forecasts = new Map<MethodName, number[]>();
   const models = new Map<MethodName, string>();
   const fitted = new Map<MethodName, FittedValues>();
   let etsFit: EtsFit | null = null;
+  let arimaFit: ArimaFit | null = null;
   const wanted = new Set(methods);
   if (wanted.has("combination") || wanted.has("weighted-combination"))
     for (const m of COMBINATION_MEMBERS) wanted.add(m);
@@ -145,10 +154,23 @@ export function runCandidates(
       }
       case "ets": {
         etsFit =
-          (etsSpec && fitEts(y, etsSpec, period, { warmStart: etsStart ?? undefined })) ||
+          (frozen.ets && fitEts(y, frozen.ets, period, { warmStart: frozen.etsStart ?? undefined })) ||
           autoEts(y, period)?.best ||
           null;
         if (etsFit) put(method, etsPointForecast(etsFit, h), etsLabel(etsFit.spec), etsFit.fitted);
+        break;
+      }
+      case "arima": {
+        arimaFit = (frozen.arima && fitArima(y, frozen.arima, period)) || autoArima(y, period)?.fit || null;
+        // In-sample fitted values of ARIMA are not derived yet (the filter keeps standardised
+        // innovations of the differenced series); the chart shows no fit line for it.
+        if (arimaFit)
+          put(
+            method,
+            arimaPredict(arimaFit, h).mean,
+            arimaLabel(arimaFit.spec, arimaFit.period),
+            y.map(() => null),
+          );
         break;
       }
       case "croston":
@@ -212,5 +234,5 @@ export function runCandidates(
       forecasts.delete(method);
       fitted.delete(method);
     }
-  return { forecasts, models, fitted, etsFit };
+  return { forecasts, models, fitted, etsFit, arimaFit };
 }

@@ -14,6 +14,7 @@ export type MethodName =
   | "optimised-theta"
   | "dynamic-theta"
   | "ets"
+  | "arima"
   | "combination"
   | "weighted-combination"
   | "croston"
