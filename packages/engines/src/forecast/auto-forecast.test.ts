@@ -30,10 +30,10 @@ describe("automatic forecast", () => {
     expect(autoForecast({ values: [], horizon: 3, period: 1 }).ok).toBe(false);
   });
 
-  it("gives smooth demand the combination, with a scoreboard of every candidate", () => {
+  it("gives smooth demand the weighted combination, with a scoreboard of every candidate", () => {
     const forecast = defaultForecast;
-    expect(forecast.method).toBe("combination");
-    expect(forecast.model).toMatch(/^mean of ETS\(.*\), dynamic optimised Theta/);
+    expect(forecast.method).toBe("weighted-combination");
+    expect(forecast.model).toMatch(/^weighted \d+ % ETS\(.*\), \d+ % dynamic optimised Theta/);
     expect(forecast.demand.demandClass).toBe("smooth");
     expect(forecast.scoreboard.map((s) => s.method).sort()).toEqual(
       [
@@ -49,7 +49,9 @@ describe("automatic forecast", () => {
         "weighted-combination",
       ].sort(),
     );
-    expect(forecast.scoreboard.filter((s) => s.chosen).map((s) => s.method)).toEqual(["combination"]);
+    expect(forecast.scoreboard.filter((s) => s.chosen).map((s) => s.method)).toEqual([
+      "weighted-combination",
+    ]);
     // The seasonal shape survives: the peak quarter stays far above the trough quarter.
     expect(Math.max(...forecast.point) - Math.min(...forecast.point)).toBeGreaterThan(150);
   });

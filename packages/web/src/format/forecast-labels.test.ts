@@ -25,6 +25,27 @@ const model = (overrides: Partial<SeriesModel>): SeriesModel => ({
 });
 
 describe("explainModel", () => {
+  it("explains the weighted combination with its members' weights", () => {
+    const weighted = model({
+      method: "weighted-combination",
+      model: "weighted 60 % ETS(M,N,M), 40 % dynamic optimised Theta",
+      scoreboard: [entry("ets", 12), entry("weighted-combination", 14, true)],
+    });
+    expect(explainModel(weighted)).toBe(
+      "Default combination for smooth demand: 60 % ETS(M,N,M), 40 % dynamic optimised Theta, each weighted by how closely it fits the history, steadier than betting on any one method.",
+    );
+  });
+
+  it("judges intermittent demand by RMSE", () => {
+    const scoreboard = [
+      { ...entry("sba", 12, true), rmse: 20 },
+      { ...entry("croston", 10), rmse: 25 },
+    ];
+    expect(
+      explainModel(model({ method: "sba", model: "SBA", demandClass: "intermittent", scoreboard })),
+    ).toBe("Chosen because it had the lowest backtest RMSE of the 2 methods tried for intermittent demand.");
+  });
+
   it("names the combination the default for smooth demand, and says when it also won the backtest", () => {
     const scoreboard = [entry("ets", 12), entry("combination", 14, true)];
     expect(explainModel(model({ scoreboard }))).toBe(
@@ -35,10 +56,10 @@ describe("explainModel", () => {
   });
 
   it("explains a backtest winner by its MAE among the methods tried", () => {
-    const scoreboard = [entry("sba", 3, true), entry("croston", 3.5), entry("naive", 5)];
+    const scoreboard = [entry("ets", 3, true), entry("theta", 3.5), entry("naive", 5)];
     expect(
-      explainModel(model({ method: "sba", model: "SBA (α = 0.1)", demandClass: "intermittent", scoreboard })),
-    ).toBe("Chosen because it had the lowest backtest MAE of the 3 methods tried for intermittent demand.");
+      explainModel(model({ method: "ets", model: "ETS(A,N,N)", demandClass: "erratic", scoreboard })),
+    ).toBe("Chosen because it had the lowest backtest MAE of the 3 methods tried for erratic demand.");
   });
 
   it("says when there was too little history or no demand", () => {

@@ -38,13 +38,22 @@ export function explainModel(model: SeriesModel): string {
   if (fallback) return `The preferred method could not be fitted: ${fallback}.`;
   if (model.scoreboard.length === 0)
     return "Too little history to compare methods: naive forecast, the last month carried forward.";
-  const best = model.scoreboard.reduce((a, b) => (b.mae < a.mae ? b : a));
+  // Intermittent demand is ranked by RMSE (the mean rate matters), smooth demand by MAE.
+  const intermittent = model.demandClass === "intermittent" || model.demandClass === "lumpy";
+  const error = intermittent ? "RMSE" : "MAE";
+  const score = (e: SeriesModel["scoreboard"][number]) => (intermittent ? e.rmse : e.mae);
+  const best = model.scoreboard.reduce((a, b) => (score(b) < score(a) ? b : a));
   const lowest = best.method === model.method;
+  const alsoLowest = lowest ? ` It also had the lowest backtest ${error}.` : "";
   if (model.method === "combination") {
     const members = model.model.replace(/^mean of /, "");
-    return `Default combination for ${model.demandClass} demand: the mean of ${members}, steadier than betting on any one method.${lowest ? " It also had the lowest backtest MAE." : ""}`;
+    return `Default combination for ${model.demandClass} demand: the mean of ${members}, steadier than betting on any one method.${alsoLowest}`;
+  }
+  if (model.method === "weighted-combination") {
+    const members = model.model.replace(/^weighted /, "");
+    return `Default combination for ${model.demandClass} demand: ${members}, each weighted by how closely it fits the history, steadier than betting on any one method.${alsoLowest}`;
   }
   if (lowest)
-    return `Chosen because it had the lowest backtest MAE of the ${model.scoreboard.length} methods tried for ${model.demandClass} demand.`;
+    return `Chosen because it had the lowest backtest ${error} of the ${model.scoreboard.length} methods tried for ${model.demandClass} demand.`;
   return `Chosen by the default rule for ${model.demandClass} demand.`;
 }
