@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { assembleSupplyProblem } from "./assemble-supply-problem";
+import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
 import { loadSupplyData } from "./supply-data";
 import { planCells, runSummary, type SupplyOutcome, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
@@ -155,6 +156,8 @@ export class SupplyService {
       if (issues.length > 0) throw await fail(invalidData(issues), "invalid", issues);
 
       await phase("solving");
+      // The heuristics cannot make components; they plan intermediates as phantoms.
+      const planned = request.strategy === "optimal" ? problem : phantomIntermediates(problem);
       let plan: SupplyPlan;
       let solve: { outcome: SupplyOutcome; objective: number | null; mipGap: number | null; seconds: number | null };
       if (request.strategy === "optimal") {
@@ -186,13 +189,13 @@ export class SupplyService {
         };
       } else {
         const started = performance.now();
-        plan = request.strategy === "level" ? levelPlan(problem) : chasePlan(problem);
+        plan = request.strategy === "level" ? levelPlan(planned) : chasePlan(planned);
         solve = { outcome: "heuristic", objective: null, mipGap: null, seconds: (performance.now() - started) / 1000 };
       }
 
       await phase("storing");
-      const summary = runSummary(problem, plan, solve);
-      const cells = planCells(problem, plan, stockTargets);
+      const summary = runSummary(planned, plan, solve);
+      const cells = planCells(planned, plan, stockTargets);
       await db.transaction().execute(async (trx) => {
         const version = await this.plans.createVersionIn(trx, {
           scenarioId,
