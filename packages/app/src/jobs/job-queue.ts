@@ -55,7 +55,10 @@ export class JobQueue {
     return id;
   }
 
-  async status(id: string, queue: typeof FORECAST_QUEUE | typeof SUPPLY_QUEUE = FORECAST_QUEUE): Promise<JobStatus | null> {
+  async status(
+    id: string,
+    queue: typeof FORECAST_QUEUE | typeof SUPPLY_QUEUE = FORECAST_QUEUE,
+  ): Promise<JobStatus | null> {
     const job = await this.boss.getJobById(queue, id, { includeArchive: true });
     if (!job) return null;
     return {

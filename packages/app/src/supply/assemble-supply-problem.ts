@@ -61,9 +61,17 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     mean((costs.get(sku) ?? []).map((c) => c.material + c.labour + c.overhead));
   const items = [...skus].map((sku) => {
     if (!costs.has(sku))
-      issues.push({ entity: "standard_costs", key: sku, message: `no standard cost valid at the as-of date` });
+      issues.push({
+        entity: "standard_costs",
+        key: sku,
+        message: `no standard cost valid at the as-of date`,
+      });
     const cost = standardCost(sku);
-    return { sku, standardCost: money(cost), holdingCostPerPeriod: money((cost * HOLDING_RATE_PER_YEAR) / 12) };
+    return {
+      sku,
+      standardCost: money(cost),
+      holdingCostPerPeriod: money((cost * HOLDING_RATE_PER_YEAR) / 12),
+    };
   });
 
   const routings = data.routings.filter((r) => skus.has(r.sku));
@@ -85,7 +93,11 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
       const days = periods.map((p) => {
         const day = calendar.get(`${r.code}\u0000${p}`);
         if (!day)
-          issues.push({ entity: "resource_capacity", key: `${r.code}/${p}`, message: "no capacity for this period" });
+          issues.push({
+            entity: "resource_capacity",
+            key: `${r.code}/${p}`,
+            message: "no capacity for this period",
+          });
         return day;
       });
       return {
@@ -128,7 +140,11 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     const [sku, segment] = key.split("\u0000") as [string, string];
     const price = priceOf.get(key) ?? priceOf.get(`${sku}\u0000`);
     if (price === undefined)
-      issues.push({ entity: "prices", key: `${sku}/${segment}`, message: "no price valid at the as-of date" });
+      issues.push({
+        entity: "prices",
+        key: `${sku}/${segment}`,
+        message: "no price valid at the as-of date",
+      });
     return { sku, segment, price: money(price ?? 0) };
   });
 
@@ -165,7 +181,10 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     })),
     resources,
     bom,
-    suppliers: data.suppliers.map((s) => ({ code: s.code, paymentLagPeriods: toPeriods(s.paymentTermsDays) })),
+    suppliers: data.suppliers.map((s) => ({
+      code: s.code,
+      paymentLagPeriods: toPeriods(s.paymentTermsDays),
+    })),
     supplierItems: [],
     lanes,
     segments,

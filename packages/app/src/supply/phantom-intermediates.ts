@@ -26,7 +26,11 @@ export function phantomIntermediates(problem: SupplyProblem): SupplyProblem {
         continue;
       }
       for (const child of bom.filter((c) => c.parent === intermediate))
-        folded.push({ parent: b.parent, component: child.component, quantityPer: b.quantityPer * child.quantityPer });
+        folded.push({
+          parent: b.parent,
+          component: child.component,
+          quantityPer: b.quantityPer * child.quantityPer,
+        });
       const parentPlants = new Set(problem.production.filter((o) => o.sku === b.parent).map((o) => o.plant));
       for (const r of routings)
         if (r.sku === intermediate && parentPlants.has(r.plant))

@@ -8,8 +8,8 @@ import {
   protectionSigma,
   targetInventory,
 } from "@fulcrum/engines";
-import { REVIEW_PERIODS } from "./supply-assumptions";
 import type { SplitDemand } from "./demand-split";
+import { REVIEW_PERIODS } from "./supply-assumptions";
 import type { SupplyData } from "./supply-data";
 
 export interface ServiceTarget {
@@ -55,7 +55,13 @@ export function safetyStockTargets(
 ): StockTarget[] {
   const positions = new Map<
     string,
-    { sku: string; location: string; mean: number[]; variance: (number | null)[]; target: ServiceTarget | null }
+    {
+      sku: string;
+      location: string;
+      mean: number[];
+      variance: (number | null)[];
+      target: ServiceTarget | null;
+    }
   >();
   const column = new Map(periods.map((p, t) => [p, t]));
   for (const d of demand) {

@@ -43,7 +43,12 @@ export interface SupplyData {
     regularCostPerHour: number;
     overtimeCostPerHour: number;
   }[];
-  readonly capacity: readonly { resource: string; period: string; regularHours: number; overtimeHours: number }[];
+  readonly capacity: readonly {
+    resource: string;
+    period: string;
+    regularHours: number;
+    overtimeHours: number;
+  }[];
   readonly routings: readonly { sku: string; location: string; resource: string; hoursPerUnit: number }[];
   readonly bom: readonly { parent: string; component: string; qtyPer: number; scrapPct: number | null }[];
   readonly suppliers: readonly { code: string; paymentTermsDays: number }[];
@@ -71,7 +76,13 @@ const DEMAND_MEASURES = ["demand.consensus", "demand.statistical"] as const;
  */
 export async function loadSupplyData(
   database: Database,
-  input: { scenarioId: number; currentPeriod: PeriodKey; asOf: string; bucket: "month" | "week"; horizon: number },
+  input: {
+    scenarioId: number;
+    currentPeriod: PeriodKey;
+    asOf: string;
+    bucket: "month" | "week";
+    horizon: number;
+  },
 ): Promise<SupplyData> {
   const db = database.db;
   const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
@@ -106,7 +117,9 @@ export async function loadSupplyData(
   const to = `${input.currentPeriod}-01`;
   const asOf = input.asOf;
   const valid = (table: string) =>
-    sql.raw(`${table}.valid_from <= '${asOf}'::date AND (${table}.valid_to IS NULL OR ${table}.valid_to >= '${asOf}'::date)`);
+    sql.raw(
+      `${table}.valid_from <= '${asOf}'::date AND (${table}.valid_to IS NULL OR ${table}.valid_to >= '${asOf}'::date)`,
+    );
   return {
     periods,
     daysPerPeriod: input.bucket === "month" ? 30 : 7,
@@ -143,7 +156,9 @@ export async function loadSupplyData(
     bom: await query(sql`
       SELECT parent_sku AS parent, component_sku AS component, qty_per AS "qtyPer", scrap_pct::float8 AS "scrapPct"
       FROM bom ORDER BY parent_sku, component_sku`),
-    suppliers: await query(sql`SELECT code, payment_terms_days AS "paymentTermsDays" FROM suppliers ORDER BY code`),
+    suppliers: await query(
+      sql`SELECT code, payment_terms_days AS "paymentTermsDays" FROM suppliers ORDER BY code`,
+    ),
     supplierItems: await query(sql`
       SELECT supplier, sku, lead_time_days AS "leadTimeDays", capacity_per_period AS "capacityPerPeriod",
              unit_cost::float8 AS "unitCost"

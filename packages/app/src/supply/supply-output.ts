@@ -3,7 +3,13 @@
 // costs, cash, service, shortages with their causes and revenue at risk, capacity use per resource.
 
 import type { PeriodKey } from "@fulcrum/domain";
-import type { CashFlowPeriod, CostBreakdown, ShortfallCause, SupplyPlan, SupplyProblem } from "@fulcrum/engines";
+import type {
+  CashFlowPeriod,
+  CostBreakdown,
+  ShortfallCause,
+  SupplyPlan,
+  SupplyProblem,
+} from "@fulcrum/engines";
 import type { PlanMeasure } from "../plans/plan-service";
 import type { StockTarget } from "./safety-stock-targets";
 
@@ -81,7 +87,11 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
  * With these, opening + production + purchases + transfers − shipments − consumption − served =
  * closing holds for every SKU-location and period. Zeros are left out.
  */
-export function planCells(problem: SupplyProblem, plan: SupplyPlan, targets: readonly StockTarget[]): PlanCells {
+export function planCells(
+  problem: SupplyProblem,
+  plan: SupplyPlan,
+  targets: readonly StockTarget[],
+): PlanCells {
   const cells: PlanCells = { measure: [], sku: [], location: [], segment: [], period: [], value: [] };
   const totals = new Map<string, { measure: PlanMeasure; sku: string; location: string; values: number[] }>();
   const T = plan.periods.length;
@@ -94,7 +104,13 @@ export function planCells(problem: SupplyProblem, plan: SupplyPlan, targets: rea
     }
     row.values[t]! += value;
   };
-  const push = (measure: PlanMeasure, sku: string, location: string, segment: string | null, values: readonly number[]) =>
+  const push = (
+    measure: PlanMeasure,
+    sku: string,
+    location: string,
+    segment: string | null,
+    values: readonly number[],
+  ) =>
     values.forEach((value, t) => {
       if (Math.abs(value) < 1e-9) return;
       cells.measure.push(measure);
@@ -109,7 +125,8 @@ export function planCells(problem: SupplyProblem, plan: SupplyPlan, targets: rea
     for (let t = 0; t < T; t++) {
       add("supply.production", p.sku, p.plant, t, p.made[t]! + p.subcontracted[t]!);
       for (const b of problem.bom)
-        if (b.parent === p.sku) add("supply.consumption", b.component, p.plant, t, b.quantityPer * p.made[t]!);
+        if (b.parent === p.sku)
+          add("supply.consumption", b.component, p.plant, t, b.quantityPer * p.made[t]!);
     }
   }
   for (const b of plan.purchases)
@@ -117,7 +134,8 @@ export function planCells(problem: SupplyProblem, plan: SupplyPlan, targets: rea
   for (const m of plan.transfers)
     for (let t = 0; t < T; t++) {
       add("supply.shipments", m.sku, m.from, t, m.departures[t]!);
-      if (t + m.leadTimePeriods < T) add("supply.transfers", m.sku, m.to, t + m.leadTimePeriods, m.departures[t]!);
+      if (t + m.leadTimePeriods < T)
+        add("supply.transfers", m.sku, m.to, t + m.leadTimePeriods, m.departures[t]!);
     }
   for (const row of totals.values()) push(row.measure, row.sku, row.location, null, row.values);
   for (const s of plan.service) {
@@ -140,7 +158,10 @@ export function runSummary(
 ): SupplyRunSummary {
   const price = new Map(problem.prices.map((p) => [`${p.sku}\u0000${p.segment}`, p.price as number]));
   const shortages = plan.shortfalls
-    .map((s) => ({ ...s, revenueAtRisk: Math.round(s.units * (price.get(`${s.sku}\u0000${s.segment}`) ?? 0)) }))
+    .map((s) => ({
+      ...s,
+      revenueAtRisk: Math.round(s.units * (price.get(`${s.sku}\u0000${s.segment}`) ?? 0)),
+    }))
     .sort((a, b) => b.revenueAtRisk - a.revenueAtRisk);
   const demand = sum(plan.service.map((s) => sum(s.demand)));
   // Sales in the period asked: demand less what was backlogged or lost in that period.

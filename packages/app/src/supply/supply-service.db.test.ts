@@ -1,6 +1,6 @@
+import { createSolver } from "@fulcrum/solver";
 import type { Database } from "@fulcrum/storage";
 import { createTestDatabase } from "@fulcrum/storage/testing";
-import { createSolver } from "@fulcrum/solver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError, EnvironmentError } from "../errors";
 import { createFulcrum, type Fulcrum } from "../fulcrum";
@@ -25,21 +25,36 @@ afterAll(async () => {
 
 /** Stored cells of a version by measure, then "sku@location" (summed over segments), then period. */
 async function storedPlan(versionId: number) {
-  const rows = await database.pool.query<{ measure: string; sku: string; location: string; period: string; value: number }>(
+  const rows = await database.pool.query<{
+    measure: string;
+    sku: string;
+    location: string;
+    period: string;
+    value: number;
+  }>(
     `SELECT measure, sku, location, period, sum(value) AS value FROM plan_values WHERE version_id = $1
      GROUP BY measure, sku, location, period`,
     [versionId],
   );
   const cells = new Map<string, number>();
   for (const r of rows.rows) cells.set(`${r.measure} ${r.sku}@${r.location} ${r.period}`, r.value);
-  const positions = new Set(rows.rows.filter((r) => r.measure === "inventory.projected").map((r) => `${r.sku}@${r.location}`));
-  for (const r of rows.rows) if (r.measure !== "inventory.safety_stock" && r.measure !== "inventory.target") positions.add(`${r.sku}@${r.location}`);
+  const positions = new Set(
+    rows.rows.filter((r) => r.measure === "inventory.projected").map((r) => `${r.sku}@${r.location}`),
+  );
+  for (const r of rows.rows)
+    if (r.measure !== "inventory.safety_stock" && r.measure !== "inventory.target")
+      positions.add(`${r.sku}@${r.location}`);
   const periods = [...new Set(rows.rows.map((r) => r.period))].sort();
-  return { get: (measure: string, key: string, period: string) => cells.get(`${measure} ${key} ${period}`) ?? 0, positions, periods };
+  return {
+    get: (measure: string, key: string, period: string) => cells.get(`${measure} ${key} ${period}`) ?? 0,
+    positions,
+    periods,
+  };
 }
 
 async function supplyVersions(): Promise<number> {
-  return (await database.pool.query("SELECT count(*)::int AS n FROM plan_versions WHERE kind = 'supply'")).rows[0].n;
+  return (await database.pool.query("SELECT count(*)::int AS n FROM plan_versions WHERE kind = 'supply'"))
+    .rows[0].n;
 }
 
 describe("supply plan runs", () => {
@@ -52,7 +67,13 @@ describe("supply plan runs", () => {
       { onPhase: (phase) => phases.push(phase), jobId: "job-7" },
     );
     expect(phases).toEqual(["assembling", "solving", "storing", "done"]);
-    expect(optimal).toMatchObject({ status: "finished", phase: "done", progress: 100, outcome: "optimal", firstPeriod: "2026-11" });
+    expect(optimal).toMatchObject({
+      status: "finished",
+      phase: "done",
+      progress: 100,
+      outcome: "optimal",
+      firstPeriod: "2026-11",
+    });
     expect(optimal.versionId).not.toBeNull();
     expect(optimal.totalCost).toBeGreaterThan(0);
     const version = (await fulcrum.plans.versions()).find((v) => v.id === optimal.versionId);
@@ -111,13 +132,27 @@ describe("supply plan runs", () => {
   });
 
   it("plans level and chase into versions of their own, costing at least the optimum", async () => {
-    const level = await fulcrum.supply.run({ horizon: HORIZON, strategy: "level", timeLimitSeconds: 60, userId: null });
-    const chase = await fulcrum.supply.run({ horizon: HORIZON, strategy: "chase", timeLimitSeconds: 60, userId: null });
+    const level = await fulcrum.supply.run({
+      horizon: HORIZON,
+      strategy: "level",
+      timeLimitSeconds: 60,
+      userId: null,
+    });
+    const chase = await fulcrum.supply.run({
+      horizon: HORIZON,
+      strategy: "chase",
+      timeLimitSeconds: 60,
+      userId: null,
+    });
     expect(new Set([optimal.versionId, level.versionId, chase.versionId]).size).toBe(3);
     expect(level.outcome).toBe("heuristic");
     expect(level.totalCost!).toBeGreaterThanOrEqual(optimal.totalCost! - 1);
     expect(chase.totalCost!).toBeGreaterThanOrEqual(optimal.totalCost! - 1);
-    expect((await fulcrum.supply.runs()).map((r) => r.strategy).slice(0, 3)).toEqual(["chase", "level", "optimal"]);
+    expect((await fulcrum.supply.runs()).map((r) => r.strategy).slice(0, 3)).toEqual([
+      "chase",
+      "level",
+      "optimal",
+    ]);
   });
 
   it("starts a new solver worker when the last one died", async () => {
@@ -128,7 +163,12 @@ describe("supply plan runs", () => {
       return fresh;
     });
     const local = createFulcrum(database, { solver: handle });
-    const run = await local.supply.run({ horizon: 3, strategy: "optimal", timeLimitSeconds: 60, userId: null });
+    const run = await local.supply.run({
+      horizon: 3,
+      strategy: "optimal",
+      timeLimitSeconds: 60,
+      userId: null,
+    });
     expect(run.outcome).toBe("optimal");
     expect(started).toBe(2);
     await handle.discard();
@@ -146,12 +186,18 @@ describe("supply plan runs", () => {
       local.supply.run({ horizon: 3, strategy: "optimal", timeLimitSeconds: 60, userId: null }),
     ).rejects.toBeInstanceOf(EnvironmentError);
     expect(await supplyVersions()).toBe(before);
-    expect((await local.supply.runs())[0]).toMatchObject({ status: "failed", outcome: "error", versionId: null });
+    expect((await local.supply.runs())[0]).toMatchObject({
+      status: "failed",
+      outcome: "error",
+      versionId: null,
+    });
   });
 
   it("rejects data it cannot plan with issues naming the rows, and saves no version", async () => {
     const before = await supplyVersions();
-    await database.pool.query("DELETE FROM resource_capacity WHERE resource = 'P1-LABEL-1' AND period = '2027-01'");
+    await database.pool.query(
+      "DELETE FROM resource_capacity WHERE resource = 'P1-LABEL-1' AND period = '2027-01'",
+    );
     const error = await fulcrum.supply
       .run({ horizon: HORIZON, strategy: "optimal", timeLimitSeconds: 60, userId: null })
       .catch((e: unknown) => e);

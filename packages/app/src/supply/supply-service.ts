@@ -4,8 +4,14 @@
 // through its phases (assembling, solving, storing), so a worker's job can be followed. Bad data or
 // an infeasible plan fails the run with issues that name the rows, and no version is written.
 
-import { type ImportIssue, type PeriodKey } from "@fulcrum/domain";
-import { chasePlan, levelPlan, type SupplyIssue, type SupplyPlan, validateSupplyProblem } from "@fulcrum/engines";
+import type { ImportIssue, PeriodKey } from "@fulcrum/domain";
+import {
+  chasePlan,
+  levelPlan,
+  type SupplyIssue,
+  type SupplyPlan,
+  validateSupplyProblem,
+} from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
@@ -15,7 +21,14 @@ import { assembleSupplyProblem } from "./assemble-supply-problem";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
 import { loadSupplyData } from "./supply-data";
-import { planCells, runSummary, type SupplyOutcome, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
+import {
+  planCells,
+  runSummary,
+  type SupplyOutcome,
+  type SupplyRunSummary,
+  type SupplyStrategy,
+} from "./supply-output";
+import { loadSupplyReview } from "./supply-review";
 
 export const SUPPLY_STRATEGIES = ["optimal", "level", "chase"] as const;
 export const SUPPLY_PHASES = ["assembling", "solving", "storing", "done"] as const;
@@ -84,7 +97,9 @@ export class SupplyService {
   }
 
   /** One run with its summary (null until it finished) and the issues that failed it, if any. */
-  async detail(id: number): Promise<{ run: SupplyRunInfo; summary: SupplyRunSummary | null; issues: ImportIssue[] }> {
+  async detail(
+    id: number,
+  ): Promise<{ run: SupplyRunInfo; summary: SupplyRunSummary | null; issues: ImportIssue[] }> {
     const row = await this.selectRuns().select(["summary", "issues"]).where("id", "=", id).executeTakeFirst();
     if (!row) throw new AppError("not_found", `no supply run ${id}`);
     return {
@@ -92,6 +107,17 @@ export class SupplyService {
       summary: (row.summary as SupplyRunSummary | null) ?? null,
       issues: (row.issues as ImportIssue[] | null) ?? [],
     };
+  }
+
+  /** A run as the supply review shows it: the summary, the production plan and stock per SKU. */
+  async review(id: number) {
+    const detail = await this.detail(id);
+    const { run, summary } = detail;
+    const plan =
+      run.versionId !== null && summary
+        ? await loadSupplyReview(this.database, run.versionId, summary.periods)
+        : { production: [], inventory: [], resourceNames: {} };
+    return { ...detail, ...plan };
   }
 
   async run(request: SupplyRunRequest, options: SupplyRunOptions = {}): Promise<SupplyRunInfo> {
@@ -159,15 +185,25 @@ export class SupplyService {
       // The heuristics cannot make components; they plan intermediates as phantoms.
       const planned = request.strategy === "optimal" ? problem : phantomIntermediates(problem);
       let plan: SupplyPlan;
-      let solve: { outcome: SupplyOutcome; objective: number | null; mipGap: number | null; seconds: number | null };
+      let solve: {
+        outcome: SupplyOutcome;
+        objective: number | null;
+        mipGap: number | null;
+        seconds: number | null;
+      };
       if (request.strategy === "optimal") {
         const result = await this.solver.plan(problem, request.timeLimitSeconds);
-        if (result.status === "invalid") throw await fail(invalidData(result.issues), "invalid", result.issues);
+        if (result.status === "invalid")
+          throw await fail(invalidData(result.issues), "invalid", result.issues);
         if (result.status === "infeasible") {
           const names = result.conflict.slice(0, ISSUES_SHOWN).join(", ");
-          const error = new AppError("invalid_data", `no supply plan meets the hard limits; in conflict: ${names}`, {
-            conflict: result.conflict,
-          });
+          const error = new AppError(
+            "invalid_data",
+            `no supply plan meets the hard limits; in conflict: ${names}`,
+            {
+              conflict: result.conflict,
+            },
+          );
           throw await fail(error, "infeasible");
         }
         if (!result.plan) {
@@ -190,7 +226,12 @@ export class SupplyService {
       } else {
         const started = performance.now();
         plan = request.strategy === "level" ? levelPlan(planned) : chasePlan(planned);
-        solve = { outcome: "heuristic", objective: null, mipGap: null, seconds: (performance.now() - started) / 1000 };
+        solve = {
+          outcome: "heuristic",
+          objective: null,
+          mipGap: null,
+          seconds: (performance.now() - started) / 1000,
+        };
       }
 
       await phase("storing");
@@ -228,7 +269,11 @@ export class SupplyService {
       options.onPhase?.("done");
       return (await this.detail(runId)).run;
     } catch (error) {
-      const status = await db.selectFrom("supply_runs").select("status").where("id", "=", runId).executeTakeFirst();
+      const status = await db
+        .selectFrom("supply_runs")
+        .select("status")
+        .where("id", "=", runId)
+        .executeTakeFirst();
       if (status?.status === "running") await fail(error as Error, "error");
       throw error;
     }
