@@ -6,6 +6,8 @@
 
 import type { ImportIssue, PeriodKey } from "@fulcrum/domain";
 import {
+  COST_KINDS,
+  type CostBreakdown,
   chasePlan,
   levelPlan,
   type SupplyIssue,
@@ -102,9 +104,19 @@ export class SupplyService {
   ): Promise<{ run: SupplyRunInfo; summary: SupplyRunSummary | null; issues: ImportIssue[] }> {
     const row = await this.selectRuns().select(["summary", "issues"]).where("id", "=", id).executeTakeFirst();
     if (!row) throw new AppError("not_found", `no supply run ${id}`);
+    const summary = row.summary as SupplyRunSummary | null;
     return {
       run: toRunInfo(row),
-      summary: (row.summary as SupplyRunSummary | null) ?? null,
+      // jsonb keeps no key order: costs come back in the model's order of cost kinds.
+      summary: summary && {
+        ...summary,
+        costs: {
+          ...summary.costs,
+          byKind: Object.fromEntries(
+            COST_KINDS.map((k) => [k, summary.costs.byKind[k] ?? 0]),
+          ) as CostBreakdown,
+        },
+      },
       issues: (row.issues as ImportIssue[] | null) ?? [],
     };
   }
