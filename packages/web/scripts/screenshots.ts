@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     await page.getByTestId("demo-users").waitFor();
     await page.locator('[data-role="supply_planner"]').click();
     await page.getByTestId("login-submit").click();
-    await page.getByTestId("overview-page").waitFor();
+    await page.getByTestId("user-name").getByText("Sol Supply").waitFor();
     await page.goto(`${baseUrl}/supply/review`);
     await page.getByTestId("supply-review-page").waitFor();
     await page.waitForLoadState("networkidle");

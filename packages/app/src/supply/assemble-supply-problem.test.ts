@@ -39,8 +39,9 @@ describe("assembleSupplyProblem", () => {
     expect(problem.bom.find((b) => b.component === "CONC")?.quantityPer).toBeCloseTo(1.02, 12);
     expect(problem.suppliers).toEqual([{ code: "S1", paymentLagPeriods: 2 }]);
     expect(problem.segments).toEqual([
-      { code: "KEY", receivablesLagPeriods: 1, shortage: { kind: "backlog", costPerUnitPeriod: 10 } },
-      { code: "RETAIL", receivablesLagPeriods: 1, shortage: { kind: "lost-sales", goodwillPerUnit: 0 } },
+      // RETAIL: 5 % of 600. KEY pays 500 but ranks first: 600 + 30 − 500, plus 5 % of 500.
+      { code: "KEY", receivablesLagPeriods: 1, shortage: { kind: "lost-sales", goodwillPerUnit: 155 } },
+      { code: "RETAIL", receivablesLagPeriods: 1, shortage: { kind: "lost-sales", goodwillPerUnit: 30 } },
     ]);
     expect(problem.prices).toEqual([
       { sku: "JUICE", segment: "KEY", price: 500 },

@@ -15,7 +15,6 @@ import {
 import { splitDemand } from "./demand-split";
 import { type StockTarget, safetyStockTargets } from "./safety-stock-targets";
 import {
-  BACKLOG_RATE_PER_PERIOD,
   GOODWILL_RATE_PER_PRIORITY,
   HOLDING_RATE_PER_YEAR,
   LANE_LEAD_TIME_PERIODS,
@@ -148,22 +147,12 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     return { sku, segment, price: money(price ?? 0) };
   });
 
-  const lowest = Math.min(...data.segments.map((s) => s.priority));
-  const highest = Math.max(...data.segments.map((s) => s.priority));
-  const segments: Segment[] = data.segments.map((s) => {
-    const meanPrice = mean(prices.filter((p) => p.segment === s.code).map((p) => p.price));
-    return {
-      code: s.code,
-      receivablesLagPeriods: toPeriods(RECEIVABLES_DAYS),
-      shortage:
-        s.priority === lowest
-          ? { kind: "backlog", costPerUnitPeriod: money(meanPrice * BACKLOG_RATE_PER_PERIOD) }
-          : {
-              kind: "lost-sales",
-              goodwillPerUnit: money(meanPrice * GOODWILL_RATE_PER_PRIORITY * (highest - s.priority)),
-            },
-    };
-  });
+  const goodwill = priorityGoodwill(data.segments, prices);
+  const segments: Segment[] = data.segments.map((s) => ({
+    code: s.code,
+    receivablesLagPeriods: toPeriods(RECEIVABLES_DAYS),
+    shortage: { kind: "lost-sales", goodwillPerUnit: goodwill.get(s.code) ?? money(0) },
+  }));
 
   const stockTargets = safetyStockTargets(demand, periods, data.serviceTargets, LANE_LEAD_TIME_PERIODS);
   const penalty = new Map(items.map((i) => [i.sku, money(i.standardCost * SAFETY_SHORTFALL_RATE)]));
@@ -218,6 +207,33 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     stockTargets,
     issues,
   };
+}
+
+/**
+ * Goodwill per segment, so that losing a unit costs more (price + goodwill) in a segment ranked
+ * before another, for every SKU both buy: from the last-ranked segment up, each segment's goodwill
+ * is the most any SKU's price in it falls short of a later segment's price + goodwill, plus
+ * GOODWILL_RATE_PER_PRIORITY of its own mean price. Segments of equal priority are not ordered.
+ */
+function priorityGoodwill(
+  segments: SupplyData["segments"],
+  prices: readonly { sku: string; segment: string; price: Money }[],
+): Map<string, Money> {
+  const priceOf = new Map(prices.map((p) => [`${p.sku}\u0000${p.segment}`, p.price as number]));
+  const goodwill = new Map<string, Money>();
+  const lastFirst = [...segments].sort((a, b) => b.priority - a.priority);
+  for (const segment of lastFirst) {
+    const own = prices.filter((p) => p.segment === segment.code);
+    let floor = 0;
+    for (const later of lastFirst.filter((l) => l.priority > segment.priority))
+      for (const p of own) {
+        const laterPrice = priceOf.get(`${p.sku}\u0000${later.code}`);
+        if (laterPrice !== undefined)
+          floor = Math.max(floor, laterPrice + (goodwill.get(later.code) ?? 0) - p.price);
+      }
+    goodwill.set(segment.code, money(floor + mean(own.map((p) => p.price)) * GOODWILL_RATE_PER_PRIORITY));
+  }
+  return goodwill;
 }
 
 /**

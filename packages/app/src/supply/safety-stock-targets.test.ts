@@ -33,6 +33,27 @@ describe("safety stock targets", () => {
     expect(target!.target[0]).toBeCloseTo(target!.safetyStock[0]! + 200, 9);
   });
 
+  it("carries the first month's error, relative to demand, through a horizon whose band widens", () => {
+    const month = (period: string, quantity: number, variance: number) => ({
+      sku: "B",
+      location: "DC-N",
+      segment: "RETAIL",
+      period: period as never,
+      quantity,
+      variance,
+    });
+    const [target] = safetyStockTargets(
+      [month("2026-11", 100, 100), month("2026-12", 200, 10_000), month("2027-01", 0, 2_500)],
+      ["2026-11", "2026-12", "2027-01"],
+      TARGETS,
+      0,
+    );
+    // σ ÷ demand = 10 % in the first month: σ = 10, then 20 (not the band's 100), then no demand.
+    expect(target!.safetyStock[0]).toBeCloseTo(cycleServiceSafetyStock(0.95, 10), 9);
+    expect(target!.safetyStock[1]).toBeCloseTo(cycleServiceSafetyStock(0.95, 20), 9);
+    expect(target!.safetyStock[2]).toBe(0);
+  });
+
   it("holds no safety stock where the forecast has no band", () => {
     const [target] = safetyStockTargets(
       [{ sku: "B", location: "DC-N", segment: "KEY", period: PERIOD, quantity: 100, variance: null }],

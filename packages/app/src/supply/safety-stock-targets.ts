@@ -45,7 +45,11 @@ export interface StockTarget {
  * Per SKU-location with demand: σ_d per period from the split forecast error, σ over the protection
  * interval (lead time + one review period, reliable lead times), then SS = Φ⁻¹(α)·σ for a cycle
  * target or SS = k·σ with lots of one period's demand for a fill-rate target (never below 0).
- * Locations without a band or a target get no safety stock.
+ *
+ * The band widens with the forecast's lead, but each month's stock will be replenished on a
+ * short-range forecast: σ_d is taken from the first month with demand, as a coefficient of
+ * variation (σ ÷ P50) applied to every month's demand. Locations without a band or a target get no
+ * safety stock.
  */
 export function safetyStockTargets(
   demand: readonly SplitDemand[],
@@ -85,12 +89,13 @@ export function safetyStockTargets(
   }
   const out: StockTarget[] = [];
   for (const p of positions.values()) {
-    const safetyStock = p.mean.map((mean, t) => {
-      const variance = p.variance[t];
-      if (!p.target || variance === null || variance === undefined || mean <= 0) return 0;
+    const first = p.mean.findIndex((mean, t) => mean > 0 && p.variance[t] !== null);
+    const variation = first < 0 ? 0 : Math.sqrt(p.variance[first]!) / p.mean[first]!;
+    const safetyStock = p.mean.map((mean) => {
+      if (!p.target || variation === 0 || mean <= 0) return 0;
       const sigma = protectionSigma({
         meanDemand: mean,
-        demandSigma: Math.sqrt(variance),
+        demandSigma: variation * mean,
         leadTime: leadTimePeriods,
         leadTimeSigma: 0,
         reviewPeriod: REVIEW_PERIODS,

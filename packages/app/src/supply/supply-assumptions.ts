@@ -18,13 +18,13 @@ export const TRANSPORT_RATE = 0.01;
 export const LANE_LEAD_TIME_PERIODS = 0;
 
 /**
- * The segment served first (lowest priority number) keeps its backorders, at this share of its mean
- * price per unit and period of waiting; every other segment's unmet demand is lost.
+ * Unmet demand is lost in every segment (a shelf without the drink sells another), at the price plus
+ * a goodwill that ranks the segments: at least what makes a lost unit dearer than in any segment
+ * ranked after it, for every SKU, plus this share of the segment's own mean price. Short supply so
+ * goes to the segments ranked first even where they pay less. (A backlog, however dear per month,
+ * would let the optimiser delay the first segment to serve the others.)
  */
-export const BACKLOG_RATE_PER_PERIOD = 0.02;
-
-/** Goodwill on a lost unit per step of priority above the last segment, as a share of its mean price. */
-export const GOODWILL_RATE_PER_PRIORITY = 0.01;
+export const GOODWILL_RATE_PER_PRIORITY = 0.05;
 
 /** Days between invoicing customers or receiving a subcontract/transport bill and the cash moving. */
 export const RECEIVABLES_DAYS = 30;

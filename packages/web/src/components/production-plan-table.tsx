@@ -57,7 +57,7 @@ export function ProductionPlanTable({
           {familiesOf(rows, periods.length).map((family) => (
             <Fragment key={family.name}>
               <tr className="row-emphasis" data-family={family.name}>
-                <th scope="row" colSpan={2}>
+                <th scope="row" colSpan={2} className="production-name">
                   <button
                     type="button"
                     className="link-button"
@@ -77,7 +77,7 @@ export function ProductionPlanTable({
               {open.has(family.name)
                 ? family.rows.map((row) => (
                     <tr key={`${row.sku}@${row.plant}`} data-sku={row.sku}>
-                      <td title={row.name}>
+                      <td title={row.name} className="production-name">
                         <span className="code">{row.sku}</span> {row.name}
                       </td>
                       <td>{row.plant}</td>

@@ -25,7 +25,14 @@ export function stockChartOption(periods: readonly string[], stock: SkuStock): C
     animationDuration: 300,
     textStyle: { fontFamily: "inherit" },
     grid: { left: 8, right: 16, top: 40, bottom: 4, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: "#303b49", fontSize: 12 } },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      itemGap: 20,
+      textStyle: { color: "#303b49", fontSize: 12 },
+    },
     tooltip: { trigger: "axis", valueFormatter: (v: unknown) => `${formatQuantity(Number(v), 0)} units` },
     xAxis: {
       type: "category",

@@ -134,7 +134,7 @@ function RunReview({ runId, currency }: { runId: number; currency: CompanyCurren
   const { summary } = review.data;
   if (!summary) return null;
   return (
-    <div className={review.isPlaceholderData ? "grid-busy" : undefined}>
+    <div className={review.isPlaceholderData ? "supply-review grid-busy" : "supply-review"}>
       <Headline summary={summary} currency={currency} />
       <Panel
         title="Capacity"
