@@ -102,7 +102,11 @@ async function main(): Promise<void> {
     }
     await page.getByTestId("capacity-heat-map").waitFor();
     await shoot(page, "supply-review");
-    await page.getByTestId("shortages").scrollIntoViewIfNeeded();
+    // The shortages panel at the top of the window, below the fixed top bar.
+    await page.getByRole("heading", { name: "Shortages" }).evaluate((heading) => {
+      heading.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -80);
+    });
     await shoot(page, "supply-shortages");
   } finally {
     await context.close();
