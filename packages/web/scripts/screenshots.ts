@@ -105,8 +105,8 @@ async function main(): Promise<void> {
     // The shortages panel at the top of the window, below the fixed top bar.
     await page.getByRole("heading", { name: "Shortages" }).evaluate((heading) => {
       heading.scrollIntoView({ block: "start" });
-      window.scrollBy(0, -80);
     });
+    await page.mouse.wheel(0, -80);
     await shoot(page, "supply-shortages");
   } finally {
     await context.close();

@@ -11,7 +11,7 @@ import {
   chasePlan,
   levelPlan,
   type SupplyIssue,
-  type SupplyPlan,
+  type SupplyProblem,
   validateSupplyProblem,
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
@@ -23,13 +23,7 @@ import { assembleSupplyProblem } from "./assemble-supply-problem";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
 import { loadSupplyData } from "./supply-data";
-import {
-  planCells,
-  runSummary,
-  type SupplyOutcome,
-  type SupplyRunSummary,
-  type SupplyStrategy,
-} from "./supply-output";
+import { planCells, runSummary, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
 import { loadSupplyReview } from "./supply-review";
 
 export const SUPPLY_STRATEGIES = ["optimal", "level", "chase"] as const;
@@ -160,20 +154,6 @@ export class SupplyService {
       options.onPhase?.(next);
       await db.updateTable("supply_runs").set({ phase: next }).where("id", "=", runId).execute();
     };
-    const fail = async (error: Error, outcome: string | null, issues: readonly SupplyIssue[] = []) => {
-      await db
-        .updateTable("supply_runs")
-        .set({
-          status: "failed",
-          outcome,
-          error: error.message,
-          issues: issues.length > 0 ? JSON.stringify(issues.map(toImportIssue)) : null,
-          finished_at: this.now(),
-        })
-        .where("id", "=", runId)
-        .execute();
-      return error;
-    };
 
     try {
       options.onPhase?.("assembling");
@@ -191,60 +171,10 @@ export class SupplyService {
         .execute();
       const { problem, stockTargets, issues: dataIssues } = assembleSupplyProblem(data);
       const issues = [...dataIssues, ...validateSupplyProblem(problem)];
-      if (issues.length > 0) throw await fail(invalidData(issues), "invalid", issues);
+      if (issues.length > 0) throw new RunFailure(invalidData(issues), "invalid", issues);
 
       await phase("solving");
-      // The heuristics cannot make components; they plan intermediates as phantoms.
-      const planned = request.strategy === "optimal" ? problem : phantomIntermediates(problem);
-      let plan: SupplyPlan;
-      let solve: {
-        outcome: SupplyOutcome;
-        objective: number | null;
-        mipGap: number | null;
-        seconds: number | null;
-      };
-      if (request.strategy === "optimal") {
-        const result = await this.solver.plan(problem, request.timeLimitSeconds);
-        if (result.status === "invalid")
-          throw await fail(invalidData(result.issues), "invalid", result.issues);
-        if (result.status === "infeasible") {
-          const names = result.conflict.slice(0, ISSUES_SHOWN).join(", ");
-          const error = new AppError(
-            "invalid_data",
-            `no supply plan meets the hard limits; in conflict: ${names}`,
-            {
-              conflict: result.conflict,
-            },
-          );
-          throw await fail(error, "infeasible");
-        }
-        if (!result.plan) {
-          const error =
-            result.status === "time-limit"
-              ? new AppError(
-                  "conflict",
-                  `no supply plan was found within ${request.timeLimitSeconds} s; allow more time`,
-                )
-              : new AppError("invalid_data", `the optimiser failed (${result.status}): ${result.detail}`);
-          throw await fail(error, result.status);
-        }
-        plan = result.plan;
-        solve = {
-          outcome: result.status,
-          objective: result.objective,
-          mipGap: result.mipGap,
-          seconds: result.seconds,
-        };
-      } else {
-        const started = performance.now();
-        plan = request.strategy === "level" ? levelPlan(planned) : chasePlan(planned);
-        solve = {
-          outcome: "heuristic",
-          objective: null,
-          mipGap: null,
-          seconds: (performance.now() - started) / 1000,
-        };
-      }
+      const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
       const summary = runSummary(planned, plan, solve);
@@ -280,15 +210,69 @@ export class SupplyService {
       });
       options.onPhase?.("done");
       return (await this.detail(runId)).run;
-    } catch (error) {
-      const status = await db
-        .selectFrom("supply_runs")
-        .select("status")
+    } catch (caught) {
+      const failure = caught instanceof RunFailure ? caught : new RunFailure(caught as Error, "error");
+      await db
+        .updateTable("supply_runs")
+        .set({
+          status: "failed",
+          outcome: failure.outcome,
+          error: failure.error.message,
+          issues: failure.issues.length > 0 ? JSON.stringify(failure.issues.map(toImportIssue)) : null,
+          finished_at: this.now(),
+        })
         .where("id", "=", runId)
-        .executeTakeFirst();
-      if (status?.status === "running") await fail(error as Error, "error");
-      throw error;
+        .execute();
+      throw failure.error;
     }
+  }
+
+  /**
+   * The plan by the requested method. The heuristics cannot make components, so they plan
+   * intermediates as phantoms; the optimiser plans the problem as it is.
+   */
+  private async plan(request: SupplyRunRequest, problem: SupplyProblem) {
+    if (request.strategy !== "optimal") {
+      const planned = phantomIntermediates(problem);
+      const started = performance.now();
+      const plan = request.strategy === "level" ? levelPlan(planned) : chasePlan(planned);
+      const seconds = (performance.now() - started) / 1000;
+      return {
+        planned,
+        plan,
+        solve: { outcome: "heuristic" as const, objective: null, mipGap: null, seconds },
+      };
+    }
+    const result = await this.solver.plan(problem, request.timeLimitSeconds);
+    if (result.status === "invalid")
+      throw new RunFailure(invalidData(result.issues), "invalid", result.issues);
+    if (result.status === "infeasible") {
+      const names = result.conflict.slice(0, ISSUES_SHOWN).join(", ");
+      const error = new AppError(
+        "invalid_data",
+        `no supply plan meets the hard limits; in conflict: ${names}`,
+        {
+          conflict: result.conflict,
+        },
+      );
+      throw new RunFailure(error, "infeasible");
+    }
+    if (!result.plan) {
+      const error =
+        result.status === "time-limit"
+          ? new AppError(
+              "conflict",
+              `no supply plan was found within ${request.timeLimitSeconds} s; allow more time`,
+            )
+          : new AppError("invalid_data", `the optimiser failed (${result.status}): ${result.detail}`);
+      throw new RunFailure(error, result.status);
+    }
+    const { objective, mipGap, seconds } = result;
+    return {
+      planned: problem,
+      plan: result.plan,
+      solve: { outcome: result.status, objective, mipGap, seconds },
+    };
   }
 
   private selectRuns() {
@@ -311,6 +295,15 @@ export class SupplyService {
         "finished_at",
       ]);
   }
+}
+
+/** How a run failed: the error its caller sees, the outcome recorded, and the bad data if any. */
+class RunFailure {
+  constructor(
+    readonly error: Error,
+    readonly outcome: "invalid" | "infeasible" | "unbounded" | "time-limit" | "error",
+    readonly issues: readonly SupplyIssue[] = [],
+  ) {}
 }
 
 function toImportIssue(issue: SupplyIssue): ImportIssue {
