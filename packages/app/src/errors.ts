@@ -9,7 +9,9 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
-  | "invalid_import";
+  | "invalid_import"
+  /** Stored data that a use case cannot work with (e.g. a supply plan with no capacity rows). */
+  | "invalid_data";
 
 export class AppError extends Error {
   override readonly name = "AppError";

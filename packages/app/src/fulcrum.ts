@@ -11,12 +11,16 @@ import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { PlanService } from "./plans/plan-service";
+import { SolverHandle } from "./supply/solver-handle";
+import { SupplyService } from "./supply/supply-service";
 import { loadCompany } from "./workspace/company";
 import { WorkspaceService } from "./workspace/workspace-service";
 
 export interface FulcrumOptions {
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date;
+  /** The process's HiGHS worker; one is started on the first optimiser run when omitted. */
+  readonly solver?: SolverHandle;
 }
 
 export type Fulcrum = ReturnType<typeof createFulcrum>;
@@ -34,6 +38,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     plans,
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
+    supply: new SupplyService(database, workspace, plans, options.solver ?? new SolverHandle(), now),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

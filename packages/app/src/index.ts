@@ -12,5 +12,8 @@ export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
 export * from "./plans/plan-service";
+export * from "./supply/solver-handle";
+export * from "./supply/supply-output";
+export * from "./supply/supply-service";
 export * from "./workspace/company";
 export * from "./workspace/workspace-service";

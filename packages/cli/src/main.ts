@@ -1,10 +1,11 @@
 // The `fulcrum` command line: the same application layer as the HTTP API.
 
-import { DEFAULT_FORECAST_RUN, FORECAST_LEVELS } from "@fulcrum/app";
+import { DEFAULT_FORECAST_RUN, DEFAULT_SUPPLY_RUN, FORECAST_LEVELS, SUPPLY_STRATEGIES } from "@fulcrum/app";
 import { Command } from "commander";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { forecast, worker } from "./commands/forecast";
 import { start } from "./commands/start";
+import { supply } from "./commands/supply";
 import { resolveConfig } from "./config";
 import { reportFailure } from "./exit-codes";
 
@@ -76,8 +77,29 @@ program
   );
 
 program
+  .command("supply")
+  .description("plan supply for the base scenario's latest demand plan into a new draft supply-plan version")
+  .option(
+    "--strategy <strategy>",
+    `${SUPPLY_STRATEGIES.join(", ")} (the optimiser, or a heuristic)`,
+    DEFAULT_SUPPLY_RUN.strategy,
+  )
+  .option("--horizon <months>", "months to plan", String(DEFAULT_SUPPLY_RUN.horizon))
+  .option(
+    "--time-limit <seconds>",
+    "longest the optimiser may search",
+    String(DEFAULT_SUPPLY_RUN.timeLimitSeconds),
+  )
+  .option("--queue", "queue the run for `fulcrum worker` processes instead of running it here", false)
+  .action((options: { strategy: string; horizon: string; timeLimit: string; queue: boolean }) =>
+    run(() => supply(config(), options)),
+  );
+
+program
   .command("worker")
-  .description("process queued jobs (forecast runs); start several, on any machine that reaches the database")
+  .description(
+    "process queued jobs (forecast and supply runs); start several, on any machine that reaches the database",
+  )
   .action(() => run(() => worker(config())));
 
 program

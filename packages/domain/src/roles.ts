@@ -34,3 +34,8 @@ export function canImport(role: Role): boolean {
 export function canRunForecast(role: Role): boolean {
   return role === "demand_planner" || role === "admin";
 }
+
+/** Who may run supply plans: the supply review's owner, and administrators. */
+export function canPlanSupply(role: Role): boolean {
+  return role === "supply_planner" || role === "admin";
+}

@@ -14,6 +14,7 @@ import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plans";
+import { supplyRoutes } from "./routes/supply";
 import { workspaceRoutes } from "./routes/workspace";
 import { requireUser } from "./session";
 
@@ -51,12 +52,14 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/plans/*", requireUser);
   api.use("/forecasts", requireUser);
   api.use("/forecasts/*", requireUser);
+  api.use("/supply/*", requireUser);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
   api.route("/", hierarchyRoutes);
   api.route("/", planRoutes);
   api.route("/", forecastRoutes);
+  api.route("/", supplyRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

@@ -11,6 +11,7 @@ const STATUS: Record<AppError["code"], ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   invalid_import: 422,
+  invalid_data: 422,
 };
 
 export function errorResponse(error: unknown, c: Context): Response {
@@ -19,6 +20,7 @@ export function errorResponse(error: unknown, c: Context): Response {
     if (error.code === "invalid_import" && error.details) {
       Object.assign(body, { status: "rejected", ...error.details });
     }
+    if (error.code === "invalid_data" && error.details) Object.assign(body, error.details);
     return c.json(body, STATUS[error.code]);
   }
   if (error instanceof EnvironmentError) {

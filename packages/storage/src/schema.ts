@@ -140,6 +140,35 @@ export interface ForecastRunsTable {
   shrinkage: number | null;
 }
 
+export interface SupplyRunsTable {
+  id: Generated<number>;
+  scenario_id: number;
+  demand_version_id: number | null;
+  /** The supply version the run wrote; null until stored, and for failed runs. */
+  version_id: number | null;
+  /** optimal, level or chase. */
+  strategy: string;
+  first_period: string;
+  horizon: number;
+  time_limit_seconds: number;
+  /** running, finished or failed. */
+  status: string;
+  /** assembling, solving, storing or done. */
+  phase: string;
+  /** How planning ended: optimal, time-limit, heuristic, infeasible, invalid, unbounded or error. */
+  outcome: string | null;
+  /** Total plan cost in minor units (bigint: read as a string). */
+  total_cost: ColumnType<string | null, number | null | undefined, number | null>;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  /** Bad-data issues (entity, key, message) when the data could not be planned. */
+  issues: ColumnType<unknown, string | null | undefined, string | null>;
+  job_id: string | null;
+  requested_by: number | null;
+  started_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /** A forecast above the forecast level: the company ("all", code "*"), a product group, or a SKU. */
 export interface ForecastNodesTable {
   run_id: number;
@@ -184,6 +213,7 @@ export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
   forecast_nodes: ForecastNodesTable;
+  supply_runs: SupplyRunsTable;
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,7 +1,9 @@
 // Takes the README screenshots of a running Fulcrum demo (1440×900) with Debian's Chromium:
 //   npx tsx packages/web/scripts/screenshots.ts http://127.0.0.1:4010 docs/screenshots
 // Signs in as the demand planner, so the demo company must be loaded. Runs a SKU-level statistical
-// forecast from the forecast page when none exists yet (the server must work its job queue).
+// forecast from the forecast page when none exists yet (the server must work its job queue), then
+// signs in as the supply planner and runs the level, chase and optimiser plans when no supply plan
+// exists yet.
 
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -78,6 +80,34 @@ async function main(): Promise<void> {
     await page.getByTestId("import-error-report").waitFor();
     await page.getByTestId("import-error-report").scrollIntoViewIfNeeded();
     await shoot(page, "import-errors");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByTestId("demo-users").waitFor();
+    await page.locator('[data-role="supply_planner"]').click();
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("user-name").getByText("Sol Supply").waitFor();
+    await page.goto(`${baseUrl}/supply/review`);
+    await page.getByTestId("supply-review-page").waitFor();
+    await page.waitForLoadState("networkidle");
+    if (await page.getByTestId("supply-empty").count()) {
+      for (const [i, strategy] of ["level", "chase", "optimal"].entries()) {
+        await page.getByTestId("supply-strategy").selectOption(strategy);
+        await page.getByTestId("supply-run-button").click();
+        // Each finished run adds a plan to the picker.
+        await page
+          .locator('[data-testid="supply-run-picker"] option')
+          .nth(i)
+          .waitFor({ state: "attached", timeout: 300_000 });
+      }
+    }
+    await page.getByTestId("capacity-heat-map").waitFor();
+    await shoot(page, "supply-review");
+    // The shortages panel at the top of the window, below the fixed top bar.
+    await page.getByRole("heading", { name: "Shortages" }).evaluate((heading) => {
+      heading.scrollIntoView({ block: "start" });
+    });
+    await page.mouse.wheel(0, -80);
+    await shoot(page, "supply-shortages");
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

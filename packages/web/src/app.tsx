@@ -14,10 +14,13 @@ import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
 import { StagePage } from "./pages/stage-page";
 
-// ECharts is most of the bundle's weight and only the explorer and the forecast draw charts: load it
-// on demand.
+// ECharts is most of the bundle's weight and only the explorer, the forecast and the supply review draw
+// charts: load it on demand.
 const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
 const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecast-page")).ForecastPage }));
+const SupplyReviewPage = lazy(async () => ({
+  default: (await import("./pages/supply-review-page")).SupplyReviewPage,
+}));
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
@@ -46,6 +49,14 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: "supply", element: <StagePage stageId="supply" /> },
+      {
+        path: "supply/review",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <SupplyReviewPage />
+          </Suspense>
+        ),
+      },
       { path: "alignment", element: <StagePage stageId="alignment" /> },
       { path: "executive", element: <StagePage stageId="executive" /> },
       { path: "monitor", element: <MonitorPage /> },

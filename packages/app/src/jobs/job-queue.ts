@@ -1,4 +1,4 @@
-// Long runs (forecasts now; supply plans and scenarios next) are jobs in a PostgreSQL-backed queue
+// Long runs (forecasts and supply plans now; scenarios next) are jobs in a PostgreSQL-backed queue
 // (pg-boss, in its own schema of Fulcrum's database). Any process that runs `fulcrum worker` — on
 // this machine or another one pointed at the same database — picks them up, so a large company adds
 // machines instead of waiting.
@@ -10,8 +10,10 @@ import type {
   ForecastRunSummary,
   ForecastService,
 } from "../forecasting/forecast-service";
+import type { SupplyRunRequest, SupplyService } from "../supply/supply-service";
 
 export const FORECAST_QUEUE = "forecast-run";
+export const SUPPLY_QUEUE = "supply-run";
 
 export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
 
@@ -33,6 +35,8 @@ export class JobQueue {
       await boss.start();
       // Forecast runs take minutes on large companies; a run that dies is retried once.
       await boss.createQueue(FORECAST_QUEUE, { name: FORECAST_QUEUE, retryLimit: 1, expireInSeconds: 3600 });
+      // A supply run that fails has a reason (bad data, infeasible) a retry would only repeat.
+      await boss.createQueue(SUPPLY_QUEUE, { name: SUPPLY_QUEUE, retryLimit: 0, expireInSeconds: 3600 });
     } catch (cause) {
       throw new EnvironmentError(`the job queue could not start: ${(cause as Error).message}`, { cause });
     }
@@ -45,8 +49,17 @@ export class JobQueue {
     return id;
   }
 
-  async status(id: string): Promise<JobStatus | null> {
-    const job = await this.boss.getJobById(FORECAST_QUEUE, id, { includeArchive: true });
+  async enqueueSupply(request: SupplyRunRequest): Promise<string> {
+    const id = await this.boss.send(SUPPLY_QUEUE, request);
+    if (!id) throw new Error("the job queue refused the supply run");
+    return id;
+  }
+
+  async status(
+    id: string,
+    queue: typeof FORECAST_QUEUE | typeof SUPPLY_QUEUE = FORECAST_QUEUE,
+  ): Promise<JobStatus | null> {
+    const job = await this.boss.getJobById(queue, id, { includeArchive: true });
     if (!job) return null;
     return {
       id: job.id,
@@ -65,6 +78,17 @@ export class JobQueue {
       const summary: ForecastRunSummary = await forecasts.run(job.data, { jobId: job.id });
       log(`forecast run ${job.id} finished: ${summary.series} series into plan version ${summary.versionId}`);
       return summary;
+    });
+  }
+
+  /** Makes this process a worker for supply runs (one at a time: the solver uses one worker thread). */
+  async workSupply(supply: SupplyService, log: (message: string) => void = () => {}): Promise<void> {
+    await this.boss.work<SupplyRunRequest>(SUPPLY_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      log(`supply run ${job.id} started (${job.data.strategy})`);
+      const run = await supply.run(job.data, { jobId: job.id });
+      log(`supply run ${job.id} finished: plan version ${run.versionId}, cost ${run.totalCost}`);
+      return run;
     });
   }
 

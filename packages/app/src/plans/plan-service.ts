@@ -4,8 +4,8 @@
 // enforces it).
 
 import { addPeriods, type PeriodKey, parsePeriod } from "@fulcrum/domain";
-import type { Database } from "@fulcrum/storage";
-import { sql } from "kysely";
+import type { Database, Schema } from "@fulcrum/storage";
+import { sql, type Transaction } from "kysely";
 import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import { type PlanGrid, readPlanGrid } from "./plan-grid";
@@ -24,8 +24,14 @@ export const PLAN_MEASURES = [
   "supply.production",
   "supply.purchases",
   "supply.transfers",
+  "supply.shipments",
+  "supply.consumption",
+  "supply.served",
+  "supply.backlog",
+  "supply.lost_sales",
   "inventory.projected",
   "inventory.safety_stock",
+  "inventory.target",
 ] as const;
 export type PlanMeasure = (typeof PLAN_MEASURES)[number];
 
@@ -48,6 +54,15 @@ export interface PlanVersion {
   readonly kind: PlanKind;
   readonly number: number;
   readonly status: "draft" | "approved" | "committed";
+}
+
+export interface NewVersion {
+  readonly scenarioId: number;
+  readonly kind: PlanKind;
+  readonly label?: string;
+  readonly basedOn?: number;
+  readonly cyclePeriod?: string;
+  readonly user: Pick<User, "id"> | null;
 }
 
 export class PlanService {
@@ -80,53 +95,49 @@ export class PlanService {
   }
 
   /** A new draft version, optionally a copy of another version's values. */
-  async createVersion(input: {
-    scenarioId: number;
-    kind: PlanKind;
-    label?: string;
-    basedOn?: number;
-    cyclePeriod?: string;
-    user: Pick<User, "id"> | null;
-  }): Promise<PlanVersion> {
-    return this.database.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${`fulcrum.version.${input.scenarioId}.${input.kind}`}))`.execute(
+  async createVersion(input: NewVersion): Promise<PlanVersion> {
+    return this.database.db.transaction().execute((trx) => this.createVersionIn(trx, input));
+  }
+
+  /** `createVersion` inside the caller's transaction, so a version and its values appear together. */
+  async createVersionIn(trx: Transaction<Schema>, input: NewVersion): Promise<PlanVersion> {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`fulcrum.version.${input.scenarioId}.${input.kind}`}))`.execute(
+      trx,
+    );
+    const last = await trx
+      .selectFrom("plan_versions")
+      .select((eb) => eb.fn.max("number").as("n"))
+      .where("scenario_id", "=", input.scenarioId)
+      .where("kind", "=", input.kind)
+      .executeTakeFirst();
+    const version = await trx
+      .insertInto("plan_versions")
+      .values({
+        scenario_id: input.scenarioId,
+        kind: input.kind,
+        number: (last?.n ?? 0) + 1,
+        label: input.label ?? "",
+        based_on: input.basedOn ?? null,
+        cycle_period: input.cyclePeriod ?? null,
+        created_by: input.user?.id ?? null,
+        approved_by: null,
+        approved_at: null,
+      })
+      .returning(["id", "scenario_id", "kind", "number", "status"])
+      .executeTakeFirstOrThrow();
+    if (input.basedOn !== undefined) {
+      await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
+                SELECT ${version.id}, measure, sku, location, segment, period, value FROM plan_values WHERE version_id = ${input.basedOn}`.execute(
         trx,
       );
-      const last = await trx
-        .selectFrom("plan_versions")
-        .select((eb) => eb.fn.max("number").as("n"))
-        .where("scenario_id", "=", input.scenarioId)
-        .where("kind", "=", input.kind)
-        .executeTakeFirst();
-      const version = await trx
-        .insertInto("plan_versions")
-        .values({
-          scenario_id: input.scenarioId,
-          kind: input.kind,
-          number: (last?.n ?? 0) + 1,
-          label: input.label ?? "",
-          based_on: input.basedOn ?? null,
-          cycle_period: input.cyclePeriod ?? null,
-          created_by: input.user?.id ?? null,
-          approved_by: null,
-          approved_at: null,
-        })
-        .returning(["id", "scenario_id", "kind", "number", "status"])
-        .executeTakeFirstOrThrow();
-      if (input.basedOn !== undefined) {
-        await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-                  SELECT ${version.id}, measure, sku, location, segment, period, value FROM plan_values WHERE version_id = ${input.basedOn}`.execute(
-          trx,
-        );
-      }
-      return {
-        id: version.id,
-        scenarioId: version.scenario_id,
-        kind: version.kind,
-        number: version.number,
-        status: version.status,
-      };
-    });
+    }
+    return {
+      id: version.id,
+      scenarioId: version.scenario_id,
+      kind: version.kind,
+      number: version.number,
+      status: version.status,
+    };
   }
 
   /** Applies changes to a draft version, recording each in the audit trail with the reason. */

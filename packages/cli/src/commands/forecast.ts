@@ -52,7 +52,9 @@ export async function forecast(
 export async function worker(config: CliConfig): Promise<void> {
   const database = await openDatabase(config);
   const queue = await JobQueue.open(database.url);
-  await queue.workForecasts(createFulcrum(database).forecasts, (message) => console.log(message));
+  const fulcrum = createFulcrum(database);
+  await queue.workForecasts(fulcrum.forecasts, (message) => console.log(message));
+  await queue.workSupply(fulcrum.supply, (message) => console.log(message));
   console.log("Worker is waiting for jobs (Ctrl-C stops it).");
   const stop = async () => {
     await queue.close();

@@ -35,7 +35,10 @@ export async function start(
     console.warn(`The web app is not built (${WEB_DIR}); run \`npm run build\`. Serving the API only.`);
   const jobs = await JobQueue.open(database.url);
   // One machine runs everything by default; larger installs add `fulcrum worker` processes elsewhere.
-  if (options.worker) await jobs.workForecasts(fulcrum.forecasts, (message) => console.log(message));
+  if (options.worker) {
+    await jobs.workForecasts(fulcrum.forecasts, (message) => console.log(message));
+    await jobs.workSupply(fulcrum.supply, (message) => console.log(message));
+  }
   const server = await listen(
     createServerApp(fulcrum, { webDir: WEB_DIR, jobs }),
     config.httpPort,

@@ -17,6 +17,10 @@ import type {
   NodeHistory,
   RowsPage,
   RowsQuery,
+  SupplyJob,
+  SupplyReview,
+  SupplyRun,
+  SupplyStrategy,
   User,
   Workspace,
 } from "./types";
@@ -131,4 +135,22 @@ export async function startForecast(run: { level: ForecastLevel; horizon?: numbe
 
 export function fetchForecastJob(id: string): Promise<ForecastJob> {
   return request<ForecastJob>(`/forecasts/jobs/${encodeURIComponent(id)}`);
+}
+
+/** Queues a supply plan run; a worker picks it up. Resolves with the job to follow. */
+export async function startSupplyRun(run: { strategy: SupplyStrategy; horizon?: number }): Promise<string> {
+  return (await request<{ jobId: string }>("/supply/runs", { method: "POST", body: JSON.stringify(run) }))
+    .jobId;
+}
+
+export function fetchSupplyJob(id: string): Promise<SupplyJob> {
+  return request<SupplyJob>(`/supply/jobs/${encodeURIComponent(id)}`);
+}
+
+export async function fetchSupplyRuns(): Promise<readonly SupplyRun[]> {
+  return (await request<{ runs: SupplyRun[] }>("/supply/runs")).runs;
+}
+
+export function fetchSupplyReview(id: number): Promise<SupplyReview> {
+  return request<SupplyReview>(`/supply/runs/${id}`);
 }

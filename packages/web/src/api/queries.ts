@@ -10,7 +10,15 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import * as api from "./client";
-import type { ForecastJob, ForecastLevel, HierarchySelection, ImportOutcome, RowsQuery, User } from "./types";
+import type {
+  ForecastJob,
+  ForecastLevel,
+  HierarchySelection,
+  ImportOutcome,
+  RowsQuery,
+  SupplyStrategy,
+  User,
+} from "./types";
 
 export const queryKeys = {
   me: ["me"] as const,
@@ -27,6 +35,10 @@ export const queryKeys = {
   forecasts: ["forecasts"] as const,
   nodeForecast: (selection: HierarchySelection) => ["forecasts", "node", selection] as const,
   forecastJob: (id: string) => ["forecast-job", id] as const,
+  supply: ["supply"] as const,
+  supplyRuns: ["supply", "runs"] as const,
+  supplyReview: (id: number) => ["supply", "review", id] as const,
+  supplyJob: (id: string) => ["supply-job", id] as const,
 };
 
 export function useMe() {
@@ -118,6 +130,42 @@ export function useForecastJob(id: string | null, intervalMs = 700) {
     queryFn: async () => {
       const job = await api.fetchForecastJob(id ?? "");
       if (jobFinished(job.state)) void client.invalidateQueries({ queryKey: queryKeys.forecasts });
+      return job;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => (jobFinished(query.state.data?.state) ? false : intervalMs),
+  });
+}
+
+export function useSupplyRuns() {
+  return useQuery({ queryKey: queryKeys.supplyRuns, queryFn: api.fetchSupplyRuns, staleTime: 30_000 });
+}
+
+/** One run as the supply review shows it; idle until a run is chosen. */
+export function useSupplyReview(id: number | null) {
+  return useQuery({
+    queryKey: queryKeys.supplyReview(id ?? 0),
+    queryFn: () => api.fetchSupplyReview(id ?? 0),
+    enabled: id !== null,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStartSupplyRun() {
+  return useMutation({
+    mutationFn: (run: { strategy: SupplyStrategy; horizon?: number }) => api.startSupplyRun(run),
+  });
+}
+
+/** Follows a queued supply run until it ends; then the run list reloads so the page shows it. */
+export function useSupplyJob(id: string | null, intervalMs = 700) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.supplyJob(id ?? ""),
+    queryFn: async () => {
+      const job = await api.fetchSupplyJob(id ?? "");
+      if (jobFinished(job.state)) void client.invalidateQueries({ queryKey: queryKeys.supply });
       return job;
     },
     enabled: id !== null,

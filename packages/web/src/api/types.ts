@@ -249,3 +249,126 @@ export interface NodeForecast {
   /** Above the run's level: the model the node's own history was forecast with, then reconciled. */
   readonly ownModel: SeriesModel | null;
 }
+
+export type SupplyStrategy = "optimal" | "level" | "chase";
+export type SupplyPhase = "assembling" | "solving" | "storing" | "done";
+
+export interface SupplyRun {
+  readonly id: number;
+  readonly scenarioId: number;
+  readonly demandVersionId: number | null;
+  readonly versionId: number | null;
+  readonly strategy: SupplyStrategy;
+  readonly status: "running" | "finished" | "failed";
+  readonly phase: SupplyPhase;
+  /** Percent done, from the phase. */
+  readonly progress: number;
+  readonly outcome: string | null;
+  /** Minor units of the company currency. */
+  readonly totalCost: number | null;
+  readonly firstPeriod: string;
+  readonly horizon: number;
+  readonly error: string | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface SupplyJob {
+  readonly id: string;
+  readonly state: ForecastJob["state"];
+  readonly output: unknown;
+  readonly createdOn: string;
+  readonly completedOn: string | null;
+  /** Null until a worker has started the run. */
+  readonly run: SupplyRun | null;
+}
+
+export interface ShortfallCause {
+  readonly kind: "resource" | "supplier" | "lead-time" | "cost";
+  readonly resource?: string;
+  readonly supplier?: string;
+  readonly component?: string;
+  readonly period?: string;
+  readonly shadowPrice?: number | null;
+}
+
+export interface SupplyShortage {
+  readonly sku: string;
+  readonly location: string;
+  readonly segment: string;
+  readonly period: string;
+  readonly units: number;
+  readonly revenueAtRisk: number;
+  readonly causes: readonly ShortfallCause[];
+}
+
+export interface ResourceLoad {
+  readonly resource: string;
+  readonly plant: string;
+  readonly load: readonly number[];
+  readonly regularHours: readonly number[];
+  readonly overtimeHours: readonly number[];
+  readonly overtimeLimit: readonly number[];
+  /** Load ÷ regular hours, in percent. */
+  readonly utilisation: readonly number[];
+}
+
+export interface CashFlowPeriod {
+  readonly period: string;
+  readonly receipts: number;
+  readonly materialPayments: number;
+  readonly labourPayments: number;
+  readonly overheadPayments: number;
+  readonly net: number;
+  readonly cumulative: number;
+}
+
+/** Money in minor units throughout. */
+export interface SupplyRunSummary {
+  readonly outcome: "optimal" | "time-limit" | "heuristic";
+  readonly objective: number | null;
+  readonly mipGap: number | null;
+  readonly solveSeconds: number | null;
+  readonly periods: readonly string[];
+  readonly size: { readonly skus: number; readonly stockPositions: number; readonly resources: number };
+  readonly costs: { readonly total: number; readonly byKind: Readonly<Record<string, number>> };
+  readonly cashFlow: readonly CashFlowPeriod[];
+  readonly cashAfterHorizon: { readonly receipts: number; readonly payments: number };
+  readonly service: {
+    readonly demand: number;
+    readonly served: number;
+    readonly lost: number;
+    readonly backlogAtEnd: number;
+    readonly fillRate: number;
+    readonly revenue: number;
+    readonly lostRevenue: number;
+  };
+  readonly capacity: readonly ResourceLoad[];
+  readonly shortages: readonly SupplyShortage[];
+  readonly shortageTotals: { readonly count: number; readonly units: number; readonly revenueAtRisk: number };
+}
+
+export interface ProductionRow {
+  readonly sku: string;
+  readonly name: string;
+  readonly family: string;
+  readonly plant: string;
+  readonly quantities: readonly number[];
+}
+
+export interface SkuStock {
+  readonly sku: string;
+  readonly name: string;
+  readonly projected: readonly number[];
+  readonly safetyStock: readonly number[];
+  readonly target: readonly number[];
+}
+
+export interface SupplyReview {
+  readonly run: SupplyRun;
+  readonly summary: SupplyRunSummary | null;
+  readonly issues: readonly ImportIssue[];
+  readonly resourceNames: Readonly<Record<string, string>>;
+  readonly production: readonly ProductionRow[];
+  readonly inventory: readonly SkuStock[];
+}

@@ -11,6 +11,7 @@ const PATHS: Record<string, string> = {
   import: "M8 2v8M5 7l3 3 3-3M2.5 11v2.5h11V11",
   hierarchy: "M6 2h4v3H6zM2 11h4v3H2zM10 11h4v3h-4zM8 5v3M4 11V8h8v3",
   forecast: "M1.5 12l3-4 3 2 2.5-3M10 7l4.5-3M10 7l4.5 1.5M1.5 14.5h13",
+  review: "M2 2h12v12H2zM2 6h12M2 10h12M6 2v12M10 2v12",
 };
 
 export function NavIcon({ name }: { name: keyof typeof PATHS | string }) {

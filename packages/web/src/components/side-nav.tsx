@@ -12,6 +12,7 @@ const SUB_LINKS: Record<string, readonly { to: string; label: string; icon: stri
     { to: "/demand/hierarchy", label: "Product hierarchy", icon: "hierarchy" },
     { to: "/demand/forecast", label: "Statistical forecast", icon: "forecast" },
   ],
+  supply: [{ to: "/supply/review", label: "Supply review", icon: "review" }],
 };
 
 export function SideNav({ currentStage }: { currentStage: CycleStageKey | null }) {

@@ -74,7 +74,14 @@ export const STAGES: readonly StageDef[] = [
       "Check that the demand can be made and bought: stock on hand, resource capacity, routings, bills of material, suppliers and service-level targets.",
     cycleStages: ["supply_review"],
     areas: ["supply"],
-    tools: [],
+    tools: [
+      {
+        to: "/supply/review",
+        label: "Supply review",
+        description:
+          "Plan supply with the optimiser, level or chase and review capacity, production, stock, shortages, cost and cash.",
+      },
+    ],
   },
   {
     id: "alignment",

@@ -1,0 +1,356 @@
+// The supply plan run: the scenario's latest demand version and the supply data → the supply
+// engine (the optimiser through HiGHS, or the level or chase heuristic) → a NEW draft supply version
+// with every quantity, and a summary on the run row. The run is recorded when it starts and moves
+// through its phases (assembling, solving, storing), so a worker's job can be followed. Bad data or
+// an infeasible plan fails the run with issues that name the rows, and no version is written.
+
+import type { ImportIssue, PeriodKey } from "@fulcrum/domain";
+import {
+  COST_KINDS,
+  type CostBreakdown,
+  chasePlan,
+  levelPlan,
+  type SupplyIssue,
+  type SupplyProblem,
+  validateSupplyProblem,
+} from "@fulcrum/engines";
+import type { Database } from "@fulcrum/storage";
+import { sql } from "kysely";
+import { AppError } from "../errors";
+import type { PlanService } from "../plans/plan-service";
+import type { WorkspaceService } from "../workspace/workspace-service";
+import { assembleSupplyProblem } from "./assemble-supply-problem";
+import { phantomIntermediates } from "./phantom-intermediates";
+import type { SolverHandle } from "./solver-handle";
+import { loadSupplyData } from "./supply-data";
+import { planCells, runSummary, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
+import { loadSupplyReview } from "./supply-review";
+
+export const SUPPLY_STRATEGIES = ["optimal", "level", "chase"] as const;
+export const SUPPLY_PHASES = ["assembling", "solving", "storing", "done"] as const;
+export type SupplyPhase = (typeof SUPPLY_PHASES)[number];
+
+export interface SupplyRunRequest {
+  /** Scenario to plan; the base scenario when omitted. */
+  readonly scenarioId?: number;
+  /** Months to plan from the current cycle month. */
+  readonly horizon: number;
+  readonly strategy: SupplyStrategy;
+  readonly timeLimitSeconds: number;
+  readonly userId: number | null;
+}
+
+export interface SupplyRunOptions {
+  readonly onPhase?: (phase: SupplyPhase) => void;
+  /** The queue job running this, so its progress can be looked up by job id. */
+  readonly jobId?: string;
+}
+
+export interface SupplyRunInfo {
+  readonly id: number;
+  readonly scenarioId: number;
+  readonly demandVersionId: number | null;
+  readonly versionId: number | null;
+  readonly strategy: SupplyStrategy;
+  readonly status: "running" | "finished" | "failed";
+  readonly phase: SupplyPhase;
+  /** Percent done, from the phase (a solve reports no progress of its own). */
+  readonly progress: number;
+  readonly outcome: string | null;
+  readonly totalCost: number | null;
+  readonly firstPeriod: string;
+  readonly horizon: number;
+  readonly error: string | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export const DEFAULT_SUPPLY_RUN = { horizon: 18, strategy: "optimal", timeLimitSeconds: 120 } as const;
+
+const PROGRESS: Record<SupplyPhase, number> = { assembling: 10, solving: 30, storing: 90, done: 100 };
+/** Issues listed in an error; the run row keeps them all. */
+const ISSUES_SHOWN = 20;
+
+export class SupplyService {
+  constructor(
+    private readonly database: Database,
+    private readonly workspace: WorkspaceService,
+    private readonly plans: PlanService,
+    private readonly solver: SolverHandle,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Past and running runs, newest first. */
+  async runs(): Promise<SupplyRunInfo[]> {
+    const rows = await this.selectRuns().orderBy("id", "desc").limit(50).execute();
+    return rows.map(toRunInfo);
+  }
+
+  /** The run a queue job started (its latest attempt), or null before a worker picked it up. */
+  async runForJob(jobId: string): Promise<SupplyRunInfo | null> {
+    const row = await this.selectRuns().where("job_id", "=", jobId).orderBy("id", "desc").executeTakeFirst();
+    return row ? toRunInfo(row) : null;
+  }
+
+  /** One run with its summary (null until it finished) and the issues that failed it, if any. */
+  async detail(
+    id: number,
+  ): Promise<{ run: SupplyRunInfo; summary: SupplyRunSummary | null; issues: ImportIssue[] }> {
+    const row = await this.selectRuns().select(["summary", "issues"]).where("id", "=", id).executeTakeFirst();
+    if (!row) throw new AppError("not_found", `no supply run ${id}`);
+    const summary = row.summary as SupplyRunSummary | null;
+    return {
+      run: toRunInfo(row),
+      // jsonb keeps no key order: costs come back in the model's order of cost kinds.
+      summary: summary && {
+        ...summary,
+        costs: {
+          ...summary.costs,
+          byKind: Object.fromEntries(
+            COST_KINDS.map((k) => [k, summary.costs.byKind[k] ?? 0]),
+          ) as CostBreakdown,
+        },
+      },
+      issues: (row.issues as ImportIssue[] | null) ?? [],
+    };
+  }
+
+  /** A run as the supply review shows it: the summary, the production plan and stock per SKU. */
+  async review(id: number) {
+    const detail = await this.detail(id);
+    const { run, summary } = detail;
+    const plan =
+      run.versionId !== null && summary
+        ? await loadSupplyReview(this.database, run.versionId, summary.periods)
+        : { production: [], inventory: [], resourceNames: {} };
+    return { ...detail, ...plan };
+  }
+
+  async run(request: SupplyRunRequest, options: SupplyRunOptions = {}): Promise<SupplyRunInfo> {
+    const db = this.database.db;
+    const company = await this.workspace.company();
+    const user = request.userId === null ? null : { id: request.userId };
+    const scenarioId = request.scenarioId ?? (await this.plans.baseScenario(user));
+    const { id: runId } = await db
+      .insertInto("supply_runs")
+      .values({
+        scenario_id: scenarioId,
+        demand_version_id: null,
+        version_id: null,
+        strategy: request.strategy,
+        first_period: company.currentPeriod,
+        horizon: request.horizon,
+        time_limit_seconds: request.timeLimitSeconds,
+        status: "running",
+        phase: "assembling",
+        outcome: null,
+        job_id: options.jobId ?? null,
+        requested_by: request.userId,
+        started_at: this.now(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const phase = async (next: SupplyPhase) => {
+      options.onPhase?.(next);
+      await db.updateTable("supply_runs").set({ phase: next }).where("id", "=", runId).execute();
+    };
+
+    try {
+      options.onPhase?.("assembling");
+      const data = await loadSupplyData(this.database, {
+        scenarioId,
+        currentPeriod: company.currentPeriod,
+        asOf: company.asOf,
+        bucket: company.bucket,
+        horizon: request.horizon,
+      });
+      await db
+        .updateTable("supply_runs")
+        .set({ demand_version_id: data.demandVersion.id })
+        .where("id", "=", runId)
+        .execute();
+      const { problem, stockTargets, issues: dataIssues } = assembleSupplyProblem(data);
+      const issues = [...dataIssues, ...validateSupplyProblem(problem)];
+      if (issues.length > 0) throw new RunFailure(invalidData(issues), "invalid", issues);
+
+      await phase("solving");
+      const { planned, plan, solve } = await this.plan(request, problem);
+
+      await phase("storing");
+      const summary = runSummary(planned, plan, solve);
+      const cells = planCells(planned, plan, stockTargets);
+      await db.transaction().execute(async (trx) => {
+        const version = await this.plans.createVersionIn(trx, {
+          scenarioId,
+          kind: "supply",
+          label: `Supply plan (${request.strategy}) ${this.now().toISOString().slice(0, 10)}`,
+          cyclePeriod: company.currentPeriod,
+          user,
+        });
+        await sql`
+          INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
+          SELECT ${version.id}, m, s, l, g, p, v
+          FROM unnest(${cells.measure}::text[], ${cells.sku}::text[], ${cells.location}::text[],
+                      ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
+          trx,
+        );
+        await trx
+          .updateTable("supply_runs")
+          .set({
+            version_id: version.id,
+            status: "finished",
+            phase: "done",
+            outcome: solve.outcome,
+            total_cost: summary.costs.total,
+            summary: JSON.stringify(summary),
+            finished_at: this.now(),
+          })
+          .where("id", "=", runId)
+          .execute();
+      });
+      options.onPhase?.("done");
+      return (await this.detail(runId)).run;
+    } catch (caught) {
+      const failure = caught instanceof RunFailure ? caught : new RunFailure(caught as Error, "error");
+      await db
+        .updateTable("supply_runs")
+        .set({
+          status: "failed",
+          outcome: failure.outcome,
+          error: failure.error.message,
+          issues: failure.issues.length > 0 ? JSON.stringify(failure.issues.map(toImportIssue)) : null,
+          finished_at: this.now(),
+        })
+        .where("id", "=", runId)
+        .execute();
+      throw failure.error;
+    }
+  }
+
+  /**
+   * The plan by the requested method. The heuristics cannot make components, so they plan
+   * intermediates as phantoms; the optimiser plans the problem as it is.
+   */
+  private async plan(request: SupplyRunRequest, problem: SupplyProblem) {
+    if (request.strategy !== "optimal") {
+      const planned = phantomIntermediates(problem);
+      const started = performance.now();
+      const plan = request.strategy === "level" ? levelPlan(planned) : chasePlan(planned);
+      const seconds = (performance.now() - started) / 1000;
+      return {
+        planned,
+        plan,
+        solve: { outcome: "heuristic" as const, objective: null, mipGap: null, seconds },
+      };
+    }
+    const result = await this.solver.plan(problem, request.timeLimitSeconds);
+    if (result.status === "invalid")
+      throw new RunFailure(invalidData(result.issues), "invalid", result.issues);
+    if (result.status === "infeasible") {
+      const names = result.conflict.slice(0, ISSUES_SHOWN).join(", ");
+      const error = new AppError(
+        "invalid_data",
+        `no supply plan meets the hard limits; in conflict: ${names}`,
+        {
+          conflict: result.conflict,
+        },
+      );
+      throw new RunFailure(error, "infeasible");
+    }
+    if (!result.plan) {
+      const error =
+        result.status === "time-limit"
+          ? new AppError(
+              "conflict",
+              `no supply plan was found within ${request.timeLimitSeconds} s; allow more time`,
+            )
+          : new AppError("invalid_data", `the optimiser failed (${result.status}): ${result.detail}`);
+      throw new RunFailure(error, result.status);
+    }
+    const { objective, mipGap, seconds } = result;
+    return {
+      planned: problem,
+      plan: result.plan,
+      solve: { outcome: result.status, objective, mipGap, seconds },
+    };
+  }
+
+  private selectRuns() {
+    return this.database.db
+      .selectFrom("supply_runs")
+      .select([
+        "id",
+        "scenario_id",
+        "demand_version_id",
+        "version_id",
+        "strategy",
+        "status",
+        "phase",
+        "outcome",
+        "total_cost",
+        "first_period",
+        "horizon",
+        "error",
+        "started_at",
+        "finished_at",
+      ]);
+  }
+}
+
+/** How a run failed: the error its caller sees, the outcome recorded, and the bad data if any. */
+class RunFailure {
+  constructor(
+    readonly error: Error,
+    readonly outcome: "invalid" | "infeasible" | "unbounded" | "time-limit" | "error",
+    readonly issues: readonly SupplyIssue[] = [],
+  ) {}
+}
+
+function toImportIssue(issue: SupplyIssue): ImportIssue {
+  return { file: issue.entity, row: 0, value: issue.key, message: issue.message };
+}
+
+function invalidData(issues: readonly SupplyIssue[]): AppError {
+  const all = issues.map(toImportIssue);
+  return new AppError(
+    "invalid_data",
+    `the supply data cannot be planned: ${issues.length} issue${issues.length === 1 ? "" : "s"}; nothing was saved`,
+    { issues: all.slice(0, ISSUES_SHOWN), issueCount: all.length },
+  );
+}
+
+function toRunInfo(row: {
+  id: number;
+  scenario_id: number;
+  demand_version_id: number | null;
+  version_id: number | null;
+  strategy: string;
+  status: string;
+  phase: string;
+  outcome: string | null;
+  total_cost: string | null;
+  first_period: string;
+  horizon: number;
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}): SupplyRunInfo {
+  const phase = row.phase as SupplyPhase;
+  return {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    demandVersionId: row.demand_version_id,
+    versionId: row.version_id,
+    strategy: row.strategy as SupplyStrategy,
+    status: row.status as SupplyRunInfo["status"],
+    phase,
+    progress: PROGRESS[phase],
+    outcome: row.outcome,
+    totalCost: row.total_cost === null ? null : Number(row.total_cost),
+    firstPeriod: row.first_period as PeriodKey,
+    horizon: row.horizon,
+    error: row.error,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
