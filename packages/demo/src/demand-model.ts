@@ -1,7 +1,9 @@
 // Each SKU's underlying monthly demand in units, before promotions and order-line noise: real M1
 // shapes, level × trend × season × noise, or lumpy low runners, then scaled by the SKU's
 // lifecycle. Covers the history months plus the current month and three ahead, which open
-// orders draw on.
+// orders draw on. Volumes are those of a mid-size bottler (tens of thousands of units per SKU and
+// month): the lines' hours per unit are calibrated on this volume, and at a twentieth of it they
+// came out at 400 bottles an hour, a conversion cost that ate the whole margin.
 
 import type { FinishedSku } from "./company-model";
 import type { M1Series } from "./demo-options";
@@ -35,7 +37,7 @@ export function buildDemandModel(
     const rng = stream(seed, "demand", sku.index);
     const series = new Float64Array(months);
     const season = (t: number) => sku.family.season[(firstCalendarMonth - 1 + t) % 12]!;
-    const level = rng.logNormal(sku.pack.count === 1 ? 1400 : 900, 0.8);
+    const level = rng.logNormal(sku.pack.count === 1 ? 28_000 : 18_000, 0.8);
     if (sku.lifecycle === "successor" && sku.predecessor !== undefined) {
       series.set(underlying[sku.predecessor]!);
     } else if (sku.demandKind === "m1" && shapes.length > 0) {
@@ -44,7 +46,7 @@ export function buildDemandModel(
       for (let t = 0; t < months; t++) series[t] = t < historyMonths ? shape[t]! * scale : series[t - 12]!;
     } else if (sku.demandKind === "intermittent") {
       const occurs = rng.between(0.2, 0.5);
-      const size = rng.logNormal(45, 0.5);
+      const size = rng.logNormal(900, 0.5);
       for (let t = 0; t < months; t++) series[t] = rng.chance(occurs) ? rng.logNormal(size, 0.6) : 0;
     } else {
       const like =

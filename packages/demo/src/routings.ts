@@ -19,8 +19,8 @@ export interface Operation {
 
 /**
  * Finished SKUs are labelled (step 10) and, when sold in packs, packed (step 20) at their
- * family's plant; filled bottles are blended (10) and filled (20). Lines are shared out round
- * robin.
+ * family's plant; filled bottles are blended (10) and filled (20). Each item goes to the
+ * least-loaded line of its kind (see `balanceLines`).
  *
  * Hours per unit = rate × work content, where content is bottles × size effort (litres on the
  * blender) and a resource's rate puts its worst history month at a target share of that month's
@@ -44,7 +44,8 @@ export function planRoutings(
   const draft: {
     item: string;
     plant: number;
-    resource: Resource;
+    lines: readonly Resource[];
+    resource?: Resource;
     step: number;
     content: number;
     units: Float64Array;
@@ -54,13 +55,12 @@ export function planRoutings(
     const plant = sku.family.plant;
     const units = delivered.subarray(sku.index * h, (sku.index + 1) * h);
     const content = sku.pack.count * sku.size.effort;
-    const label = pickLine(byPlant(plant, "LABEL"), sku.index);
-    draft.push({ item: sku.code, plant, resource: label, step: 10, content, units });
+    draft.push({ item: sku.code, plant, lines: byPlant(plant, "LABEL"), step: 10, content, units });
     if (sku.pack.count > 1) {
       draft.push({
         item: sku.code,
         plant,
-        resource: pickLine(byPlant(plant, "PACK"), sku.index),
+        lines: byPlant(plant, "PACK"),
         step: 20,
         content,
         units,
@@ -74,7 +74,7 @@ export function planRoutings(
     draft.push({
       item: c.code,
       plant: c.plant,
-      resource: pickLine(byPlant(c.plant, "BLEND"), c.index),
+      lines: byPlant(c.plant, "BLEND"),
       step: 10,
       content: c.size.litres,
       units,
@@ -82,12 +82,13 @@ export function planRoutings(
     draft.push({
       item: c.code,
       plant: c.plant,
-      resource: pickLine(byPlant(c.plant, "FILL"), c.index),
+      lines: byPlant(c.plant, "FILL"),
       step: 20,
       content: c.size.effort,
       units,
     });
   }
+  balanceLines(draft);
   const rate = resources.map((r) => {
     const load = new Float64Array(h);
     for (const d of draft) {
@@ -105,9 +106,9 @@ export function planRoutings(
   return draft.map((d) => ({
     item: d.item,
     plant: d.plant,
-    resource: d.resource,
     step: d.step,
-    hoursPerUnit: Number((rate[d.resource.index]! * d.content).toPrecision(4)),
+    resource: d.resource!,
+    hoursPerUnit: Number((rate[d.resource!.index]! * d.content).toPrecision(4)),
   }));
 }
 
@@ -121,8 +122,22 @@ export function routingRows(operations: readonly Operation[]): ImportRow[] {
   }));
 }
 
-function pickLine(lines: readonly Resource[], index: number): Resource {
-  const line = lines[index % lines.length];
-  if (!line) throw new Error("a plant lacks a line kind its items need");
-  return line;
+/**
+ * Items go to the least-loaded line of their kind, biggest first, so the lines of a kind carry
+ * similar work. (Round robin left some lines with a few low runners, whose calibrated hours per
+ * unit then came out absurd: a labelling hour per bottle, labour cost far above the price.)
+ */
+function balanceLines(
+  draft: { lines: readonly Resource[]; resource?: Resource; content: number; units: Float64Array }[],
+): void {
+  const load = new Map<Resource, number>();
+  const work = (d: (typeof draft)[number]) => d.content * d.units.reduce((a, b) => a + b, 0);
+  const order = draft.map((d, i) => ({ d, i, work: work(d) })).sort((a, b) => b.work - a.work || a.i - b.i);
+  for (const { d, work: w } of order) {
+    if (d.lines.length === 0) throw new Error("a plant lacks a line kind its items need");
+    let best = d.lines[0]!;
+    for (const line of d.lines) if ((load.get(line) ?? 0) < (load.get(best) ?? 0)) best = line;
+    d.resource = best;
+    load.set(best, (load.get(best) ?? 0) + w);
+  }
 }
