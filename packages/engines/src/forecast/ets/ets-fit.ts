@@ -24,7 +24,7 @@ export interface EtsFitOptions {
 const MAX_ITERATIONS = 1000;
 const SEASONAL_PREFIT_ITERATIONS = 250;
 const SEASONAL_ITERATIONS = 350;
-const WARM_ITERATIONS = 300;
+const WARM_ITERATIONS = 200;
 
 /** Number of estimated quantities as R counts them (`np`): parameters, free initial states and σ². */
 export function etsParameterCount(spec: EtsSpec, period: number): number {
