@@ -71,8 +71,9 @@ program
     `forecast level: ${FORECAST_LEVELS.join(", ")} (SKU, per ship-from location, per customer segment)`,
     DEFAULT_FORECAST_RUN.level,
   )
+  .option("--scenario <id>", "scenario whose demand plan gets the new version (default: the base plan)")
   .option("--queue", "queue the run for `fulcrum worker` processes instead of running it here", false)
-  .action((options: { horizon: string; history: string; level: string; queue: boolean }) =>
+  .action((options: { horizon: string; history: string; level: string; scenario?: string; queue: boolean }) =>
     run(() => forecast(config(), options)),
   );
 

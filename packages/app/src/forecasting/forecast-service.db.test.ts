@@ -185,6 +185,30 @@ describe("statistical forecast runs", () => {
     await expect(fulcrum.forecasts.latestForNode({ code: "NOPE", kind: "item" })).rejects.toThrow(/no item/);
   });
 
+  it("writes into the chosen scenario's demand plan, and refuses an unknown scenario", async () => {
+    const scenario = await fulcrum.database.db
+      .insertInto("scenarios")
+      .values({ name: "Price rise", description: "what if", parent_id: null, created_by: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const summary = await fulcrum.forecasts.run({
+      horizon: 2,
+      historyMonths: 36,
+      level: "sku",
+      scenarioId: scenario.id,
+      userId: null,
+    });
+    const version = await fulcrum.database.db
+      .selectFrom("plan_versions")
+      .select("scenario_id")
+      .where("id", "=", summary.versionId)
+      .executeTakeFirstOrThrow();
+    expect(version.scenario_id).toBe(scenario.id);
+    await expect(
+      fulcrum.forecasts.run({ horizon: 2, historyMonths: 36, level: "sku", scenarioId: 9999, userId: null }),
+    ).rejects.toThrow(/no scenario 9999/);
+  });
+
   it("forecasts every level from its own history and reconciles them: the company total adds up, with its own band", async () => {
     await fulcrum.forecasts.run({ horizon: 3, historyMonths: 36, level: "sku", userId: null });
     const total = await fulcrum.forecasts.latestForNode();

@@ -22,6 +22,8 @@ export interface ForecastRunRequest {
   /** Months of history to learn from. */
   readonly historyMonths: number;
   readonly level: ForecastLevel;
+  /** The scenario whose demand plan gets the new version; the base plan when omitted. */
+  readonly scenarioId?: number;
   readonly userId: number | null;
 }
 
@@ -131,7 +133,7 @@ export class ForecastService {
       request.level === "sku",
     );
     const user = request.userId === null ? null : { id: request.userId };
-    const scenario = await this.plans.baseScenario(user);
+    const scenario = await this.plans.scenarioOrBase(request.scenarioId, user);
     const version = await this.plans.createVersion({
       scenarioId: scenario,
       kind: "demand",

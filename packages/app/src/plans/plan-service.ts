@@ -71,6 +71,18 @@ export class PlanService {
     private readonly now: () => Date,
   ) {}
 
+  /** `scenarioId` when that scenario exists (not found otherwise), else the base scenario. */
+  async scenarioOrBase(scenarioId: number | undefined, user: Pick<User, "id"> | null): Promise<number> {
+    if (scenarioId === undefined) return this.baseScenario(user);
+    const found = await this.database.db
+      .selectFrom("scenarios")
+      .select("id")
+      .where("id", "=", scenarioId)
+      .executeTakeFirst();
+    if (!found) throw new AppError("not_found", `no scenario ${scenarioId}`);
+    return found.id;
+  }
+
   /** The base scenario every company starts with; created on first use. */
   async baseScenario(user: Pick<User, "id"> | null): Promise<number> {
     const db = this.database.db;

@@ -7,7 +7,7 @@ import { withFulcrum } from "../session";
 
 export async function forecast(
   config: CliConfig,
-  options: { horizon: string; history: string; level: string; queue: boolean },
+  options: { horizon: string; history: string; level: string; scenario?: string; queue: boolean },
 ): Promise<void> {
   const level = FORECAST_LEVELS.find((l) => l === options.level);
   if (!level)
@@ -15,10 +15,13 @@ export async function forecast(
       "bad_request",
       `--level must be one of ${FORECAST_LEVELS.join(", ")}, not ${options.level}`,
     );
+  if (options.scenario !== undefined && !/^\d+$/.test(options.scenario))
+    throw new AppError("bad_request", `--scenario must be a scenario id, not ${options.scenario}`);
   const request = {
     horizon: Number(options.horizon),
     historyMonths: Number(options.history),
     level,
+    scenarioId: options.scenario === undefined ? undefined : Number(options.scenario),
     userId: null,
   };
   await withFulcrum(config, async (fulcrum) => {

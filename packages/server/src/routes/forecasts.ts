@@ -42,6 +42,7 @@ const start = createRoute({
             horizon: z.number().int().min(1).max(60).default(DEFAULT_FORECAST_RUN.horizon),
             historyMonths: z.number().int().min(6).max(120).default(DEFAULT_FORECAST_RUN.historyMonths),
             level: LevelSchema.default(DEFAULT_FORECAST_RUN.level),
+            scenarioId: z.number().int().optional(),
           }),
         },
       },
