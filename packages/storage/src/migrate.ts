@@ -6,12 +6,14 @@ import * as foundation from "./migrations/0001-foundation";
 import * as forecastRuns from "./migrations/0002-forecast-runs";
 import * as forecastLevels from "./migrations/0003-forecast-levels";
 import * as forecastNodes from "./migrations/0004-forecast-nodes";
+import * as demandEdits from "./migrations/0006-demand-edits";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-forecast-runs": forecastRuns,
   "0003-forecast-levels": forecastLevels,
   "0004-forecast-nodes": forecastNodes,
+  "0006-demand-edits": demandEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
