@@ -324,6 +324,34 @@ export class DemandPlanService {
     });
   }
 
+  /** The version's edits, newest first, with whether each was undone (what an undo button needs). */
+  async edits(versionId: number, limit = 50) {
+    const rows = await sql<{
+      id: number;
+      measure: string;
+      nodeKind: string;
+      nodeCode: string | null;
+      from: string;
+      to: string;
+      kind: string;
+      amount: number | null;
+      basis: string | null;
+      reason: string;
+      comment: string;
+      cells: number;
+      undoes: number | null;
+      undoneBy: number | null;
+      user: string;
+      at: Date;
+    }>`
+      SELECT e.id, e.measure, e.node_kind AS "nodeKind", e.node_code AS "nodeCode", e.first_period AS "from", e.last_period AS "to",
+             e.kind, e.amount, e.basis, e.reason, e.comment, e.cells, e.undoes, u2.id AS "undoneBy", u.username AS user,
+             e.edited_at AS at
+      FROM plan_edits e JOIN users u ON u.id = e.edited_by LEFT JOIN plan_edits u2 ON u2.undoes = e.id
+      WHERE e.version_id = ${versionId} ORDER BY e.id DESC LIMIT ${limit}`.execute(this.database.db);
+    return rows.rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
   /** Approves the consensus: the whole version is frozen (the database refuses any later change). */
   async approveConsensus(versionId: number, user: User): Promise<void> {
     if (!canApproveConsensus(user.role))

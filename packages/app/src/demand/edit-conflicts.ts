@@ -33,8 +33,8 @@ export async function assertNoConflict(
   scope: { versionId: number; measures: readonly string[]; node: DemandNode; periods: readonly PeriodKey[] },
   expectedRevision: number,
 ): Promise<void> {
-  const found = await sql<ConflictingChange>`
-    SELECT c.id, c.edit_id AS "editId", u.username AS user, to_json(c.changed_at)#>>'{}' AS at, c.measure, c.sku, c.period,
+  const found = await sql<Omit<ConflictingChange, "at"> & { at: Date }>`
+    SELECT c.id, c.edit_id AS "editId", u.username AS user, c.changed_at AS at, c.measure, c.sku, c.period,
            c.old_value AS "oldValue", c.new_value AS "newValue", c.reason, c.comment
     FROM plan_changes c JOIN users u ON u.id = c.changed_by
     WHERE c.version_id = ${scope.versionId} AND c.id > ${expectedRevision} AND c.measure = ANY(${scope.measures}::text[])
@@ -45,6 +45,9 @@ export async function assertNoConflict(
   throw new AppError(
     "conflict",
     `${latest.user} changed these numbers after you loaded them (${latest.reason}); reload and try again`,
-    { revision: await revisionOf(trx, scope.versionId), changes: found.rows },
+    {
+      revision: await revisionOf(trx, scope.versionId),
+      changes: found.rows.map((c) => ({ ...c, at: c.at.toISOString() })),
+    },
   );
 }
