@@ -18,6 +18,9 @@ import { StagePage } from "./pages/stage-page";
 // on demand.
 const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
 const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecast-page")).ForecastPage }));
+const DemandReviewPage = lazy(async () => ({
+  default: (await import("./pages/demand-review-page")).DemandReviewPage,
+}));
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
@@ -42,6 +45,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <ForecastPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/review",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <DemandReviewPage />
           </Suspense>
         ),
       },
