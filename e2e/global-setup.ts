@@ -14,6 +14,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's database, for tests that need data no endpoint creates (a demand version). */
+    databaseUrl: string;
   }
 }
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await jobs.workForecasts(fulcrum.forecasts);
   const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR, jobs }), 0);
   project.provide("baseUrl", server.url);
+  project.provide("databaseUrl", database.url);
   return async () => {
     await server.close();
     await jobs.close();

@@ -46,6 +46,11 @@ async function login(username: string): Promise<string> {
   return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON bodies
+async function body(response: Response | Promise<Response>): Promise<any> {
+  return (await response).json();
+}
+
 const post = (path: string, cookie: string, payload?: unknown, method = "POST") =>
   app.request(path, {
     method,
@@ -57,11 +62,11 @@ describe("demand review API", () => {
   it("edits a family's consensus, refuses a stale revision with 409 and the other change, undoes and approves", async () => {
     const dana = await login("dana");
     const sam = await login("sam");
-    const grid = await (
-      await app.request(`/api/plans/versions/${versionId}/demand?node=FAM&from=2026-12&to=2026-12`, {
+    const grid = await body(
+      app.request(`/api/plans/versions/${versionId}/demand?node=FAM&from=2026-12&to=2026-12`, {
         headers: { cookie: dana },
-      })
-    ).json();
+      }),
+    );
     expect(grid.rows.map((r: { code: string }) => r.code)).toEqual(["FAM", "S1", "S2"]);
     expect(grid.rows[0].layers["demand.statistical"]).toEqual([40]);
 
@@ -71,7 +76,7 @@ describe("demand review API", () => {
       reason: "proposal",
       expectedRevision: grid.revision,
     });
-    expect(await proposal.json()).toMatchObject({ changed: 2, after: 40 });
+    expect(await body(proposal)).toMatchObject({ changed: 2, after: 40 });
 
     const stale = grid.revision;
     const samEdit = await post(`/api/plans/versions/${versionId}/edits`, sam, {
@@ -103,9 +108,9 @@ describe("demand review API", () => {
       expectedRevision: stale,
     });
     expect(conflict.status).toBe(409);
-    const body = await conflict.json();
-    expect(body.error.code).toBe("conflict");
-    expect(body.changes).toEqual([
+    const refusal = await body(conflict);
+    expect(refusal.error.code).toBe("conflict");
+    expect(refusal.changes).toEqual([
       expect.objectContaining({
         user: "sam",
         sku: "S1",
@@ -122,13 +127,13 @@ describe("demand review API", () => {
       edit: { kind: "total", value: 100 },
       reason: "event",
       comment: "trade fair",
-      expectedRevision: body.revision,
+      expectedRevision: refusal.revision,
     });
-    const edit = await fresh.json();
+    const edit = await body(fresh);
     expect(edit).toMatchObject({ changed: 2, before: 40, after: 100 });
-    const edits = await (
-      await app.request(`/api/plans/versions/${versionId}/edits`, { headers: { cookie: dana } })
-    ).json();
+    const edits = await body(
+      app.request(`/api/plans/versions/${versionId}/edits`, { headers: { cookie: dana } }),
+    );
     expect(edits.edits[0]).toMatchObject({
       id: edit.editId,
       kind: "total",
@@ -139,7 +144,7 @@ describe("demand review API", () => {
     });
 
     const undo = await post(`/api/plans/edits/${edit.editId}/undo`, dana);
-    expect(await undo.json()).toMatchObject({ before: 100, after: 40 });
+    expect(await body(undo)).toMatchObject({ before: 100, after: 40 });
     expect((await post(`/api/plans/versions/${versionId}/approve`, sam)).status).toBe(403);
     expect((await post(`/api/plans/versions/${versionId}/approve`, dana)).status).toBe(204);
     const late = await post(
