@@ -5,6 +5,7 @@
 import type { PeriodKey } from "@fulcrum/domain";
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
+import { DEMAND_LAYERS } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
 
 /** What the unlocked cells are spread in proportion to. */
@@ -77,7 +78,7 @@ export async function readLeafCells(
   }>`
     WITH keys AS (
       SELECT DISTINCT sku, location, segment FROM plan_values
-      WHERE version_id = ${versionId} AND measure LIKE 'demand.%' AND ${skuBelow(query.node)}
+      WHERE version_id = ${versionId} AND measure = ANY(${DEMAND_LAYERS}::text[]) AND ${skuBelow(query.node)}
     ),
     periods AS (SELECT unnest(${query.periods}::text[]) AS period),
     edited AS (

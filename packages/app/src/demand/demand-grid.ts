@@ -76,7 +76,7 @@ export async function readDemandGrid(
   const locks = await sql<{ row: string; measure: string; period: string }>`
     WITH leaf AS (${leaves}),
     planned AS (SELECT DISTINCT leaf.row, leaf.sku FROM plan_values v JOIN leaf ON leaf.sku = v.sku
-                WHERE v.version_id = ${query.versionId} AND v.measure LIKE 'demand.%'),
+                WHERE v.version_id = ${query.versionId} AND v.measure = ANY(${DEMAND_LAYERS}::text[])),
     sizes AS (SELECT row, count(*) AS n FROM planned GROUP BY row)
     SELECT planned.row, l.measure, l.period
     FROM plan_locks l JOIN planned ON planned.sku = l.sku JOIN sizes ON sizes.row = planned.row

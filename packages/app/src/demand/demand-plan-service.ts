@@ -24,6 +24,7 @@ import { type CellWrite, writeCells } from "../plans/plan-writer";
 import { type LeafCell, readLayeredCells, readLeafCells, type SpreadBasis } from "./demand-cells";
 import { type DemandGrid, readDemandGrid } from "./demand-grid";
 import {
+  DEMAND_LAYERS,
   type EditableLayer,
   lockDraftDemandVersion,
   periodsOf,
@@ -314,7 +315,7 @@ export class DemandPlanService {
         ? await sql`
             INSERT INTO plan_locks (version_id, measure, sku, period, locked_by, locked_at)
             SELECT ${versionId}, ${measure}, k.sku, p.period, ${user.id}, ${this.now()}
-            FROM (SELECT DISTINCT sku FROM plan_values WHERE version_id = ${versionId} AND measure LIKE 'demand.%' AND ${skuBelow(request.node)}) k
+            FROM (SELECT DISTINCT sku FROM plan_values WHERE version_id = ${versionId} AND measure = ANY(${DEMAND_LAYERS}::text[]) AND ${skuBelow(request.node)}) k
             CROSS JOIN unnest(${periods}::text[]) AS p(period)
             ON CONFLICT DO NOTHING`.execute(trx)
         : await sql`
