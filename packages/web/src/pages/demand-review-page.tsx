@@ -7,12 +7,9 @@
 import { canApproveConsensus, canEditDemandLayer, type Role } from "@fulcrum/domain";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ApiError } from "../api/api-error";
 import {
-  type ConflictingChange,
   DEMAND_LAYERS,
   type DemandGrid,
-  type DemandGridRow,
   type DemandLayer,
   useDemandActions,
   useDemandEdits,
@@ -20,20 +17,13 @@ import {
   usePlanVersions,
 } from "../api/demand";
 import { useMe, useWorkspace } from "../api/queries";
+import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
+import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
-import { PlanCell } from "../components/plan-cell";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { formatPeriod } from "../format/dates";
 import { parseCellEdit } from "../format/edit-input";
 import { formatQuantity } from "../format/numbers";
-
-export const LAYER_LABELS: Record<DemandLayer, string> = {
-  "demand.statistical": "Statistical",
-  "demand.sales": "Sales",
-  "demand.marketing": "Marketing",
-  "demand.product": "Product",
-  "demand.consensus": "Consensus",
-};
 
 /** Reason codes offered for an edit; the audit trail stores the text. */
 export const REASON_CODES = [
@@ -53,10 +43,6 @@ const BASES = [
   { value: "history", label: "Same month last year" },
   { value: "even", label: "Evenly" },
 ] as const;
-
-type Notice =
-  | { readonly tone: "ok" | "error"; readonly text: string }
-  | { readonly tone: "conflict"; readonly text: string; readonly changes: readonly ConflictingChange[] };
 
 export function DemandReviewPage() {
   const me = useMe();
@@ -340,166 +326,4 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
       </div>
     </>
   );
-}
-
-interface RowContext {
-  readonly grid: DemandGrid;
-  readonly layer: DemandLayer;
-  readonly canEdit: boolean;
-  readonly expanded: ReadonlySet<string>;
-  readonly selected: string;
-  readonly toggle: (key: string) => void;
-  readonly select: (key: string) => void;
-  readonly commit: (row: DemandGridRow, index: number, text: string) => void;
-  readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
-}
-
-const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
-
-function NodeRows({ row, depth, context }: { row: DemandGridRow; depth: number; context: RowContext }) {
-  const key = keyOf(row);
-  const open = context.expanded.has(key);
-  const isSelected = context.selected === key;
-  const values = row.layers[context.layer];
-  const locked = row.locked[context.layer] ?? [];
-  return (
-    <>
-      <tr
-        data-testid="demand-row"
-        data-node={row.code ?? "all"}
-        data-kind={row.kind}
-        className={isSelected ? "demand-row-selected" : undefined}
-      >
-        <th scope="row" className="demand-node" style={{ paddingLeft: 8 + depth * 16 }}>
-          {row.kind !== "item" && row.children > 0 ? (
-            <button
-              type="button"
-              className="tree-toggle"
-              aria-label={`${open ? "Collapse" : "Expand"} ${row.name}`}
-              aria-expanded={open}
-              data-testid="demand-toggle"
-              onClick={() => context.toggle(key)}
-            >
-              <span className={open ? "chevron chevron-open" : "chevron"} aria-hidden="true" />
-            </button>
-          ) : (
-            <span className="tree-leaf" aria-hidden="true" />
-          )}
-          <button
-            type="button"
-            className="link-button"
-            data-testid="demand-select"
-            onClick={() => context.select(key)}
-          >
-            {row.name}
-          </button>
-        </th>
-        {context.grid.periods.map((period, i) => (
-          <td key={period} className="align-right" data-period={period}>
-            <PlanCell
-              value={values[i] ?? null}
-              label={`${row.name}, ${formatPeriod(period)}`}
-              editable={context.canEdit}
-              locked={locked[i] ?? false}
-              onCommit={(text) => context.commit(row, i, text)}
-              onToggleLock={
-                context.canEdit || locked[i]
-                  ? () => context.toggleLock(row, i, locked[i] ?? false)
-                  : undefined
-              }
-            />
-          </td>
-        ))}
-        <td className="align-right" data-testid="demand-row-total">
-          <span className="num">{total(values)}</span>
-        </td>
-      </tr>
-      {isSelected
-        ? DEMAND_LAYERS.map((layer) => (
-            <tr key={layer} className="layer-row" data-testid="layer-row" data-layer={layer}>
-              <th scope="row" className="demand-node" style={{ paddingLeft: 32 + depth * 16 }}>
-                {LAYER_LABELS[layer]}
-              </th>
-              {row.layers[layer].map((v, i) => (
-                <td key={context.grid.periods[i]} className="align-right">
-                  <span className="num">{v === null ? "" : formatQuantity(v, 0)}</span>
-                </td>
-              ))}
-              <td className="align-right">
-                <span className="num">{total(row.layers[layer])}</span>
-              </td>
-            </tr>
-          ))
-        : null}
-      {open ? <ChildRows parent={row} depth={depth + 1} context={context} /> : null}
-    </>
-  );
-}
-
-function ChildRows({
-  parent,
-  depth,
-  context,
-}: {
-  parent: DemandGridRow;
-  depth: number;
-  context: RowContext;
-}) {
-  const query = useDemandGrid(context.grid.versionId, parent, context.grid.periods[0] ?? null);
-  const span = context.grid.periods.length + 2;
-  if (query.isPending || query.isError)
-    return (
-      <tr>
-        <td colSpan={span} style={{ paddingLeft: 8 + depth * 16 }}>
-          {query.isError ? <ErrorMessage error={query.error} /> : "Loading…"}
-        </td>
-      </tr>
-    );
-  return query.data.rows
-    .slice(1)
-    .map((row) => <NodeRows key={keyOf(row)} row={row} depth={depth} context={context} />);
-}
-
-function NoticeBox({ notice }: { notice: Notice }) {
-  if (notice.tone === "ok")
-    return (
-      <div className="alert alert-success" role="status" data-testid="demand-notice">
-        {notice.text}
-      </div>
-    );
-  return (
-    <div className="alert alert-danger" role="alert" data-testid="demand-notice">
-      <strong>
-        {notice.tone === "conflict" ? "Someone changed these figures first" : "The edit was not made"}
-      </strong>
-      <span>{notice.text}</span>
-      {notice.tone === "conflict" ? (
-        <ul data-testid="demand-conflict">
-          {notice.changes.slice(0, 5).map((c) => (
-            <li key={`${c.sku} ${c.period} ${c.at}`}>
-              {`${c.user}: ${c.sku} ${formatPeriod(c.period)} ${c.oldValue ?? "–"} → ${c.newValue ?? "–"} (${c.reason})`}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-function noticeOf(error: unknown): Notice {
-  const text = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiError && error.code === "conflict") {
-    const body = error.body as { changes?: ConflictingChange[] } | null;
-    if (body?.changes) return { tone: "conflict", text, changes: body.changes };
-  }
-  return { tone: "error", text };
-}
-
-function total(values: readonly (number | null)[]): string {
-  return values.some((v) => v !== null)
-    ? formatQuantity(
-        values.reduce<number>((s, v) => s + (v ?? 0), 0),
-        0,
-      )
-    : "";
 }
