@@ -8,6 +8,7 @@ export * from "./demand/demand-layers";
 export * from "./demand/demand-node";
 export * from "./demand/demand-plan-service";
 export * from "./demand/edit-conflicts";
+export * from "./demand/edit-record";
 export * from "./errors";
 export * from "./forecasting/demand-history";
 export * from "./forecasting/forecast-aggregation";

@@ -57,15 +57,25 @@ export async function readDemandGrid(
     node.kind === "item" ? [] : await hierarchy.nodes(node.kind === "all" ? undefined : node.code);
 
   // Each SKU below the node, mapped to the row it adds up into: a child group or a SKU.
+  const childGroups =
+    node.kind === "all"
+      ? sql`parent_code IS NULL`
+      : node.kind === "group"
+        ? sql`parent_code = ${node.code}`
+        : sql`FALSE`;
+  const childItems =
+    node.kind === "group"
+      ? sql`i.group_code = ${node.code}`
+      : node.kind === "item"
+        ? sql`i.sku = ${node.code}`
+        : sql`FALSE`;
   const leaves = sql`
     WITH RECURSIVE down AS (
-      SELECT code, code AS top FROM product_groups
-      WHERE ${node.kind === "all" ? sql`parent_code IS NULL` : sql`parent_code = ${node.kind === "group" ? node.code : null}`}
+      SELECT code, code AS top FROM product_groups WHERE ${childGroups}
       UNION ALL SELECT g.code, down.top FROM product_groups g JOIN down ON g.parent_code = down.code
     )
     SELECT i.sku, 'group:' || d.top AS row FROM items i JOIN down d ON i.group_code = d.code
-    UNION ALL SELECT i.sku, 'item:' || i.sku FROM items i
-    WHERE ${node.kind === "group" ? sql`i.group_code = ${node.code}` : node.kind === "item" ? sql`i.sku = ${node.code}` : sql`FALSE`}`;
+    UNION ALL SELECT i.sku, 'item:' || i.sku FROM items i WHERE ${childItems}`;
   const totals = await sql<{ row: string; measure: string; period: string; value: number }>`
     WITH leaf AS (${leaves})
     SELECT leaf.row, v.measure, v.period, sum(v.value) AS value

@@ -20,7 +20,7 @@ import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import type { HierarchyService } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
-import { type CellWrite, writeCells } from "../plans/plan-writer";
+import type { CellWrite } from "../plans/plan-writer";
 import { type LeafCell, readLayeredCells, readLeafCells, type SpreadBasis } from "./demand-cells";
 import { type DemandGrid, readDemandGrid } from "./demand-grid";
 import {
@@ -29,10 +29,10 @@ import {
   lockDraftDemandVersion,
   periodsOf,
   requireLayerRight,
-  revisionOf,
 } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
 import { assertNoConflict } from "./edit-conflicts";
+import { type DemandEditResult, recordEdit } from "./edit-record";
 
 export type DemandEditAmount = UnitEdit | { readonly kind: "revenue"; readonly amount: number };
 
@@ -50,29 +50,6 @@ export interface DemandEditRequest {
   readonly comment?: string;
   /** The revision the editor last saw; a later change to the same cells refuses the edit. */
   readonly expectedRevision: number;
-}
-
-export interface DemandEditResult {
-  readonly editId: number;
-  readonly revision: number;
-  /** Cells whose value changed. */
-  readonly changed: number;
-  readonly before: number;
-  readonly after: number;
-}
-
-interface EditRecord {
-  versionId: number;
-  measure: string;
-  node: DemandNode;
-  first: string;
-  last: string;
-  kind: "total" | "delta" | "percent" | "revenue" | "consensus" | "undo";
-  amount: number | null;
-  basis: string | null;
-  undoes?: number;
-  reason: string;
-  comment: string;
 }
 
 export class DemandPlanService {
@@ -118,8 +95,7 @@ export class DemandPlanService {
       });
       const spread = spreadEdit(cells, request.edit);
       if (!spread.ok) throw new AppError("bad_request", spread.issue);
-      const writes = changedCells(cells, spread.values);
-      const editId = await this.record(
+      return recordEdit(
         trx,
         {
           versionId: request.versionId,
@@ -138,16 +114,11 @@ export class DemandPlanService {
           reason,
           comment: request.comment ?? "",
         },
-        writes,
+        changedCells(cells, spread.values),
         user,
+        this.now(),
+        sum(cells.map((c) => c.value ?? 0)),
       );
-      return {
-        editId,
-        revision: await revisionOf(trx, request.versionId),
-        changed: writes.length,
-        before: sum(cells.map((c) => c.value ?? 0)),
-        after: sum(spread.values),
-      };
     });
   }
 
@@ -190,7 +161,7 @@ export class DemandPlanService {
         if (cell.consensusLocked || proposed === cell.consensus) continue;
         writes.push({ ...cell, oldValue: cell.consensus, newValue: proposed });
       }
-      const editId = await this.record(
+      return recordEdit(
         trx,
         {
           versionId: request.versionId,
@@ -206,16 +177,9 @@ export class DemandPlanService {
         },
         writes,
         user,
+        this.now(),
+        sum(cells.map((c) => c.consensus ?? 0)),
       );
-      return {
-        editId,
-        revision: await revisionOf(trx, request.versionId),
-        changed: writes.length,
-        before: sum(cells.map((c) => c.consensus ?? 0)),
-        after:
-          sum(cells.map((c) => c.consensus ?? 0)) +
-          sum(writes.map((w) => (w.newValue ?? 0) - (w.oldValue ?? 0))),
-      };
     });
   }
 
@@ -265,7 +229,7 @@ export class DemandPlanService {
         newValue: c.old_value,
         reverts: Number(c.id),
       }));
-      const newEdit = await this.record(
+      return recordEdit(
         trx,
         {
           versionId: edit.version_id,
@@ -283,14 +247,9 @@ export class DemandPlanService {
         },
         writes,
         user,
+        this.now(),
+        sum(writes.map((w) => w.oldValue ?? 0)),
       );
-      return {
-        editId: newEdit,
-        revision: await revisionOf(trx, edit.version_id),
-        changed: writes.length,
-        before: sum(writes.map((w) => w.oldValue ?? 0)),
-        after: sum(writes.map((w) => w.newValue ?? 0)),
-      };
     });
   }
 
@@ -367,51 +326,6 @@ export class DemandPlanService {
     if (!consensus)
       throw new AppError("bad_request", `plan version ${versionId} has no consensus to approve`);
     await this.plans.approve(versionId, user);
-  }
-
-  private async record(
-    trx: Parameters<typeof writeCells>[0],
-    edit: EditRecord,
-    writes: readonly CellWrite[],
-    user: User,
-  ): Promise<number> {
-    const at = this.now();
-    const row = await trx
-      .insertInto("plan_edits")
-      .values({
-        version_id: edit.versionId,
-        measure: edit.measure,
-        node_kind: edit.node.kind,
-        node_code: edit.node.kind === "all" ? null : edit.node.code,
-        first_period: edit.first,
-        last_period: edit.last,
-        kind: edit.kind,
-        amount: edit.amount,
-        basis: edit.basis,
-        reason: edit.reason,
-        comment: edit.comment,
-        undoes: edit.undoes === undefined ? null : String(edit.undoes),
-        cells: writes.length,
-        edited_by: user.id,
-        edited_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const editId = Number(row.id);
-    await writeCells(
-      trx,
-      {
-        versionId: edit.versionId,
-        measure: edit.measure,
-        editId,
-        userId: user.id,
-        at,
-        reason: edit.reason,
-        comment: edit.comment,
-      },
-      writes,
-    );
-    return editId;
   }
 }
 

@@ -29,7 +29,7 @@ export interface RowContext {
   readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
 }
 
-export const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
+const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
 
 export function NodeRows({
   row,
