@@ -96,8 +96,10 @@ describe("demand review", () => {
       .poll(async () => page.getByTestId("demand-notice").textContent())
       .toMatch(/SKU cells? changed/);
     await expect.poll(() => cellValue(family)).toBe(total);
+    // Each expanded level reloads on its own; wait until the SKU rows have too.
+    const skuTotal = async () => (await Promise.all(skus.map(cellValue))).reduce((a, b) => a + b, 0);
+    await expect.poll(skuTotal).toBe(total);
     const after = await Promise.all(skus.map(cellValue));
-    expect(after.reduce((a, b) => a + b, 0)).toBe(total);
     expect(after).not.toEqual(before);
     after.forEach((v, i) => {
       expect(v).toBeGreaterThan(before[i]!);

@@ -300,6 +300,37 @@ describe("demand edits at any level of the hierarchy", () => {
     expect(await values(versionId, "demand.consensus", "2026-12")).toEqual({ S1: 72, S2: 48, S3: 125 });
     expect(await values(versionId, "demand.consensus", "2027-01")).toEqual({ S1: 70, S2: 30, S3: 90 });
   });
+  it("spreads to last year's same month or evenly instead of the current split", async () => {
+    const versionId = await newVersion();
+    await database.pool.query(`
+      INSERT INTO locations VALUES ('DC', 'Central', 'dc', 'North') ON CONFLICT DO NOTHING;
+      INSERT INTO segments VALUES ('RETAIL', 'Retail', 1) ON CONFLICT DO NOTHING;
+      INSERT INTO customers VALUES ('C1', 'Shop', 'RETAIL', 'retail', 'North') ON CONFLICT DO NOTHING;
+      INSERT INTO sales_history VALUES
+        ('H1', 1, 'S1', 'C1', 'DC', '2025-11-20', '2025-12-03', 10, NULL, 0, 0, NULL),
+        ('H1', 2, 'S2', 'C1', 'DC', '2025-11-20', '2025-12-28', 30, NULL, 0, 0, NULL),
+        ('H2', 1, 'S1', 'C1', 'DC', '2025-12-20', '2026-01-05', 99, NULL, 0, 0, NULL)
+      ON CONFLICT DO NOTHING;`);
+    const spread = async (basis: "history" | "even", value: number) =>
+      fulcrum.demand.edit(
+        {
+          versionId,
+          measure: "demand.sales",
+          node: FAM_A,
+          from: "2026-12",
+          edit: { kind: "total", value },
+          basis,
+          reason: "customer plans",
+          expectedRevision: await revision(versionId),
+        },
+        sam,
+      );
+    // December 2025 asked for 10 of S1 and 30 of S2 (January's 99 is another month).
+    await spread("history", 200);
+    expect(await values(versionId, "demand.sales", "2026-12")).toEqual({ S1: 50, S2: 150 });
+    await spread("even", 101);
+    expect(await values(versionId, "demand.sales", "2026-12")).toEqual({ S1: 51, S2: 50 });
+  });
 });
 
 describe("concurrency, undo and approval", () => {
