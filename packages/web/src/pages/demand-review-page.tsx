@@ -5,7 +5,7 @@
 // proposes and finally approves the consensus, which freezes the version.
 
 import { canApproveConsensus, canEditDemandLayer, type Role } from "@fulcrum/domain";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import {
   DEMAND_LAYERS,
@@ -52,6 +52,10 @@ export function DemandReviewPage() {
   const demandVersions = (versions.data ?? []).filter((v) => v.kind === "demand");
   const versionId =
     chosenVersion ?? demandVersions.find((v) => v.status === "draft")?.id ?? demandVersions[0]?.id ?? null;
+  // Stay on the version once shown: approving it must not switch the page to another draft.
+  useEffect(() => {
+    if (chosenVersion === null && versionId !== null) setChosenVersion(versionId);
+  }, [chosenVersion, versionId]);
   const from = workspace.data?.company.currentPeriod ?? null;
   const root = useDemandGrid(versionId, { kind: "all", code: null }, from);
   const role = me.data?.role;
