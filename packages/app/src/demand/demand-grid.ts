@@ -2,8 +2,8 @@
 // total of every demand layer per month (or quarter, or year) and whether its cells are locked.
 // The node's own row is its children added up by the engine's roll-up, so it always matches them.
 
-import { addPeriods, parsePeriod } from "@fulcrum/domain";
-import { rollUpHierarchy, rollUpPeriods, type TimeGrain } from "@fulcrum/engines";
+import { addPeriods, type PeriodKey, parsePeriod } from "@fulcrum/domain";
+import { rollUpHierarchy, rollUpPeriods, type TimeGrain, timeBucket } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
@@ -31,7 +31,8 @@ export interface DemandGrid {
   readonly revision: number;
   readonly grain: TimeGrain;
   readonly periods: string[];
-  readonly buckets: string[];
+  /** The grid's columns: a month, quarter or year with the first and last month it covers. */
+  readonly buckets: { readonly bucket: string; readonly from: string; readonly to: string }[];
   /** The node itself first, then its children (groups, then SKUs). */
   readonly rows: DemandGridRow[];
 }
@@ -159,11 +160,19 @@ export async function readDemandGrid(
     revision: await revisionOf(db, query.versionId),
     grain: query.grain,
     periods,
-    buckets: rollUpPeriods(
-      periods,
-      periods.map(() => 0),
-      query.grain,
-    ).buckets,
+    buckets: bucketSpans(periods, query.grain),
     rows: [nodeRow, ...childRows],
   };
+}
+
+/** Each bucket of the grid with the months it spans, so an edit on a quarter covers its months. */
+function bucketSpans(periods: readonly PeriodKey[], grain: TimeGrain): DemandGrid["buckets"] {
+  const spans: { bucket: string; from: string; to: string }[] = [];
+  for (const period of periods) {
+    const bucket = timeBucket(period, grain);
+    const last = spans.at(-1);
+    if (last?.bucket === bucket) last.to = period;
+    else spans.push({ bucket, from: period, to: period });
+  }
+  return spans;
 }

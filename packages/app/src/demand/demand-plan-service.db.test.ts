@@ -114,7 +114,10 @@ describe("demand edits at any level of the hierarchy", () => {
       to: "2027-03",
       grain: "quarter",
     });
-    expect(family.buckets).toEqual(["2026-Q4", "2027-Q1"]);
+    expect(family.buckets).toEqual([
+      { bucket: "2026-Q4", from: "2026-12", to: "2026-12" },
+      { bucket: "2027-Q1", from: "2027-01", to: "2027-03" },
+    ]);
     expect(family.rows.map((r) => [r.code, r.layers["demand.consensus"]])).toEqual([
       ["FAM-A", [151, 100]],
       ["S1", [91, 70]],

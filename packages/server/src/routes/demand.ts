@@ -89,7 +89,7 @@ const gridRoute = createRoute({
         revision: z.number(),
         grain: z.string(),
         periods: z.array(z.string()),
-        buckets: z.array(z.string()),
+        buckets: z.array(z.object({ bucket: z.string(), from: z.string(), to: z.string() })),
         rows: z.array(
           z.object({
             kind: z.enum(["all", "group", "item"]),

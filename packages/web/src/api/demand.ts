@@ -25,6 +25,14 @@ export interface PlanVersionSummary {
   readonly cyclePeriod: string | null;
 }
 
+export type TimeGrain = "month" | "quarter" | "year";
+
+export interface Bucket {
+  readonly bucket: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** A row's node: the whole company has no code. */
 export interface DemandNodeRef {
   readonly kind: "all" | "group" | "item";
@@ -43,8 +51,10 @@ export interface DemandGrid {
   readonly versionId: number;
   readonly status: string;
   readonly revision: number;
+  readonly grain: TimeGrain;
   readonly periods: readonly string[];
-  readonly buckets: readonly string[];
+  /** The columns: a month, quarter or year and the months it spans. */
+  readonly buckets: readonly Bucket[];
   readonly rows: readonly DemandGridRow[];
 }
 
@@ -85,7 +95,7 @@ export interface CellEditRequest {
   readonly versionId: number;
   readonly measure: DemandLayer;
   readonly node: DemandNodeRef;
-  readonly period: string;
+  readonly bucket: Bucket;
   readonly edit: CellEdit;
   readonly basis: string;
   readonly reason: string;
@@ -106,11 +116,18 @@ export function usePlanVersions() {
   });
 }
 
-export function useDemandGrid(versionId: number | null, node: DemandNodeRef, from: string | null) {
+export function useDemandGrid(
+  versionId: number | null,
+  node: DemandNodeRef,
+  from: string | null,
+  grain: TimeGrain,
+) {
   return useQuery({
-    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from],
+    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from, grain],
     queryFn: () =>
-      request<DemandGrid>(`/plans/versions/${versionId}/demand`, { query: { ...nodeFields(node), from } }),
+      request<DemandGrid>(`/plans/versions/${versionId}/demand`, {
+        query: { ...nodeFields(node), from, grain },
+      }),
     enabled: versionId !== null && from !== null,
     placeholderData: keepPreviousData,
   });
@@ -138,7 +155,8 @@ export function useDemandActions(versionId: number | null) {
         post<EditOutcome>(`/plans/versions/${r.versionId}/edits`, {
           measure: r.measure,
           ...nodeFields(r.node),
-          from: r.period,
+          from: r.bucket.from,
+          to: r.bucket.to,
           edit: r.edit,
           basis: r.basis,
           reason: r.reason,
@@ -148,10 +166,16 @@ export function useDemandActions(versionId: number | null) {
       onSettled,
     }),
     lock: useMutation({
-      mutationFn: (r: { measure: DemandLayer; node: DemandNodeRef; period: string; locked: boolean }) =>
+      mutationFn: (r: { measure: DemandLayer; node: DemandNodeRef; bucket: Bucket; locked: boolean }) =>
         post<{ cells: number }>(
           `/plans/versions/${versionId}/locks`,
-          { measure: r.measure, ...nodeFields(r.node), from: r.period, locked: r.locked },
+          {
+            measure: r.measure,
+            ...nodeFields(r.node),
+            from: r.bucket.from,
+            to: r.bucket.to,
+            locked: r.locked,
+          },
           "PUT",
         ),
       onSettled,

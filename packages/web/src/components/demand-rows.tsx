@@ -79,11 +79,11 @@ export function NodeRows({
             </button>
           </span>
         </th>
-        {context.grid.periods.map((period, i) => (
-          <td key={period} className="align-right" data-period={period}>
+        {context.grid.buckets.map(({ bucket }, i) => (
+          <td key={bucket} className="align-right" data-period={bucket}>
             <PlanCell
               value={values[i] ?? null}
-              label={`${row.name}, ${formatPeriod(period)}`}
+              label={`${row.name}, ${formatPeriod(bucket)}`}
               editable={context.canEdit}
               locked={locked[i] ?? false}
               onCommit={(text) => context.commit(row, i, text)}
@@ -107,7 +107,7 @@ export function NodeRows({
                 {LAYER_LABELS[layer]}
               </th>
               {row.layers[layer].map((v, i) => (
-                <td key={context.grid.periods[i]} className="align-right">
+                <td key={context.grid.buckets[i]?.bucket} className="align-right">
                   <span className="num">{v === null ? "" : formatQuantity(v, 0)}</span>
                 </td>
               ))}
@@ -131,8 +131,13 @@ function ChildRows({
   depth: number;
   context: RowContext;
 }) {
-  const query = useDemandGrid(context.grid.versionId, parent, context.grid.periods[0] ?? null);
-  const span = context.grid.periods.length + 2;
+  const query = useDemandGrid(
+    context.grid.versionId,
+    parent,
+    context.grid.periods[0] ?? null,
+    context.grid.grain,
+  );
+  const span = context.grid.buckets.length + 2;
   if (query.isPending || query.isError)
     return (
       <tr>

@@ -47,8 +47,12 @@ const grid = (rows: DemandGridRow[], status = "draft"): DemandGrid => ({
   versionId: 3,
   status,
   revision: 7,
+  grain: "month",
   periods: ["2026-11", "2026-12"],
-  buckets: ["2026-11", "2026-12"],
+  buckets: [
+    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
+    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
+  ],
   rows,
 });
 
@@ -67,8 +71,8 @@ function stub(me: unknown, extra: Record<string, unknown> = {}) {
     "GET /api/auth/me": me,
     "GET /api/workspace": WORKSPACE,
     "GET /api/plans/versions": VERSIONS,
-    "GET /api/plans/versions/3/demand?from=2026-11": TOP,
-    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11": FAMILY,
+    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
+    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": FAMILY,
     "GET /api/plans/versions/3/edits": { edits: [] },
     ...extra,
   });
@@ -103,11 +107,43 @@ describe("DemandReviewPage", () => {
       node: "FAM-A",
       nodeKind: "group",
       from: "2026-11",
+      to: "2026-11",
       edit: { kind: "total", value: 151 },
       basis: "current",
       reason: "Promotion",
       comment: "",
       expectedRevision: 7,
+    });
+  });
+
+  it("edits a quarter as a whole: the figure typed on Q1 covers its three months", async () => {
+    const QUARTERS: DemandGrid = {
+      ...TOP,
+      grain: "quarter",
+      periods: ["2026-11", "2026-12", "2027-01", "2027-02", "2027-03"],
+      buckets: [
+        { bucket: "2026-Q4", from: "2026-11", to: "2026-12" },
+        { bucket: "2027-Q1", from: "2027-01", to: "2027-03" },
+      ],
+    };
+    const fetchMock = stub(DANA, {
+      "GET /api/plans/versions/3/demand?from=2026-11&grain=quarter": QUARTERS,
+      "POST /api/plans/versions/3/edits": { editId: 12, revision: 9, changed: 6, before: 400, after: 420 },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    fireEvent.change(screen.getByTestId("demand-grain"), { target: { value: "quarter" } });
+    const cell = await within(rowOf("FAM-A")).findByLabelText("Juices, Q1 2027");
+    fireEvent.change(cell, { target: { value: "+5%" } });
+    fireEvent.blur(cell);
+    await screen.findByTestId("demand-notice");
+    const post = fetchMock.mock.calls.find(
+      ([url, init]) => String(url).endsWith("/edits") && init?.method === "POST",
+    );
+    expect(JSON.parse(String(post![1]!.body))).toMatchObject({
+      from: "2027-01",
+      to: "2027-03",
+      edit: { kind: "percent", percent: 5 },
     });
   });
 
@@ -176,7 +212,9 @@ describe("DemandReviewPage", () => {
   });
 
   it("shows an approved version as frozen, with nothing left to edit or approve", async () => {
-    stub(DANA, { "GET /api/plans/versions/3/demand?from=2026-11": { ...TOP, status: "approved" } });
+    stub(DANA, {
+      "GET /api/plans/versions/3/demand?from=2026-11&grain=month": { ...TOP, status: "approved" },
+    });
     renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
     await screen.findByTestId("demand-frozen");
     expect(screen.getByTestId("demand-approve")).toHaveProperty("disabled", true);

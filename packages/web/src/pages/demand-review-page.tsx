@@ -11,6 +11,7 @@ import {
   DEMAND_LAYERS,
   type DemandGrid,
   type DemandLayer,
+  type TimeGrain,
   useDemandActions,
   useDemandEdits,
   useDemandGrid,
@@ -57,7 +58,8 @@ export function DemandReviewPage() {
     if (chosenVersion === null && versionId !== null) setChosenVersion(versionId);
   }, [chosenVersion, versionId]);
   const from = workspace.data?.company.currentPeriod ?? null;
-  const root = useDemandGrid(versionId, { kind: "all", code: null }, from);
+  const [grain, setGrain] = useState<TimeGrain>("month");
+  const root = useDemandGrid(versionId, { kind: "all", code: null }, from, grain);
   const role = me.data?.role;
 
   if (versions.isPending || workspace.isPending) return <Loading label="Loading the demand plan…" />;
@@ -79,21 +81,36 @@ export function DemandReviewPage() {
         </div>
       ) : (
         <>
-          <label className="field">
-            <span className="field-label">Version</span>
-            <select
-              className="input"
-              data-testid="demand-version"
-              value={versionId}
-              onChange={(event) => setChosenVersion(Number(event.target.value))}
-            >
-              {demandVersions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {`${v.scenario} v${v.number}${v.label ? ` – ${v.label}` : ""} (${v.status})`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="toolbar demand-toolbar">
+            <label className="field">
+              <span className="field-label">Version</span>
+              <select
+                className="input"
+                data-testid="demand-version"
+                value={versionId}
+                onChange={(event) => setChosenVersion(Number(event.target.value))}
+              >
+                {demandVersions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {`${v.scenario} v${v.number}${v.label ? ` – ${v.label}` : ""} (${v.status})`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">Columns</span>
+              <select
+                className="input"
+                data-testid="demand-grain"
+                value={grain}
+                onChange={(event) => setGrain(event.target.value as TimeGrain)}
+              >
+                <option value="month">Months</option>
+                <option value="quarter">Quarters</option>
+                <option value="year">Years</option>
+              </select>
+            </label>
+          </div>
           {root.isPending ? <Loading /> : null}
           {root.isError ? <ErrorMessage error={root.error} /> : null}
           {root.data && role ? (
@@ -140,7 +157,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
     select: setSelected,
     commit: (row, index, text) => {
       const edit = parseCellEdit(text);
-      const period = grid.periods[index]!;
+      const bucket = grid.buckets[index]!;
       if (!edit) {
         setNotice({
           tone: "error",
@@ -153,7 +170,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
           versionId: grid.versionId,
           measure: layer,
           node: row,
-          period,
+          bucket,
           edit,
           basis,
           reason,
@@ -164,7 +181,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
           onSuccess: (o) =>
             setNotice({
               tone: "ok",
-              text: `${row.name}, ${formatPeriod(period)}: ${formatQuantity(o.before, 0)} → ${formatQuantity(o.after, 0)} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed)`,
+              text: `${row.name}, ${formatPeriod(bucket.bucket)}: ${formatQuantity(o.before, 0)} → ${formatQuantity(o.after, 0)} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed)`,
             }),
           onError: fail,
         },
@@ -172,7 +189,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
     },
     toggleLock: (row, index, locked) =>
       actions.lock.mutate(
-        { measure: layer, node: row, period: grid.periods[index]!, locked: !locked },
+        { measure: layer, node: row, bucket: grid.buckets[index]!, locked: !locked },
         { onError: fail },
       ),
   };
@@ -313,9 +330,9 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
               <th scope="col" className="demand-node">
                 Product
               </th>
-              {grid.periods.map((p) => (
-                <th key={p} scope="col" className="align-right">
-                  {formatPeriod(p)}
+              {grid.buckets.map(({ bucket }) => (
+                <th key={bucket} scope="col" className="align-right">
+                  {formatPeriod(bucket)}
                 </th>
               ))}
               <th scope="col" className="align-right">
