@@ -84,10 +84,12 @@ export async function readLeafCells(
     edited AS (
       SELECT sku, coalesce(location, '') AS l, coalesce(segment, '') AS s, period, value FROM plan_values
       WHERE version_id = ${versionId} AND measure = ${measure} AND period = ANY(${query.periods}::text[])
+        AND ${skuBelow(query.node)}
     ),
     weights AS (
       SELECT sku, coalesce(location, '') AS l, coalesce(segment, '') AS s, period, value FROM plan_values
       WHERE version_id = ${versionId} AND measure = ${basisMeasure} AND period = ANY(${query.periods}::text[])
+        AND ${skuBelow(query.node)}
     ),
     holds AS (SELECT * FROM unnest(${holdSkus}::text[], ${holdPeriods}::text[]) AS h(sku, period))
     SELECT k.sku, k.location, k.segment, p.period, e.value,
