@@ -2,9 +2,10 @@
 // node, for each period of the range, with the edited layer's value, the spread basis, the lock
 // and (for revenue edits) the price. One query, so a company-wide edit costs one round trip.
 
-import type { PeriodKey } from "@fulcrum/domain";
+import { bucketOf, type PeriodKey } from "@fulcrum/domain";
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
+import { AppError } from "../errors";
 import { DEMAND_LAYERS } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
 
@@ -49,6 +50,9 @@ export async function readLeafCells(
   },
 ): Promise<LeafCell[]> {
   const { versionId, measure, basis } = query;
+  // History and prices are dated by calendar month; a weekly plan has no month to look them up by.
+  if ((basis === "history" || query.withPrices) && query.periods.some((p) => bucketOf(p) === "week"))
+    throw new AppError("bad_request", "history spreads and revenue edits need monthly periods");
   const basisMeasure = basis === "current" ? measure : (BASIS_MEASURE[basis] ?? null);
   const holdSkus = (query.extraLocks ?? []).map((l) => l.sku);
   const holdPeriods = (query.extraLocks ?? []).map((l) => l.period ?? null);
