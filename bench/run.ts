@@ -1,8 +1,9 @@
 // `npm run bench`: the foundation benchmarks and forecast throughput.
 // `npm run bench -- --only import --rows 200000` runs one; `--only forecast --series 100000` the full
-// forecast target.
+// forecast target; `--only demand` the demand edit at the top of a 10,000-SKU hierarchy.
 
 import { parseArgs } from "node:util";
+import { benchDemandEdit } from "./demand-edit";
 import { benchForecastThroughput } from "./forecast-throughput";
 import { benchImport } from "./import-history";
 import { benchPlanGrid } from "./plan-grid";
@@ -21,4 +22,5 @@ console.log(`# Fulcrum benchmarks — ${new Date().toISOString()} — node ${pro
 if (want("import")) await benchImport(Number(values.rows));
 if (want("startup")) await benchStartup();
 if (want("grid")) await benchPlanGrid();
+if (want("demand")) await benchDemandEdit();
 if (want("forecast")) await benchForecastThroughput(Number(values.series));

@@ -22,7 +22,7 @@ export function buildWebApp(): void {
 
 export async function startFulcrum(
   prepare: (fulcrum: Fulcrum) => Promise<void> = async () => {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "fulcrum-e2e-pg-"));
   const database = await openDatabase({ dataDir, port: 0 });
   const fulcrum = createFulcrum(database);
@@ -34,6 +34,7 @@ export async function startFulcrum(
   const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR, jobs }), 0);
   return {
     url: server.url,
+    databaseUrl: database.url,
     stop: async () => {
       await server.close();
       await jobs.close();

@@ -7,6 +7,8 @@ import { buildWebApp, startFulcrum } from "./fulcrum-server";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's database, for tests that need data no endpoint creates (a demand version). */
+    databaseUrl: string;
   }
 }
 
@@ -14,5 +16,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   buildWebApp();
   const fulcrum = await startFulcrum();
   project.provide("baseUrl", fulcrum.url);
+  project.provide("databaseUrl", fulcrum.databaseUrl);
   return fulcrum.stop;
 }

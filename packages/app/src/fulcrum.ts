@@ -7,6 +7,7 @@ import { AuthService } from "./auth/auth-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
+import { DemandPlanService } from "./demand/demand-plan-service";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
@@ -32,6 +33,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const auth = new AuthService(database, now);
   const plans = new PlanService(database, now);
   const workspace = new WorkspaceService(database);
+  const hierarchy = new HierarchyService(database);
   return {
     database,
     auth,
@@ -42,7 +44,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),
-    hierarchy: new HierarchyService(database),
+    hierarchy,
+    demand: new DemandPlanService(database, plans, hierarchy, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
   };

@@ -39,3 +39,21 @@ export function canRunForecast(role: Role): boolean {
 export function canPlanSupply(role: Role): boolean {
   return role === "supply_planner" || role === "admin";
 }
+
+/**
+ * Who may edit a demand layer: sales its own layer, marketing its own, the demand planner (and an
+ * administrator) every input layer and the consensus. The statistical layer is no one's: it stays
+ * as the forecast run wrote it, so forecast value added can be measured against it.
+ */
+export function canEditDemandLayer(role: Role, measure: string): boolean {
+  if (role === "demand_planner" || role === "admin")
+    return ["demand.sales", "demand.marketing", "demand.product", "demand.consensus"].includes(measure);
+  if (role === "sales") return measure === "demand.sales";
+  if (role === "marketing") return measure === "demand.marketing";
+  return false;
+}
+
+/** Who approves the consensus demand plan: the demand review's owner, and administrators. */
+export function canApproveConsensus(role: Role): boolean {
+  return role === "demand_planner" || role === "admin";
+}

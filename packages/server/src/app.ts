@@ -9,6 +9,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerEnv } from "./env";
 import { errorResponse } from "./errors";
 import { authRoutes } from "./routes/auth";
+import { demandRoutes } from "./routes/demand";
 import { entityRoutes } from "./routes/entities";
 import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
@@ -58,6 +59,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", entityRoutes);
   api.route("/", hierarchyRoutes);
   api.route("/", planRoutes);
+  api.route("/", demandRoutes);
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
   api.doc31("/openapi.json", {

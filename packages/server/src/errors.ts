@@ -19,6 +19,9 @@ export function errorResponse(error: unknown, c: Context): Response {
     const body: Record<string, unknown> = { error: { code: error.code, message: error.message } };
     if (error.code === "invalid_import" && error.details) {
       Object.assign(body, { status: "rejected", ...error.details });
+    } else if (error.details) {
+      // E.g. a conflict names the current revision and the other person's changes.
+      Object.assign(body, error.details);
     }
     if (error.code === "invalid_data" && error.details) Object.assign(body, error.details);
     return c.json(body, STATUS[error.code]);

@@ -7,6 +7,7 @@ import * as forecastRuns from "./migrations/0002-forecast-runs";
 import * as forecastLevels from "./migrations/0003-forecast-levels";
 import * as forecastNodes from "./migrations/0004-forecast-nodes";
 import * as supplyRuns from "./migrations/0005-supply-runs";
+import * as demandEdits from "./migrations/0006-demand-edits";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-forecast-levels": forecastLevels,
   "0004-forecast-nodes": forecastNodes,
   "0005-supply-runs": supplyRuns,
+  "0006-demand-edits": demandEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -114,6 +114,36 @@ export interface PlanChangesTable {
   reverts: string | null;
   changed_by: number;
   changed_at: Timestamp;
+  /** The hierarchy edit the change belongs to; null for a change made cell by cell. */
+  edit_id: Generated<string | null>;
+}
+
+export interface PlanEditsTable {
+  id: Generated<string>;
+  version_id: number;
+  measure: string;
+  node_kind: "all" | "group" | "item";
+  node_code: string | null;
+  first_period: string;
+  last_period: string;
+  kind: "total" | "delta" | "percent" | "revenue" | "consensus" | "undo";
+  amount: number | null;
+  basis: string | null;
+  reason: string;
+  comment: Generated<string>;
+  undoes: string | null;
+  cells: number;
+  edited_by: number;
+  edited_at: Timestamp;
+}
+
+export interface PlanLocksTable {
+  version_id: number;
+  measure: string;
+  sku: string;
+  period: string;
+  locked_by: number;
+  locked_at: Timestamp;
 }
 
 export interface ForecastRunsTable {
@@ -224,4 +254,6 @@ export interface Schema {
   plan_versions: PlanVersionsTable;
   plan_values: PlanValuesTable;
   plan_changes: PlanChangesTable;
+  plan_edits: PlanEditsTable;
+  plan_locks: PlanLocksTable;
 }

@@ -21,6 +21,9 @@ const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecas
 const SupplyReviewPage = lazy(async () => ({
   default: (await import("./pages/supply-review-page")).SupplyReviewPage,
 }));
+const DemandReviewPage = lazy(async () => ({
+  default: (await import("./pages/demand-review-page")).DemandReviewPage,
+}));
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
@@ -45,6 +48,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <ForecastPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/review",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <DemandReviewPage />
           </Suspense>
         ),
       },

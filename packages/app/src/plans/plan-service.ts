@@ -7,6 +7,7 @@ import { addPeriods, type PeriodKey, parsePeriod } from "@fulcrum/domain";
 import type { Database, Schema } from "@fulcrum/storage";
 import { sql, type Transaction } from "kysely";
 import type { User } from "../auth/auth-service";
+import { requireLayerRight } from "../demand/demand-layers";
 import { AppError } from "../errors";
 import { type PlanGrid, readPlanGrid } from "./plan-grid";
 
@@ -163,6 +164,8 @@ export class PlanService {
   ): Promise<number> {
     if (!reason.trim()) throw new AppError("bad_request", "a plan change needs a reason");
     for (const c of changes) {
+      // Demand layers belong to their functions, whichever endpoint the change comes through.
+      if (c.measure.startsWith("demand.")) requireLayerRight(user.role, c.measure);
       if (!parsePeriod(c.period)) throw new AppError("bad_request", `${c.period} is not a period`);
       if (c.value !== null && (!Number.isFinite(c.value) || c.value < 0))
         throw new AppError("bad_request", `${c.value} is not a valid plan quantity`);

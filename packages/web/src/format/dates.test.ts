@@ -12,6 +12,8 @@ describe("dates and periods", () => {
   it("formats monthly and weekly periods", () => {
     expect(formatPeriod("2026-03")).toBe("Mar 2026");
     expect(formatPeriod("2026-W09")).toBe("W09 2026");
+    expect(formatPeriod("2026-Q1")).toBe("Q1 2026");
+    expect(formatPeriod("2026")).toBe("2026");
     expect(formatPeriodLong("2026-11")).toBe("November 2026");
   });
   it("counts the months of a span, both ends included", () => {

@@ -24,12 +24,12 @@ export function formatDate(iso: string): string {
   return m && month ? `${m[3]} ${month} ${m[1]}` : iso;
 }
 
-/** "2026-03" → "Mar 2026"; "2026-W09" → "W09 2026"; anything else unchanged. */
+/** "2026-03" → "Mar 2026"; "2026-W09" → "W09 2026"; "2026-Q1" → "Q1 2026"; anything else unchanged. */
 export function formatPeriod(period: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   const name = month ? MONTHS[Number(month[2]) - 1] : undefined;
   if (month && name) return `${name} ${month[1]}`;
-  const week = /^(\d{4})-(W\d{2})$/.exec(period);
+  const week = /^(\d{4})-(W\d{2}|Q[1-4])$/.exec(period);
   return week ? `${week[2]} ${week[1]}` : period;
 }
 

@@ -64,6 +64,12 @@ export const STAGES: readonly StageDef[] = [
         description:
           "Run the statistical forecast and review it for any brand, family or SKU: fit, P10–P90 band, model and backtest.",
       },
+      {
+        to: "/demand/review",
+        label: "Demand review",
+        description:
+          "Edit sales, marketing and consensus figures at any level of the hierarchy, lock figures, and approve the consensus.",
+      },
     ],
   },
   {

@@ -1,0 +1,146 @@
+// Reads the leaf cells an edit works on: every SKU × location × segment the version plans below a
+// node, for each period of the range, with the edited layer's value, the spread basis, the lock
+// and (for revenue edits) the price. One query, so a company-wide edit costs one round trip.
+
+import { bucketOf, type PeriodKey } from "@fulcrum/domain";
+import type { Schema } from "@fulcrum/storage";
+import { type Kysely, sql } from "kysely";
+import { AppError } from "../errors";
+import { DEMAND_LAYERS } from "./demand-layers";
+import { type DemandNode, skuBelow } from "./demand-node";
+
+/** What the unlocked cells are spread in proportion to. */
+export type SpreadBasis = "current" | "statistical" | "sales" | "consensus" | "history" | "even";
+
+export interface LeafCell {
+  readonly sku: string;
+  readonly location: string | null;
+  readonly segment: string | null;
+  readonly period: string;
+  /** The edited layer's value; null where it holds none. */
+  readonly value: number | null;
+  readonly basis: number;
+  readonly locked: boolean;
+  /** Unit price in minor units (only read for revenue edits); null when the SKU has none. */
+  readonly price: number | null;
+}
+
+const BASIS_MEASURE: Partial<Record<SpreadBasis, string>> = {
+  statistical: "demand.statistical",
+  sales: "demand.sales",
+  consensus: "demand.consensus",
+};
+
+/**
+ * The cells below `node` for `periods`, ordered by SKU, location, segment and period. A cell is
+ * any key the version plans in some demand layer — so an empty layer is still edited on the same
+ * SKUs as the forecast. `history` is the quantity customers asked for in the same month a year
+ * earlier; `even` gives every cell the weight 1.
+ */
+export async function readLeafCells(
+  db: Kysely<Schema>,
+  query: {
+    versionId: number;
+    measure: string;
+    node: DemandNode;
+    periods: readonly PeriodKey[];
+    basis: SpreadBasis;
+    withPrices: boolean;
+    extraLocks?: readonly { sku: string; period?: string }[];
+  },
+): Promise<LeafCell[]> {
+  const { versionId, measure, basis } = query;
+  // History and prices are dated by calendar month; a weekly plan has no month to look them up by.
+  if ((basis === "history" || query.withPrices) && query.periods.some((p) => bucketOf(p) === "week"))
+    throw new AppError("bad_request", "history spreads and revenue edits need monthly periods");
+  const basisMeasure = basis === "current" ? measure : (BASIS_MEASURE[basis] ?? null);
+  const holdSkus = (query.extraLocks ?? []).map((l) => l.sku);
+  const holdPeriods = (query.extraLocks ?? []).map((l) => l.period ?? null);
+  const history =
+    basis === "history"
+      ? sql`(SELECT sum(h.requested_qty) FROM sales_history h LEFT JOIN customers c ON c.code = h.customer
+              WHERE h.sku = k.sku AND (k.location IS NULL OR h.location = k.location)
+                AND (k.segment IS NULL OR c.segment = k.segment)
+                AND h.requested_date >= (p.period || '-01')::date - interval '12 months'
+                AND h.requested_date < (p.period || '-01')::date - interval '11 months')`
+      : sql`NULL`;
+  const price = query.withPrices
+    ? sql`(SELECT pr.unit_price FROM prices pr
+            WHERE pr.sku = k.sku AND (pr.segment IS NULL OR pr.segment IS NOT DISTINCT FROM k.segment)
+              AND pr.valid_from <= (p.period || '-01')::date AND (pr.valid_to IS NULL OR pr.valid_to >= (p.period || '-01')::date)
+            ORDER BY pr.segment IS NULL, pr.valid_from DESC LIMIT 1)`
+    : sql`NULL`;
+  const result = await sql<{
+    sku: string;
+    location: string | null;
+    segment: string | null;
+    period: string;
+    value: number | null;
+    basis: number | null;
+    locked: boolean;
+    price: number | null;
+  }>`
+    WITH keys AS (
+      SELECT DISTINCT sku, location, segment FROM plan_values
+      WHERE version_id = ${versionId} AND measure = ANY(${DEMAND_LAYERS}::text[]) AND ${skuBelow(query.node)}
+    ),
+    periods AS (SELECT unnest(${query.periods}::text[]) AS period),
+    edited AS (
+      SELECT sku, coalesce(location, '') AS l, coalesce(segment, '') AS s, period, value FROM plan_values
+      WHERE version_id = ${versionId} AND measure = ${measure} AND period = ANY(${query.periods}::text[])
+        AND ${skuBelow(query.node)}
+    ),
+    weights AS (
+      SELECT sku, coalesce(location, '') AS l, coalesce(segment, '') AS s, period, value FROM plan_values
+      WHERE version_id = ${versionId} AND measure = ${basisMeasure} AND period = ANY(${query.periods}::text[])
+        AND ${skuBelow(query.node)}
+    ),
+    holds AS (SELECT * FROM unnest(${holdSkus}::text[], ${holdPeriods}::text[]) AS h(sku, period))
+    SELECT k.sku, k.location, k.segment, p.period, e.value,
+           ${basis === "even" ? sql`1` : basis === "history" ? history : sql`w.value`} AS basis,
+           (l.sku IS NOT NULL OR EXISTS (SELECT 1 FROM holds h WHERE h.sku = k.sku AND (h.period IS NULL OR h.period = p.period))) AS locked,
+           ${price} AS price
+    FROM keys k CROSS JOIN periods p
+    LEFT JOIN edited e ON e.sku = k.sku AND e.l = coalesce(k.location, '') AND e.s = coalesce(k.segment, '') AND e.period = p.period
+    LEFT JOIN weights w ON w.sku = k.sku AND w.l = coalesce(k.location, '') AND w.s = coalesce(k.segment, '') AND w.period = p.period
+    LEFT JOIN plan_locks l ON l.version_id = ${versionId} AND l.measure = ${measure} AND l.sku = k.sku AND l.period = p.period
+    ORDER BY k.sku, k.location NULLS FIRST, k.segment NULLS FIRST, p.period`.execute(db);
+  return result.rows.map((r) => ({ ...r, basis: Math.max(0, r.basis ?? 0) }));
+}
+
+/** One leaf cell's value in every demand layer, and whether its consensus is locked. */
+export interface LayeredCell {
+  readonly sku: string;
+  readonly location: string | null;
+  readonly segment: string | null;
+  readonly period: string;
+  readonly statistical: number | null;
+  readonly sales: number | null;
+  readonly marketing: number | null;
+  readonly product: number | null;
+  readonly consensus: number | null;
+  readonly consensusLocked: boolean;
+}
+
+/** Every layer of the cells below `node` in `periods` that hold a value in at least one layer. */
+export async function readLayeredCells(
+  db: Kysely<Schema>,
+  query: { versionId: number; node: DemandNode; periods: readonly PeriodKey[] },
+): Promise<LayeredCell[]> {
+  const { versionId } = query;
+  const result = await sql<LayeredCell>`
+    SELECT v.sku, v.location, v.segment, v.period,
+           max(v.value) FILTER (WHERE v.measure = 'demand.statistical') AS statistical,
+           max(v.value) FILTER (WHERE v.measure = 'demand.sales') AS sales,
+           max(v.value) FILTER (WHERE v.measure = 'demand.marketing') AS marketing,
+           max(v.value) FILTER (WHERE v.measure = 'demand.product') AS product,
+           max(v.value) FILTER (WHERE v.measure = 'demand.consensus') AS consensus,
+           EXISTS (SELECT 1 FROM plan_locks l WHERE l.version_id = ${versionId} AND l.measure = 'demand.consensus'
+                   AND l.sku = v.sku AND l.period = v.period) AS "consensusLocked"
+    FROM plan_values v
+    WHERE v.version_id = ${versionId} AND v.period = ANY(${query.periods}::text[]) AND ${skuBelow(query.node, sql.ref("v.sku"))}
+      AND v.measure IN ('demand.statistical', 'demand.sales', 'demand.marketing', 'demand.product', 'demand.consensus')
+    GROUP BY v.sku, v.location, v.segment, v.period
+    ORDER BY v.sku, v.location NULLS FIRST, v.segment NULLS FIRST, v.period`.execute(db);
+  return result.rows;
+}

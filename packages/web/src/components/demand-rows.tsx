@@ -1,0 +1,161 @@
+// The rows of the demand review grid: a hierarchy node with the chosen layer's figures (editable
+// where the role may), every layer beneath the selected node, and the children of an expanded node,
+// fetched when it opens.
+
+import type { DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
+import { DEMAND_LAYERS, useDemandGrid } from "../api/demand";
+import { formatPeriod } from "../format/dates";
+import { formatQuantity } from "../format/numbers";
+import { PlanCell } from "./plan-cell";
+import { ErrorMessage } from "./query-state";
+
+export const LAYER_LABELS: Record<DemandLayer, string> = {
+  "demand.statistical": "Statistical",
+  "demand.sales": "Sales",
+  "demand.marketing": "Marketing",
+  "demand.product": "Product",
+  "demand.consensus": "Consensus",
+};
+
+export interface RowContext {
+  readonly grid: DemandGrid;
+  readonly layer: DemandLayer;
+  readonly canEdit: boolean;
+  readonly expanded: ReadonlySet<string>;
+  readonly selected: string;
+  readonly toggle: (key: string) => void;
+  readonly select: (key: string) => void;
+  readonly commit: (row: DemandGridRow, index: number, text: string) => void;
+  readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
+}
+
+const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
+
+export function NodeRows({
+  row,
+  depth,
+  context,
+}: {
+  row: DemandGridRow;
+  depth: number;
+  context: RowContext;
+}) {
+  const key = keyOf(row);
+  const open = context.expanded.has(key);
+  const isSelected = context.selected === key;
+  const values = row.layers[context.layer];
+  const locked = row.locked[context.layer] ?? [];
+  return (
+    <>
+      <tr
+        data-testid="demand-row"
+        data-node={row.code ?? "all"}
+        data-kind={row.kind}
+        className={isSelected ? "demand-row-selected" : undefined}
+      >
+        <th scope="row" className="demand-node" style={{ paddingLeft: 8 + depth * 16 }}>
+          <span className="demand-node-label">
+            {row.kind !== "item" && row.children > 0 ? (
+              <button
+                type="button"
+                className="tree-toggle"
+                aria-label={`${open ? "Collapse" : "Expand"} ${row.name}`}
+                aria-expanded={open}
+                data-testid="demand-toggle"
+                onClick={() => context.toggle(key)}
+              >
+                <span className={open ? "chevron chevron-open" : "chevron"} aria-hidden="true" />
+              </button>
+            ) : (
+              <span className="tree-leaf" aria-hidden="true" />
+            )}
+            <button
+              type="button"
+              className="link-button"
+              data-testid="demand-select"
+              onClick={() => context.select(key)}
+            >
+              {row.name}
+            </button>
+          </span>
+        </th>
+        {context.grid.buckets.map(({ bucket }, i) => (
+          <td key={bucket} className="align-right" data-period={bucket}>
+            <PlanCell
+              value={values[i] ?? null}
+              label={`${row.name}, ${formatPeriod(bucket)}`}
+              editable={context.canEdit}
+              locked={locked[i] ?? false}
+              onCommit={(text) => context.commit(row, i, text)}
+              onToggleLock={
+                // Only figures can be held still; an empty cell has nothing to keep.
+                context.canEdit && (values[i] !== null || locked[i])
+                  ? () => context.toggleLock(row, i, locked[i] ?? false)
+                  : undefined
+              }
+            />
+          </td>
+        ))}
+        <td className="align-right" data-testid="demand-row-total">
+          <span className="num">{total(values)}</span>
+        </td>
+      </tr>
+      {isSelected
+        ? DEMAND_LAYERS.map((layer) => (
+            <tr key={layer} className="layer-row" data-testid="layer-row" data-layer={layer}>
+              <th scope="row" className="demand-node" style={{ paddingLeft: 32 + depth * 16 }}>
+                {LAYER_LABELS[layer]}
+              </th>
+              {row.layers[layer].map((v, i) => (
+                <td key={context.grid.buckets[i]?.bucket} className="align-right">
+                  <span className="num">{v === null ? "" : formatQuantity(v, 0)}</span>
+                </td>
+              ))}
+              <td className="align-right">
+                <span className="num">{total(row.layers[layer])}</span>
+              </td>
+            </tr>
+          ))
+        : null}
+      {open ? <ChildRows parent={row} depth={depth + 1} context={context} /> : null}
+    </>
+  );
+}
+
+function ChildRows({
+  parent,
+  depth,
+  context,
+}: {
+  parent: DemandGridRow;
+  depth: number;
+  context: RowContext;
+}) {
+  const query = useDemandGrid(
+    context.grid.versionId,
+    parent,
+    context.grid.periods[0] ?? null,
+    context.grid.grain,
+  );
+  const span = context.grid.buckets.length + 2;
+  if (query.isPending || query.isError)
+    return (
+      <tr>
+        <td colSpan={span} style={{ paddingLeft: 8 + depth * 16 }}>
+          {query.isError ? <ErrorMessage error={query.error} /> : "Loading…"}
+        </td>
+      </tr>
+    );
+  return query.data.rows
+    .slice(1)
+    .map((row) => <NodeRows key={keyOf(row)} row={row} depth={depth} context={context} />);
+}
+
+function total(values: readonly (number | null)[]): string {
+  return values.some((v) => v !== null)
+    ? formatQuantity(
+        values.reduce<number>((s, v) => s + (v ?? 0), 0),
+        0,
+      )
+    : "";
+}

@@ -1,0 +1,223 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { DemandGrid, DemandGridRow } from "../api/demand";
+import { DANA, WORKSPACE } from "../testing/fixtures";
+import { renderAt, stubApi } from "../testing/render";
+import { DemandReviewPage } from "./demand-review-page";
+
+const SAM = { user: { username: "sam", displayName: "Sam Sales", role: "sales" } };
+const VERSIONS = {
+  versions: [
+    {
+      id: 3,
+      scenarioId: 1,
+      scenario: "Base plan",
+      kind: "demand",
+      number: 1,
+      label: "",
+      status: "draft",
+      cyclePeriod: "2026-11",
+    },
+  ],
+};
+
+const row = (
+  kind: DemandGridRow["kind"],
+  code: string | null,
+  name: string,
+  consensus: number[],
+  children = 0,
+): DemandGridRow => ({
+  kind,
+  code,
+  name,
+  level: kind === "item" ? "sku" : "family",
+  children,
+  layers: {
+    "demand.statistical": consensus.map((v) => v - 1),
+    "demand.sales": consensus.map(() => null),
+    "demand.marketing": consensus.map(() => null),
+    "demand.product": consensus.map(() => null),
+    "demand.consensus": consensus,
+  },
+  locked: { "demand.consensus": consensus.map(() => false) },
+});
+
+const grid = (rows: DemandGridRow[], status = "draft"): DemandGrid => ({
+  versionId: 3,
+  status,
+  revision: 7,
+  grain: "month",
+  periods: ["2026-11", "2026-12"],
+  buckets: [
+    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
+    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
+  ],
+  rows,
+});
+
+const TOP = grid([
+  row("all", null, "All products", [300, 400], 1),
+  row("group", "FAM-A", "Juices", [100, 200], 2),
+]);
+const FAMILY = grid([
+  row("group", "FAM-A", "Juices", [100, 200], 2),
+  row("item", "S1", "Orange", [60, 120]),
+  row("item", "S2", "Apple", [40, 80]),
+]);
+
+function stub(me: unknown, extra: Record<string, unknown> = {}) {
+  return stubApi({
+    "GET /api/auth/me": me,
+    "GET /api/workspace": WORKSPACE,
+    "GET /api/plans/versions": VERSIONS,
+    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
+    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": FAMILY,
+    "GET /api/plans/versions/3/edits": { edits: [] },
+    ...extra,
+  });
+}
+
+const rowOf = (code: string) =>
+  screen.getAllByTestId("demand-row").find((r) => r.getAttribute("data-node") === code)!;
+
+describe("DemandReviewPage", () => {
+  it("expands a family to its SKUs and sends a typed family figure as an edit with reason and revision", async () => {
+    const fetchMock = stub(DANA, {
+      "POST /api/plans/versions/3/edits": { editId: 11, revision: 9, changed: 2, before: 100, after: 151 },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    fireEvent.click(within(rowOf("FAM-A")).getByTestId("demand-toggle"));
+    await screen.findByText("Orange");
+    expect(within(rowOf("S2")).getByLabelText("Apple, Dec 2026")).toHaveProperty("value", "80");
+
+    fireEvent.change(screen.getByTestId("demand-reason"), { target: { value: "Promotion" } });
+    const cell = within(rowOf("FAM-A")).getByLabelText("Juices, Nov 2026");
+    fireEvent.change(cell, { target: { value: "151" } });
+    fireEvent.blur(cell);
+    expect((await screen.findByTestId("demand-notice")).textContent).toContain(
+      "100 → 151 (2 SKU cells changed)",
+    );
+    const post = fetchMock.mock.calls.find(
+      ([url, init]) => String(url).endsWith("/edits") && init?.method === "POST",
+    );
+    expect(JSON.parse(String(post![1]!.body))).toEqual({
+      measure: "demand.consensus",
+      node: "FAM-A",
+      nodeKind: "group",
+      from: "2026-11",
+      to: "2026-11",
+      edit: { kind: "total", value: 151 },
+      basis: "current",
+      reason: "Promotion",
+      comment: "",
+      expectedRevision: 7,
+    });
+  });
+
+  it("edits a quarter as a whole: the figure typed on Q1 covers its three months", async () => {
+    const QUARTERS: DemandGrid = {
+      ...TOP,
+      grain: "quarter",
+      periods: ["2026-11", "2026-12", "2027-01", "2027-02", "2027-03"],
+      buckets: [
+        { bucket: "2026-Q4", from: "2026-11", to: "2026-12" },
+        { bucket: "2027-Q1", from: "2027-01", to: "2027-03" },
+      ],
+    };
+    const fetchMock = stub(DANA, {
+      "GET /api/plans/versions/3/demand?from=2026-11&grain=quarter": QUARTERS,
+      "POST /api/plans/versions/3/edits": { editId: 12, revision: 9, changed: 6, before: 400, after: 420 },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    fireEvent.change(screen.getByTestId("demand-grain"), { target: { value: "quarter" } });
+    const cell = await within(rowOf("FAM-A")).findByLabelText("Juices, Q1 2027");
+    fireEvent.change(cell, { target: { value: "+5%" } });
+    fireEvent.blur(cell);
+    await screen.findByTestId("demand-notice");
+    const post = fetchMock.mock.calls.find(
+      ([url, init]) => String(url).endsWith("/edits") && init?.method === "POST",
+    );
+    expect(JSON.parse(String(post![1]!.body))).toMatchObject({
+      from: "2027-01",
+      to: "2027-03",
+      edit: { kind: "percent", percent: 5 },
+    });
+  });
+
+  it("shows every layer of the selected row and the other person's change on a conflict", async () => {
+    stub(DANA, {
+      "POST /api/plans/versions/3/edits": {
+        status: 409,
+        body: {
+          error: {
+            code: "conflict",
+            message: "sam changed these numbers after you loaded them (Promotion); reload and try again",
+          },
+          revision: 8,
+          changes: [
+            {
+              user: "sam",
+              at: "2026-11-22T09:00:00.000Z",
+              sku: "S1",
+              period: "2026-11",
+              oldValue: 60,
+              newValue: 90,
+              reason: "Promotion",
+            },
+          ],
+        },
+      },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    fireEvent.click(await screen.findByText("Juices"));
+    expect(screen.getAllByTestId("layer-row").map((r) => r.getAttribute("data-layer"))).toEqual([
+      "demand.statistical",
+      "demand.sales",
+      "demand.marketing",
+      "demand.product",
+      "demand.consensus",
+    ]);
+    const cell = within(rowOf("FAM-A")).getByLabelText("Juices, Nov 2026");
+    fireEvent.change(cell, { target: { value: "+5%" } });
+    fireEvent.blur(cell);
+    const conflict = await screen.findByTestId("demand-conflict");
+    expect(conflict.textContent).toContain("sam: S1 Nov 2026 60 → 90 (Promotion)");
+  });
+
+  it("lets sales edit only the sales layer, without consensus or approval buttons", async () => {
+    stub(SAM);
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    expect(screen.getByTestId("demand-layer")).toHaveProperty("value", "demand.sales");
+    expect(screen.queryByTestId("demand-approve")).toBeNull();
+    expect(screen.queryByTestId("demand-propose")).toBeNull();
+    fireEvent.change(screen.getByTestId("demand-layer"), { target: { value: "demand.consensus" } });
+    expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
+  });
+
+  it("approves the consensus", async () => {
+    const fetchMock = stub(DANA, { "POST /api/plans/versions/3/approve": { status: 204, body: null } });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    fireEvent.click(await screen.findByTestId("demand-approve"));
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([url, init]) => String(url).endsWith("/approve") && init?.method === "POST",
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it("shows an approved version as frozen, with nothing left to edit or approve", async () => {
+    stub(DANA, {
+      "GET /api/plans/versions/3/demand?from=2026-11&grain=month": { ...TOP, status: "approved" },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByTestId("demand-frozen");
+    expect(screen.getByTestId("demand-approve")).toHaveProperty("disabled", true);
+    expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
+  });
+});
