@@ -43,6 +43,8 @@ export * from "./supply/build-supply-model";
 export * from "./supply/check-plan";
 export * from "./supply/examples/generate-supply-problem";
 export * from "./supply/examples/red-tomato";
+export * from "./supply/families/aggregate-families";
+export * from "./supply/families/disaggregate-families";
 export * from "./supply/heuristics/level-chase";
 export * from "./supply/heuristics/simulate-plan";
 export * from "./supply/lp-model";

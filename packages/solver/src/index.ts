@@ -3,3 +3,4 @@ export * from "./highs-solve";
 export * from "./plan-supply";
 export * from "./solve-result";
 export * from "./solver";
+export * from "./plan-supply-by-family";
