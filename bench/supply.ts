@@ -80,7 +80,7 @@ try {
     const problem = generateSupplyProblem(1, size);
     if (validateSupplyProblem(problem).length > 0) throw new Error("generated problem is invalid");
     const flat = await planFlat(problem);
-    const native = clp && flat.columns > 0 ? solveNatively(size) : null;
+    const native = clp && flat.status !== "skipped" ? solveNatively(size) : null;
     const family = values["no-families"] ? null : await planFamilies(problem, size);
     console.log(
       [
@@ -121,7 +121,13 @@ async function planFlat(problem: SupplyProblem) {
       const buildSeconds = (performance.now() - started) / 1000;
       const size = { columns: numCols, rows: numRows, nonzeros, buildSeconds };
       if (numCols > flatMaxColumns)
-        return { ...size, status: "skipped", solveSeconds: Number.NaN, runSeconds: Number.NaN, cost: Number.NaN };
+        return {
+          ...size,
+          status: "skipped",
+          solveSeconds: Number.NaN,
+          runSeconds: Number.NaN,
+          cost: Number.NaN,
+        };
       const solved = await solver.solve(supply.model, { timeLimitSeconds });
       const cost = solved.columns
         ? readSupplyPlan(supply, {
@@ -143,12 +149,16 @@ async function planFamilies(problem: SupplyProblem, size: GeneratorSize) {
   try {
     const { result, peakMiB } = await peakRss(async () => {
       const started = performance.now();
-      const planned = await planSupplyByFamily(solver, problem, generatedFamilies(size), { timeLimitSeconds });
-      if (planned.status !== "optimal" && planned.status !== "time-limit") throw new Error(`family LP: ${planned.status}`);
+      const planned = await planSupplyByFamily(solver, problem, generatedFamilies(size), {
+        timeLimitSeconds,
+      });
+      if (planned.status !== "optimal" && planned.status !== "time-limit")
+        throw new Error(`family LP: ${planned.status}`);
       if (!planned.plan) throw new Error("family LP: no plan in the time limit");
       return { ...planned, runSeconds: (performance.now() - started) / 1000 };
     });
-    const columns = buildSupplyModel(aggregateFamilies(problem, generatedFamilies(size))).model.variables.length;
+    const columns = buildSupplyModel(aggregateFamilies(problem, generatedFamilies(size))).model.variables
+      .length;
     return { columns, runSeconds: result.runSeconds, cost: result.plan.costs.total, peakMiB };
   } finally {
     await solver.close();

@@ -47,7 +47,8 @@ export function generateSupplyProblem(seed: number, size: GeneratorSize): Supply
   const resources: SupplyResource[] = plants.flatMap((plant, p) =>
     Array.from({ length: perPlant[p]! }, (_, r) => {
       const load = skus.reduce(
-        (sum, _, i) => (home(i) === plant && routedOn(size, i).includes(r) ? sum + monthly[i]! * dcs.length * 1.3 : sum),
+        (sum, _, i) =>
+          home(i) === plant && routedOn(size, i).includes(r) ? sum + monthly[i]! * dcs.length * 1.3 : sum,
         0,
       );
       const regular = load * between(0.6, 1.1);
@@ -177,7 +178,10 @@ export function generateSupplyProblem(seed: number, size: GeneratorSize): Supply
 
 function resourcesPerPlant(size: GeneratorSize): number[] {
   const total = Math.max(size.resources ?? 2 * size.plants, size.plants);
-  return Array.from({ length: size.plants }, (_, p) => Math.floor(total / size.plants) + (p < total % size.plants ? 1 : 0));
+  return Array.from(
+    { length: size.plants },
+    (_, p) => Math.floor(total / size.plants) + (p < total % size.plants ? 1 : 0),
+  );
 }
 
 /** Indices, within its plant, of the resources SKU i runs on: two neighbours, or the only one. */

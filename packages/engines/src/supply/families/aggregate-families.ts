@@ -1,8 +1,11 @@
 // Family aggregation: the same supply problem with each product family's SKUs merged into one
 // item, so the LP has a row per family instead of per SKU — the route for companies whose flat
 // model outgrows the WebAssembly heap (ADR 0400). Quantities add up; per-unit figures (hours,
-// costs, BOM quantities, prices) are averages weighted by the members' demand over the horizon,
-// which is exact when the family's production is later split in those proportions.
+// costs, prices) are averages weighted by the members' demand over the horizon, which is exact
+// when the family's production is later split in those proportions. Components are not: a
+// family unit made of a fixed mix of its members' components is held back by the scarcest of
+// them (on a generated network the family LP lost 2.7× the flat LP's sales), so the members'
+// components become material cost here and are bought per SKU when the plan is disaggregated.
 
 import type { Money } from "@fulcrum/domain";
 import type { SupplyProblem } from "../supply-problem";
@@ -13,12 +16,17 @@ export type FamilyMap = ReadonlyMap<string, string>;
 
 /**
  * The problem at family level. Weights: each member's total demand over the horizon over its
- * family's (equal shares when the family has none). A family's subcontracting may buy the sum of
- * its members' limits at their weighted price; minimum batches are dropped for families of more
- * than one SKU (the route is an LP). Callers should give families SKUs made at the same plants on
- * the same resources, or the averaged hours will spread load between resources.
+ * family's (equal shares when the family has none). A member's BOM lines become material cost:
+ * quantity per × the cheapest supplier line's price (with any expedite premium) at its plant, or
+ * the component's standard cost when no line delivers there; components then used by nothing,
+ * with no demand and not made, leave the problem with their supplier lines and stock. A family's
+ * subcontracting may buy the sum of its members' limits at their weighted price; minimum batches
+ * are dropped for families of more than one SKU (the route is an LP). Callers should give
+ * families SKUs made at the same plants on the same resources, or the averaged hours will spread
+ * load between resources.
  */
-export function aggregateFamilies(problem: SupplyProblem, familyOf: FamilyMap): SupplyProblem {
+export function aggregateFamilies(original: SupplyProblem, familyOf: FamilyMap): SupplyProblem {
+  const problem = foldMemberComponents(original, familyOf);
   const family = (sku: string) => familyOf.get(sku) ?? sku;
   const demand = new Map<string, number>();
   for (const d of problem.demand) demand.set(d.sku, (demand.get(d.sku) ?? 0) + d.quantity);
@@ -86,9 +94,13 @@ export function aggregateFamilies(problem: SupplyProblem, familyOf: FamilyMap): 
         ),
       };
     }),
-    demand: [...groupBy(problem.demand, (d) => [family(d.sku), d.location, d.segment, d.period]).values()].map(
-      (members) => ({ ...members[0]!, sku: family(members[0]!.sku), quantity: sumOf(members, (d) => d.quantity) }),
-    ),
+    demand: [
+      ...groupBy(problem.demand, (d) => [family(d.sku), d.location, d.segment, d.period]).values(),
+    ].map((members) => ({
+      ...members[0]!,
+      sku: family(members[0]!.sku),
+      quantity: sumOf(members, (d) => d.quantity),
+    })),
     prices: [...groupBy(problem.prices, (p) => [family(p.sku), p.segment]).values()].map((members) => ({
       sku: family(members[0]!.sku),
       segment: members[0]!.segment,
@@ -104,9 +116,13 @@ export function aggregateFamilies(problem: SupplyProblem, familyOf: FamilyMap): 
         shortfallPenaltyPerUnitPeriod: money(average(members, (s) => s.shortfallPenaltyPerUnitPeriod)),
       }),
     ),
-    firmProduction: [...groupBy(problem.firmProduction, (f) => [family(f.sku), f.plant, f.period]).values()].map(
-      (members) => ({ ...members[0]!, sku: family(members[0]!.sku), quantity: sumOf(members, (f) => f.quantity) }),
-    ),
+    firmProduction: [
+      ...groupBy(problem.firmProduction, (f) => [family(f.sku), f.plant, f.period]).values(),
+    ].map((members) => ({
+      ...members[0]!,
+      sku: family(members[0]!.sku),
+      quantity: sumOf(members, (f) => f.quantity),
+    })),
   };
 }
 
@@ -123,4 +139,52 @@ function sumStock(
 
 function sumOf<X>(items: readonly X[], value: (x: X) => number): number {
   return items.reduce((sum, x) => sum + value(x), 0);
+}
+
+/** The problem with family members' BOM lines turned into material cost (see `aggregateFamilies`). */
+function foldMemberComponents(problem: SupplyProblem, familyOf: FamilyMap): SupplyProblem {
+  const price = new Map<string, number>();
+  for (const line of problem.supplierItems) {
+    const at = key(line.component, line.plant);
+    const unit = line.unitCost + (line.expeditePremiumPerUnit ?? 0);
+    price.set(at, Math.min(price.get(at) ?? Number.POSITIVE_INFINITY, unit));
+  }
+  const standard = new Map(problem.items.map((i) => [i.sku, i.standardCost as number]));
+  const folded = groupBy(
+    problem.bom.filter((b) => familyOf.has(b.parent)),
+    (b) => [b.parent],
+  );
+  const bom = problem.bom.filter((b) => !familyOf.has(b.parent));
+  const stillNeeded = new Set([
+    ...bom.flatMap((b) => [b.parent, b.component]),
+    ...problem.production.map((o) => o.sku),
+    ...problem.demand.map((d) => d.sku),
+  ]);
+  const dropped = new Set(
+    [...folded.values()]
+      .flat()
+      .map((b) => b.component)
+      .filter((c) => !stillNeeded.has(c)),
+  );
+  const kept = <X extends { sku: string }>(rows: readonly X[]) => rows.filter((r) => !dropped.has(r.sku));
+  return {
+    ...problem,
+    items: kept(problem.items),
+    production: problem.production.map((o) => ({
+      ...o,
+      materialCostPerUnit: Math.round(
+        o.materialCostPerUnit +
+          (folded.get(key(o.sku)) ?? []).reduce(
+            (sum, b) =>
+              sum + b.quantityPer * (price.get(key(b.component, o.plant)) ?? standard.get(b.component) ?? 0),
+            0,
+          ),
+      ) as Money,
+    })),
+    bom,
+    supplierItems: problem.supplierItems.filter((line) => !dropped.has(line.component)),
+    openingInventory: kept(problem.openingInventory),
+    closingInventory: kept(problem.closingInventory),
+    safetyStock: kept(problem.safetyStock),
+  };
 }

@@ -49,14 +49,17 @@ export function disaggregateFamilyPlan(
     for (const i of members) make[i] = Array.from({ length: T }, () => 0);
     for (let t = 0; t < T; t++) {
       const free = Math.max(0, (total[t] ?? 0) - (firm.get(k)?.[t] ?? 0));
-      const weights = shares(members.map((i) => needs[i]![t]!)) ?? shares(horizon) ?? members.map(() => 1 / members.length);
+      const weights =
+        shares(members.map((i) => needs[i]![t]!)) ?? shares(horizon) ?? members.map(() => 1 / members.length);
       members.forEach((i, m) => {
         make[i]![t] = free * weights[m]!;
       });
     }
   }
   return simulatePlan(problem, "optimiser-by-family", {
-    make: problem.production.map((_, i) => withCommitments(problem, i, (free) => free.map((f, t) => (f ? make[i]![t]! : 0)))),
+    make: problem.production.map((_, i) =>
+      withCommitments(problem, i, (free) => free.map((f, t) => (f ? make[i]![t]! : 0))),
+    ),
     workers: familyPlan.capacity.map((row) => row.workers ?? null),
   });
 }

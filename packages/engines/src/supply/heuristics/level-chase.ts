@@ -92,7 +92,8 @@ function firstSources(problem: SupplyProblem): Map<string, string> {
   const sources = new Map<string, string>();
   for (const [sku, plants] of plantsOf)
     for (const lane of problem.lanes)
-      if (plants.has(lane.from) && !sources.has(stockKey(sku, lane.to))) sources.set(stockKey(sku, lane.to), lane.from);
+      if (plants.has(lane.from) && !sources.has(stockKey(sku, lane.to)))
+        sources.set(stockKey(sku, lane.to), lane.from);
   return sources;
 }
 
