@@ -51,14 +51,42 @@ function twoSkus(): SupplyProblem {
     bom: [{ parent: "A", component: "C", quantityPer: 2 }],
     suppliers: [{ code: "S", paymentLagPeriods: 0 }],
     supplierItems: [
-      { supplier: "S", component: "C", plant: "P", unitCost: euros(5), leadTimePeriods: 0, capacityPerPeriod: 1000 },
-      { supplier: "S", component: "C", plant: "P", unitCost: euros(3), leadTimePeriods: 0, capacityPerPeriod: 1000 },
+      {
+        supplier: "S",
+        component: "C",
+        plant: "P",
+        unitCost: euros(5),
+        leadTimePeriods: 0,
+        capacityPerPeriod: 1000,
+      },
+      {
+        supplier: "S",
+        component: "C",
+        plant: "P",
+        unitCost: euros(3),
+        leadTimePeriods: 0,
+        capacityPerPeriod: 1000,
+      },
     ],
     lanes: [],
-    segments: [{ code: "ALL", shortage: { kind: "backlog", costPerUnitPeriod: euros(1) }, receivablesLagPeriods: 0 }],
+    segments: [
+      { code: "ALL", shortage: { kind: "backlog", costPerUnitPeriod: euros(1) }, receivablesLagPeriods: 0 },
+    ],
     demand: [
-      ...[30, 10].map((quantity, t) => ({ sku: "A", location: "P", segment: "ALL", period: periods[t]!, quantity })),
-      ...[10, 30].map((quantity, t) => ({ sku: "B", location: "P", segment: "ALL", period: periods[t]!, quantity })),
+      ...[30, 10].map((quantity, t) => ({
+        sku: "A",
+        location: "P",
+        segment: "ALL",
+        period: periods[t]!,
+        quantity,
+      })),
+      ...[10, 30].map((quantity, t) => ({
+        sku: "B",
+        location: "P",
+        segment: "ALL",
+        period: periods[t]!,
+        quantity,
+      })),
     ],
     prices: [
       { sku: "A", segment: "ALL", price: euros(100) },
