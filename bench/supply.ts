@@ -5,7 +5,7 @@
 // for the ratio ours/native. The family route (LP on product families, disaggregated to SKUs) runs
 // too, with its cost gap to the flat LP where both run.
 // Usage: npm run bench:supply -- [--sizes 50x12x5,2000x24x50] [--all] [--dcs 2] [--no-families]
-//        [--flat-max-columns 1500000] [--time-limit 1800]
+//        [--flat-max-columns 1500000] [--time-limit 1800] [--heuristics]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,9 +15,11 @@ import { parseArgs } from "node:util";
 import {
   aggregateFamilies,
   buildSupplyModel,
+  chasePlan,
   type GeneratorSize,
   generatedFamilies,
   generateSupplyProblem,
+  levelPlan,
   readSupplyPlan,
   redTomatoProblem,
   type SupplyProblem,
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     "no-families": { type: "boolean", default: false },
     "flat-max-columns": { type: "string", default: "1500000" },
     "time-limit": { type: "string", default: "1800" },
+    heuristics: { type: "boolean", default: false },
   },
 });
 const sizes = [...values.sizes.split(","), ...(values.all ? ["10000x24x100"] : [])].map((text) => {
@@ -72,6 +75,7 @@ console.log(
     "family peak MiB",
     "family cost",
     "gap %",
+    ...(values.heuristics ? ["level cost", "chase cost"] : []),
   ].join("\t"),
 );
 
@@ -102,6 +106,7 @@ try {
         family ? fmt(family.peakMiB) : "—",
         family ? money(family.cost) : "—",
         family && Number.isFinite(flat.cost) ? fmt((100 * (family.cost - flat.cost)) / flat.cost, 2) : "—",
+        ...(values.heuristics ? [money(levelPlan(problem).costs.total), money(chasePlan(problem).costs.total)] : []),
       ].join("\t"),
     );
   }
