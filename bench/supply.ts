@@ -106,7 +106,9 @@ try {
         family ? fmt(family.peakMiB) : "—",
         family ? money(family.cost) : "—",
         family && Number.isFinite(flat.cost) ? fmt((100 * (family.cost - flat.cost)) / flat.cost, 2) : "—",
-        ...(values.heuristics ? [money(levelPlan(problem).costs.total), money(chasePlan(problem).costs.total)] : []),
+        ...(values.heuristics
+          ? [money(levelPlan(problem).costs.total), money(chasePlan(problem).costs.total)]
+          : []),
       ].join("\t"),
     );
   }
