@@ -38,6 +38,8 @@ export * from "./forecast/validate-request";
 export * from "./inventory/inventory-policy";
 export * from "./inventory/normal-loss";
 export * from "./inventory/safety-stock";
+export * from "./kpi/inventory-vs-plan";
+export * from "./kpi/plan-attainment";
 export * from "./supply/assemble-plan";
 export * from "./supply/build-supply-model";
 export * from "./supply/check-plan";
