@@ -7,7 +7,7 @@
 // Usage: npm run bench:supply -- [--sizes 50x12x5,2000x24x50] [--all] [--dcs 2] [--no-families]
 //        [--flat-max-columns 1500000] [--time-limit 1800] [--heuristics]
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,12 +64,15 @@ console.log(
     "build s",
     "solve s",
     "plan run s",
+    "CPU s",
     "peak RSS MiB",
     "status",
     "objective",
     "CLP s",
+    "CLP CPU s",
     "CLP objective",
     "ours/CLP",
+    "CPU ours/CLP",
     "family cols",
     "family run s",
     "family peak MiB",
@@ -95,12 +98,15 @@ try {
         seconds(flat.buildSeconds),
         seconds(flat.solveSeconds),
         seconds(flat.runSeconds),
+        seconds(flat.cpuSeconds),
         fmt(flat.peakMiB),
         flat.status,
         money(flat.cost),
         native ? seconds(native.seconds) : "—",
+        native ? seconds(native.cpuSeconds) : "—",
         native ? money(native.objective) : "—",
-        native && Number.isFinite(flat.runSeconds) ? fmt(flat.runSeconds / native.seconds, 1) : "—",
+        native ? fmt(flat.runSeconds / native.seconds, 1) : "—",
+        native ? fmt(flat.cpuSeconds / native.cpuSeconds, 1) : "—",
         family?.columns ?? "—",
         family ? seconds(family.runSeconds) : "—",
         family ? fmt(family.peakMiB) : "—",
@@ -120,6 +126,7 @@ try {
 async function planFlat(problem: SupplyProblem) {
   const solver = await warmSolver();
   try {
+    const cpu = process.cpuUsage();
     const { result, peakMiB } = await peakRss(async () => {
       const started = performance.now();
       const supply = buildSupplyModel(problem);
@@ -145,7 +152,10 @@ async function planFlat(problem: SupplyProblem) {
       const runSeconds = (performance.now() - started) / 1000;
       return { ...size, status: solved.status, solveSeconds: solved.seconds, runSeconds, cost };
     });
-    return { ...result, peakMiB };
+    // Every thread of the process, the solver's worker included.
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = result.status === "skipped" ? Number.NaN : (used.user + used.system) / 1e6;
+    return { ...result, peakMiB, cpuSeconds };
   } finally {
     await solver.close();
   }
@@ -191,17 +201,32 @@ function nativeSolver(): string | null {
  * Exports the same model as MPS in a child process (its WASM heap must not count in ours) and
  * times CLP's barrier, reading the file included, as the plan run includes building the model.
  */
-function solveNatively(size: GeneratorSize): { seconds: number; objective: number } {
+function solveNatively(size: GeneratorSize): { seconds: number; cpuSeconds: number; objective: number } {
   const file = join(scratch, `supply-${size.skus}.mps`);
   const exported = spawnSync(process.execPath, ["--import", "tsx", exporter, JSON.stringify(size), file], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (exported.status !== 0) throw new Error("MPS export failed");
   const started = performance.now();
+  const cpu = childrenCpuSeconds();
   const run = spawnSync(clp!, [file, "-barrier"], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = childrenCpuSeconds() - cpu;
   rmSync(file, { force: true });
   const objective = /Optimal objective\s+(\S+)/.exec(run.stdout)?.[1];
   if (!objective) throw new Error(`CLP found no optimum:\n${run.stdout.slice(-2000)}`);
-  return { seconds, objective: Number(objective) };
+  return { seconds, cpuSeconds, objective: Number(objective) };
+}
+
+/**
+ * CPU seconds of this process's finished children (Linux: cutime + cstime of /proc/self/stat, in
+ * clock ticks of 1/100 s); NaN elsewhere. On shared cores CPU time compares fairer than wall time.
+ */
+function childrenCpuSeconds(): number {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
