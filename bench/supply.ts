@@ -163,11 +163,12 @@ async function planFlat(problem: SupplyProblem) {
 }
 
 async function planFamilies(problem: SupplyProblem, size: GeneratorSize) {
+  const families = generatedFamilies(size);
   const solver = await warmSolver();
   try {
     const { result, peakMiB } = await peakRss(async () => {
       const started = performance.now();
-      const planned = await planSupplyByFamily(solver, problem, generatedFamilies(size), {
+      const planned = await planSupplyByFamily(solver, problem, families, {
         timeLimitSeconds,
       });
       if (planned.status !== "optimal" && planned.status !== "time-limit")
@@ -175,8 +176,7 @@ async function planFamilies(problem: SupplyProblem, size: GeneratorSize) {
       if (!planned.plan) throw new Error("family LP: no plan in the time limit");
       return { ...planned, runSeconds: (performance.now() - started) / 1000 };
     });
-    const columns = buildSupplyModel(aggregateFamilies(problem, generatedFamilies(size))).model.variables
-      .length;
+    const columns = buildSupplyModel(aggregateFamilies(problem, families)).model.variables.length;
     return { columns, runSeconds: result.runSeconds, cost: result.plan.costs.total, peakMiB };
   } finally {
     await solver.close();
