@@ -4,7 +4,8 @@
 
 import type { Money, PeriodKey } from "@fulcrum/domain";
 
-export type PlanMethod = "optimiser" | "level" | "chase";
+/** `optimiser-by-family`: the LP on product families, disaggregated to SKUs (`plan-by-family.ts`). */
+export type PlanMethod = "optimiser" | "optimiser-by-family" | "level" | "chase";
 
 /** Every term of the objective, one kind each (see docs/supply-planning.md). */
 export const COST_KINDS = [

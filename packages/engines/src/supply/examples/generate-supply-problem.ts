@@ -13,6 +13,12 @@ export interface GeneratorSize {
   readonly plants: number;
   readonly dcs: number;
   readonly components: number;
+  /**
+   * Resources over all plants, dealt out in turn (at least one per plant; default two per
+   * plant). Each SKU runs on two neighbouring resources of its plant, so SKUs that share both
+   * form a natural product family (`generatedFamilies`).
+   */
+  readonly resources?: number;
   /** Give the first resource of each plant a workforce with whole workers (a MIP). */
   readonly integerWorkforce?: boolean;
   /** Give every other SKU a minimum batch (a MIP). */
@@ -37,10 +43,12 @@ export function generateSupplyProblem(seed: number, size: GeneratorSize): Supply
       .filter((c, k, all) => all.indexOf(c) === k)
       .map((component) => ({ parent, component, quantityPer: whole(1, 3) })),
   );
+  const perPlant = resourcesPerPlant(size);
   const resources: SupplyResource[] = plants.flatMap((plant, p) =>
-    [0, 1].map((r) => {
+    Array.from({ length: perPlant[p]! }, (_, r) => {
       const load = skus.reduce(
-        (sum, _, i) => (home(i) === plant ? sum + monthly[i]! * dcs.length * 1.3 : sum),
+        (sum, _, i) =>
+          home(i) === plant && routedOn(size, i).includes(r) ? sum + monthly[i]! * dcs.length * 1.3 : sum,
         0,
       );
       const regular = load * between(0.6, 1.1);
@@ -114,10 +122,10 @@ export function generateSupplyProblem(seed: number, size: GeneratorSize): Supply
       ...(size.minimumBatches && i % 2 === 1 ? { minimumBatch: Math.round(monthly[i]! / 2) } : {}),
     })),
     routings: skus.flatMap((sku, i) =>
-      [0, 1].map((r) => ({
+      routedOn(size, i).map((r) => ({
         sku,
         plant: home(i),
-        resource: `RES-${plants.indexOf(home(i)) + 1}-${r + 1}`,
+        resource: `RES-${(i % size.plants) + 1}-${r + 1}`,
         hoursPerUnit: between(0.5, 1.5),
       })),
     ),
@@ -166,4 +174,32 @@ export function generateSupplyProblem(seed: number, size: GeneratorSize): Supply
     backlogAtHorizonEnd: "allowed",
     payablesLagPeriods: 1,
   };
+}
+
+function resourcesPerPlant(size: GeneratorSize): number[] {
+  const total = Math.max(size.resources ?? 2 * size.plants, size.plants);
+  return Array.from(
+    { length: size.plants },
+    (_, p) => Math.floor(total / size.plants) + (p < total % size.plants ? 1 : 0),
+  );
+}
+
+/** Indices, within its plant, of the resources SKU i runs on: two neighbours, or the only one. */
+function routedOn(size: GeneratorSize, i: number): number[] {
+  const n = resourcesPerPlant(size)[i % size.plants]!;
+  const first = Math.floor(i / size.plants) % n;
+  return n === 1 ? [0] : [first, (first + 1) % n];
+}
+
+/**
+ * The generator's product families: SKUs made at the same plant on the same pair of resources,
+ * named `FAM-<plant>-<first resource>` — one family per resource.
+ */
+export function generatedFamilies(size: GeneratorSize): Map<string, string> {
+  return new Map(
+    Array.from({ length: size.skus }, (_, i) => [
+      `SKU-${i + 1}`,
+      `FAM-${(i % size.plants) + 1}-${routedOn(size, i)[0]! + 1}`,
+    ]),
+  );
 }

@@ -44,17 +44,18 @@ export function levelPlan(problem: SupplyProblem): SupplyPlan {
  * it supplies (brought forward by the lane's lead time), plus the growth of safety-stock targets,
  * less the opening stock, which is used up first.
  */
-function netRequirements(problem: SupplyProblem): number[][] {
+export function netRequirements(problem: SupplyProblem): number[][] {
   const T = problem.periods.length;
   const demandAt = demandByStockPosition(problem);
   const openingAt = openingByStockPosition(problem);
   const targets = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s.quantities]));
   const target = (sku: string, location: string, t: number) => targets.get(stockKey(sku, location))?.[t] ?? 0;
+  const source = firstSources(problem);
   return problem.production.map((option) => {
     const destinations = [
       { location: option.plant, lead: 0 },
       ...problem.lanes
-        .filter((l) => l.from === option.plant && firstSource(problem, option.sku, l.to) === option.plant)
+        .filter((l) => l.from === option.plant && source.get(stockKey(option.sku, l.to)) === option.plant)
         .map((l) => ({ location: l.to, lead: l.leadTimePeriods })),
     ];
     const gross = Array.from({ length: T }, () => 0);
@@ -81,15 +82,23 @@ function netRequirements(problem: SupplyProblem): number[][] {
   });
 }
 
-/** The plant that supplies a DC with a SKU: the first lane from a plant that makes it. */
-function firstSource(problem: SupplyProblem, sku: string, dc: string): string | undefined {
-  return problem.lanes.find(
-    (l) => l.to === dc && problem.production.some((o) => o.sku === sku && o.plant === l.from),
-  )?.from;
+/**
+ * The plant that supplies each DC with each SKU ("SKU@DC"): the first lane from a plant that
+ * makes it. Built once, since a search per production option is quadratic in the SKUs.
+ */
+function firstSources(problem: SupplyProblem): Map<string, string> {
+  const plantsOf = new Map<string, Set<string>>();
+  for (const o of problem.production) plantsOf.set(o.sku, (plantsOf.get(o.sku) ?? new Set()).add(o.plant));
+  const sources = new Map<string, string>();
+  for (const [sku, plants] of plantsOf)
+    for (const lane of problem.lanes)
+      if (plants.has(lane.from) && !sources.has(stockKey(sku, lane.to)))
+        sources.set(stockKey(sku, lane.to), lane.from);
+  return sources;
 }
 
 /** Applies firm commitments and the frozen horizon around a strategy's quantities. */
-function withCommitments(
+export function withCommitments(
   problem: SupplyProblem,
   i: number,
   strategy: (free: boolean[]) => number[],
