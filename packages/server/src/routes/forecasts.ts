@@ -1,12 +1,13 @@
 // Statistical forecast runs: queue one for the workers at a chosen level, follow its job's
 // progress, list past runs, and read the latest forecast from any hierarchy node.
 
-import { AppError, DEFAULT_FORECAST_RUN, EnvironmentError, FORECAST_LEVELS } from "@fulcrum/app";
+import { AppError, DEFAULT_FORECAST_RUN, FORECAST_LEVELS } from "@fulcrum/app";
 import { canRunForecast } from "@fulcrum/domain";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
 import { requireRole } from "../session";
+import { jobStatusSchema, requireJobs } from "./job-routes";
 
 const LevelSchema = z.enum(FORECAST_LEVELS);
 
@@ -64,14 +65,7 @@ const job = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: json(
-      z.object({
-        id: z.string(),
-        state: z.string(),
-        output: z.unknown(),
-        createdOn: z.string(),
-        completedOn: z.string().nullable(),
-        run: RunSchema.nullable(),
-      }),
+      jobStatusSchema(RunSchema),
       "The job's state; `run` (with `done` of `total` series) once a worker has started it, `output` the run summary once completed",
     ),
     401: errors[401],
@@ -148,20 +142,15 @@ const latest = createRoute({
   },
 });
 
-function queue(jobs: ServerEnv["Variables"]["jobs"]) {
-  if (!jobs) throw new EnvironmentError("this server has no job queue; start it with `fulcrum start`");
-  return jobs;
-}
-
 export const forecastRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(start, async (c) => {
     const body = c.req.valid("json");
-    const jobId = await queue(c.var.jobs).enqueueForecast({ ...body, userId: c.var.user.id });
+    const jobId = await requireJobs(c.var.jobs).enqueueForecast({ ...body, userId: c.var.user.id });
     return c.json({ jobId }, 202);
   })
   .openapi(job, async (c) => {
     const { id } = c.req.valid("param");
-    const status = await queue(c.var.jobs).status(id);
+    const status = await requireJobs(c.var.jobs).status(id);
     if (!status) throw new AppError("not_found", `no forecast job ${id}`);
     return c.json({ ...status, run: await c.var.fulcrum.forecasts.runForJob(id) }, 200);
   })

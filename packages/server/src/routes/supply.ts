@@ -1,19 +1,13 @@
 // Supply plan runs: queue one for the workers (optimiser, level or chase), follow its job's phases,
 // list past runs, and read one run as the supply review shows it.
 
-import {
-  AppError,
-  DEFAULT_SUPPLY_RUN,
-  EnvironmentError,
-  SUPPLY_PHASES,
-  SUPPLY_QUEUE,
-  SUPPLY_STRATEGIES,
-} from "@fulcrum/app";
+import { AppError, DEFAULT_SUPPLY_RUN, SUPPLY_PHASES, SUPPLY_QUEUE, SUPPLY_STRATEGIES } from "@fulcrum/app";
 import { canPlanSupply } from "@fulcrum/domain";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, IssueSchema, json } from "../schemas";
 import { requireRole } from "../session";
+import { jobStatusSchema, requireJobs } from "./job-routes";
 
 const StrategySchema = z.enum(SUPPLY_STRATEGIES);
 /** App results are readonly; so are their response arrays. */
@@ -140,14 +134,7 @@ const job = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: json(
-      z.object({
-        id: z.string(),
-        state: z.string(),
-        output: z.unknown(),
-        createdOn: z.string(),
-        completedOn: z.string().nullable(),
-        run: RunSchema.nullable(),
-      }),
+      jobStatusSchema(RunSchema),
       "The job's state; `run` (with its phase and progress) once a worker has started it; a failed run carries its error",
     ),
     401: errors[401],
@@ -205,20 +192,15 @@ const detail = createRoute({
   },
 });
 
-function queue(jobs: ServerEnv["Variables"]["jobs"]) {
-  if (!jobs) throw new EnvironmentError("this server has no job queue; start it with `fulcrum start`");
-  return jobs;
-}
-
 export const supplyRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(start, async (c) => {
     const body = c.req.valid("json");
-    const jobId = await queue(c.var.jobs).enqueueSupply({ ...body, userId: c.var.user.id });
+    const jobId = await requireJobs(c.var.jobs).enqueueSupply({ ...body, userId: c.var.user.id });
     return c.json({ jobId }, 202);
   })
   .openapi(job, async (c) => {
     const { id } = c.req.valid("param");
-    const status = await queue(c.var.jobs).status(id, SUPPLY_QUEUE);
+    const status = await requireJobs(c.var.jobs).status(id, SUPPLY_QUEUE);
     if (!status) throw new AppError("not_found", `no supply job ${id}`);
     return c.json({ ...status, run: await c.var.fulcrum.supply.runForJob(id) }, 200);
   })
