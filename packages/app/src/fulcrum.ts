@@ -13,6 +13,7 @@ import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { PlanService } from "./plans/plan-service";
 import { SolverHandle } from "./supply/solver-handle";
+import { SupplyInputService } from "./supply/supply-input-service";
 import { SupplyService } from "./supply/supply-service";
 import { loadCompany } from "./workspace/company";
 import { WorkspaceService } from "./workspace/workspace-service";
@@ -34,13 +35,22 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const plans = new PlanService(database, now);
   const workspace = new WorkspaceService(database);
   const hierarchy = new HierarchyService(database);
+  const supplyInputs = new SupplyInputService(database, workspace, plans, now);
   return {
     database,
     auth,
     plans,
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
-    supply: new SupplyService(database, workspace, plans, options.solver ?? new SolverHandle(), now),
+    supply: new SupplyService(
+      database,
+      workspace,
+      plans,
+      options.solver ?? new SolverHandle(),
+      supplyInputs,
+      now,
+    ),
+    supplyInputs,
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

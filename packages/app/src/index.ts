@@ -20,6 +20,8 @@ export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
 export * from "./plans/plan-service";
 export * from "./supply/solver-handle";
+export * from "./supply/supply-input-service";
+export * from "./supply/supply-inputs";
 export * from "./supply/supply-output";
 export * from "./supply/supply-service";
 export * from "./workspace/company";

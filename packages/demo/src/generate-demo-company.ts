@@ -26,6 +26,7 @@ import { buildMaterials } from "./materials";
 import { generateOpenOrders } from "./open-orders";
 import { generateSalesHistory } from "./order-lines";
 import { buildPriceBook, priceRows } from "./price-book";
+import { productionActualRows } from "./production-actuals";
 import { planPromotions, promotionRows, promotionsBySku } from "./promotions";
 import { buildResources, resourceCapacityRows, resourceRows } from "./resources";
 import { planRoutings, routingRows } from "./routings";
@@ -79,6 +80,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     sales_history: sales.rows,
     open_orders: openOrders,
     inventory: inventoryRows(seed, skus, materials, use, sales.recentByDc, calendar),
+    production_actuals: productionActualRows(skus, sales.delivered, calendar),
     prices: priceRows(skus, prices, calendar),
     standard_costs: standardCostRows(skus, materials, operations, calendar, prices.increaseDay),
     promotions: promotionRows(promotions, calendar),

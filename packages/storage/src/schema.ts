@@ -137,6 +137,25 @@ export interface PlanEditsTable {
   edited_at: Timestamp;
 }
 
+/** One entry of the supply planner's input log; the newest per (scenario, kind, subject, period) is in force. */
+export interface SupplyInputChangesTable {
+  id: Generated<string>;
+  scenario_id: number;
+  kind: "firm_production" | "regular_hours" | "overtime_hours" | "frozen_periods";
+  /** "SKU@PLANT" for firm production, the resource for hours, "" for the frozen horizon. */
+  subject: string;
+  /** "" for the frozen horizon. */
+  period: string;
+  old_value: number | null;
+  /** null withdraws the input (the calendar, or no commitment, applies again). */
+  new_value: number | null;
+  reason: string;
+  comment: Generated<string>;
+  reverts: string | null;
+  changed_by: number;
+  changed_at: Timestamp;
+}
+
 export interface PlanLocksTable {
   version_id: number;
   measure: string;
@@ -256,4 +275,5 @@ export interface Schema {
   plan_changes: PlanChangesTable;
   plan_edits: PlanEditsTable;
   plan_locks: PlanLocksTable;
+  supply_input_changes: SupplyInputChangesTable;
 }

@@ -12,6 +12,7 @@ import type {
 } from "@fulcrum/engines";
 import type { PlanMeasure } from "../plans/plan-service";
 import type { StockTarget } from "./safety-stock-targets";
+import type { AppliedInputs } from "./supply-inputs";
 
 export type SupplyStrategy = "optimal" | "level" | "chase";
 export type SupplyOutcome = "optimal" | "time-limit" | "heuristic";
@@ -64,6 +65,8 @@ export interface SupplyRunSummary {
   /** The largest shortages by revenue at risk (at most MAX_SHORTAGES), and the totals over all. */
   readonly shortages: readonly SupplyShortage[];
   readonly shortageTotals: { readonly count: number; readonly units: number; readonly revenueAtRisk: number };
+  /** The planner's inputs the run planned with (absent on runs made before they existed). */
+  readonly inputs?: AppliedInputs;
 }
 
 export const MAX_SHORTAGES = 200;
@@ -155,6 +158,7 @@ export function runSummary(
   problem: SupplyProblem,
   plan: SupplyPlan,
   solve: { outcome: SupplyOutcome; objective: number | null; mipGap: number | null; seconds: number | null },
+  inputs: AppliedInputs,
 ): SupplyRunSummary {
   const price = new Map(problem.prices.map((p) => [`${p.sku}\u0000${p.segment}`, p.price as number]));
   const shortages = plan.shortfalls
@@ -204,5 +208,6 @@ export function runSummary(
       units: sum(shortages.map((s) => s.units)),
       revenueAtRisk: sum(shortages.map((s) => s.revenueAtRisk)),
     },
+    inputs,
   };
 }

@@ -23,6 +23,8 @@ import { assembleSupplyProblem } from "./assemble-supply-problem";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
 import { loadSupplyData } from "./supply-data";
+import type { SupplyInputService } from "./supply-input-service";
+import { applySupplyInputs } from "./supply-inputs";
 import { planCells, runSummary, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
 import { loadSupplyReview } from "./supply-review";
 
@@ -77,6 +79,7 @@ export class SupplyService {
     private readonly workspace: WorkspaceService,
     private readonly plans: PlanService,
     private readonly solver: SolverHandle,
+    private readonly inputs: SupplyInputService,
     private readonly now: () => Date,
   ) {}
 
@@ -169,7 +172,12 @@ export class SupplyService {
         .set({ demand_version_id: data.demandVersion.id })
         .where("id", "=", runId)
         .execute();
-      const { problem, stockTargets, issues: dataIssues } = assembleSupplyProblem(data);
+      const assembled = assembleSupplyProblem(data);
+      const { stockTargets, issues: dataIssues } = assembled;
+      const { problem, applied } = applySupplyInputs(
+        assembled.problem,
+        await this.inputs.inForce(scenarioId),
+      );
       const issues = [...dataIssues, ...validateSupplyProblem(problem)];
       if (issues.length > 0) throw new RunFailure(invalidData(issues), "invalid", issues);
 
@@ -177,7 +185,7 @@ export class SupplyService {
       const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
-      const summary = runSummary(planned, plan, solve);
+      const summary = runSummary(planned, plan, solve, applied);
       const cells = planCells(planned, plan, stockTargets);
       await db.transaction().execute(async (trx) => {
         const version = await this.plans.createVersionIn(trx, {

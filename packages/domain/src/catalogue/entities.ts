@@ -276,6 +276,19 @@ export const ENTITIES: readonly EntityDef[] = [
     ],
   },
   {
+    name: "production_actuals",
+    label: "Production actuals",
+    area: "supply",
+    description: "Units each plant completed per item and period: what plan attainment is measured on.",
+    key: ["sku", "location", "period"],
+    columns: [
+      sku(),
+      location(),
+      c("period", "Period", period, { description: "Planning period (YYYY-MM).", example: "2026-11" }),
+      c("quantity", "Quantity", qty, { description: "Units completed in the period.", example: "12000" }),
+    ],
+  },
+  {
     name: "prices",
     label: "Prices",
     area: "finance",
