@@ -16,6 +16,7 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plans";
 import { supplyRoutes } from "./routes/supply";
+import { supplyInputRoutes } from "./routes/supply-inputs";
 import { workspaceRoutes } from "./routes/workspace";
 import { requireUser } from "./session";
 
@@ -62,6 +63,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", demandRoutes);
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
+  api.route("/", supplyInputRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

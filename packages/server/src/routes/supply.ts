@@ -96,6 +96,10 @@ const SummarySchema = z
       }),
     ),
     shortageTotals: z.object({ count: z.number(), units: z.number(), revenueAtRisk: z.number() }),
+    inputs: z
+      .object({ frozenPeriods: z.number(), firmCommitments: z.number(), capacityEdits: z.number() })
+      .optional()
+      .openapi({ description: "The planner's inputs the run planned with; absent on older runs" }),
   })
   .openapi("SupplyRunSummary");
 

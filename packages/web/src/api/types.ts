@@ -346,6 +346,12 @@ export interface SupplyRunSummary {
   readonly capacity: readonly ResourceLoad[];
   readonly shortages: readonly SupplyShortage[];
   readonly shortageTotals: { readonly count: number; readonly units: number; readonly revenueAtRisk: number };
+  /** The planner's inputs the run planned with; absent on runs made before they existed. */
+  readonly inputs?: {
+    readonly frozenPeriods: number;
+    readonly firmCommitments: number;
+    readonly capacityEdits: number;
+  };
 }
 
 export interface ProductionRow {

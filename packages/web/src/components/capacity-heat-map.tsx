@@ -1,5 +1,6 @@
 // Capacity heat map of a supply plan: one row per resource, one column per month, each cell the
 // load as a share of regular hours, coloured by band, and marked where the plan needs overtime.
+// With `onPick`, a cell click picks that resource and month (for a capacity edit).
 
 import type { ResourceLoad } from "../api/types";
 import { formatPeriod } from "../format/dates";
@@ -10,10 +11,12 @@ export function CapacityHeatMap({
   periods,
   capacity,
   names,
+  onPick,
 }: {
   periods: readonly string[];
   capacity: readonly ResourceLoad[];
   names: Readonly<Record<string, string>>;
+  onPick?: (cell: { resource: string; period: string }) => void;
 }) {
   return (
     <div className="heat-map-scroll">
@@ -50,7 +53,18 @@ export function CapacityHeatMap({
                       overtime > 1e-6 ? `, ${formatCount(overtime)} h overtime` : ""
                     }`}
                   >
-                    {formatQuantity(u, 0)}
+                    {onPick ? (
+                      <button
+                        type="button"
+                        className="heat-pick"
+                        aria-label={`Edit ${r.resource} in ${formatPeriod(periods[t]!)}`}
+                        onClick={() => onPick({ resource: r.resource, period: periods[t]! })}
+                      >
+                        {formatQuantity(u, 0)}
+                      </button>
+                    ) : (
+                      formatQuantity(u, 0)
+                    )}
                     {overtime > 1e-6 ? <span className="heat-ot">OT</span> : null}
                   </td>
                 );

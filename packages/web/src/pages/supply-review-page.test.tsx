@@ -126,4 +126,75 @@ describe("SupplyReviewPage", () => {
     expect((await screen.findByTestId("supply-failed")).textContent).toContain("cannot be planned");
     expect(screen.getByTestId("supply-empty")).toBeTruthy();
   });
+
+  it("edits a resource's hours from a heat-map cell, and shows what is in force and who changed it", async () => {
+    const inputs = {
+      inForce: {
+        frozenPeriods: 2,
+        firmProduction: [{ sku: "SKU-0001", plant: "PLANT-1", period: "2026-11", quantity: 1000 }],
+        capacity: [],
+      },
+      changes: [
+        {
+          id: 3,
+          kind: "frozen_periods",
+          subject: "",
+          period: "",
+          oldValue: null,
+          newValue: 2,
+          reason: "firm the near-term plan",
+          comment: "from supply run 7",
+          reverts: null,
+          changedBy: "Sol Supply",
+          changedAt: "2099-01-01T00:00:00.000Z",
+        },
+      ],
+    };
+    const fetchMock = stubApi({
+      "GET /api/auth/me": SOL,
+      "GET /api/workspace": WORKSPACE,
+      "GET /api/supply/runs": { runs: [SUPPLY_RUN] },
+      "GET /api/supply/runs/7": SUPPLY_REVIEW,
+      "GET /api/supply/inputs": inputs,
+      "POST /api/supply/inputs": { changed: 1 },
+    });
+    renderAt(<SupplyReviewPage />, at);
+    const panel = await screen.findByTestId("supply-inputs");
+    await within(panel).findByTestId("firm-commitments");
+    expect(panel.textContent).toContain("2 frozen months, 1 firm commitments, 0 capacity edits");
+    // The change came after the plan: the planner is told to run it again.
+    expect(within(panel).getByTestId("supply-inputs-stale")).toBeTruthy();
+    expect(within(panel).getByTestId("supply-input-log").textContent).toContain("Sol Supply");
+
+    fireEvent.click(screen.getByRole("button", { name: "Edit P1-FILL-1 in Dec 2026" }));
+    expect((screen.getByTestId("capacity-month") as HTMLSelectElement).value).toBe("2026-12");
+    fireEvent.change(screen.getByTestId("capacity-regular"), { target: { value: "640" } });
+    fireEvent.change(screen.getByTestId("capacity-reason"), { target: { value: "extra shift" } });
+    fireEvent.click(screen.getByTestId("capacity-save"));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true));
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST");
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
+      edits: [{ kind: "regular_hours", resource: "P1-FILL-1", period: "2026-12", hours: 640 }],
+      reason: "extra shift",
+      comment: "",
+    });
+  });
+
+  it("shows the inputs read-only to roles that may not change them", async () => {
+    stubApi({
+      "GET /api/auth/me": DANA,
+      "GET /api/workspace": WORKSPACE,
+      "GET /api/supply/runs": { runs: [SUPPLY_RUN] },
+      "GET /api/supply/runs/7": SUPPLY_REVIEW,
+      "GET /api/supply/inputs": {
+        inForce: { frozenPeriods: 0, firmProduction: [], capacity: [] },
+        changes: [],
+      },
+    });
+    renderAt(<SupplyReviewPage />, at);
+    const panel = await screen.findByTestId("supply-inputs");
+    expect(panel.textContent).toContain("None: the optimiser plans every month freely.");
+    expect(screen.queryByTestId("capacity-save")).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Edit P1-FILL-1/ })).toBeNull();
+  });
 });

@@ -17,6 +17,7 @@ import { ErrorMessage, Loading } from "../components/query-state";
 import { ShortageTable } from "../components/shortage-table";
 import { Stat } from "../components/stat";
 import { StockChart } from "../components/stock-chart";
+import { type CapacityTarget, SupplyInputsPanel } from "../components/supply-inputs-panel";
 import { SupplyRunControl } from "../components/supply-run-control";
 import { formatPeriod, formatTimestamp } from "../format/dates";
 import { formatCount, formatMoneyRounded, formatPercentFigure } from "../format/numbers";
@@ -79,7 +80,11 @@ export function SupplyReviewPage() {
             </label>
           </div>
           <StrategyComparison runs={finished} currency={currency} />
-          <RunReview runId={selected.id} currency={currency} />
+          <RunReview
+            runId={selected.id}
+            currency={currency}
+            editable={!!me.data && canPlanSupply(me.data.role)}
+          />
         </>
       ) : null}
     </div>
@@ -127,8 +132,17 @@ function StrategyComparison({ runs, currency }: { runs: readonly SupplyRun[]; cu
   );
 }
 
-function RunReview({ runId, currency }: { runId: number; currency: CompanyCurrency }) {
+function RunReview({
+  runId,
+  currency,
+  editable,
+}: {
+  runId: number;
+  currency: CompanyCurrency;
+  editable: boolean;
+}) {
   const review = useSupplyReview(runId);
+  const [target, setTarget] = useState<CapacityTarget | null>(null);
   if (review.isPending) return <Loading label="Loading the supply plan…" />;
   if (review.isError) return <ErrorMessage error={review.error} />;
   const { summary } = review.data;
@@ -144,8 +158,10 @@ function RunReview({ runId, currency }: { runId: number; currency: CompanyCurren
           periods={summary.periods}
           capacity={summary.capacity}
           names={review.data.resourceNames}
+          onPick={editable ? setTarget : undefined}
         />
       </Panel>
+      <SupplyInputsPanel run={review.data.run} summary={summary} editable={editable} target={target} />
       <Panel title="Production plan" subtitle="Units made per month by family; open a family for its SKUs">
         <ProductionPlanTable periods={summary.periods} rows={review.data.production} />
       </Panel>
