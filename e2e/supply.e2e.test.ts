@@ -1,6 +1,7 @@
 // The supply planner's review in Debian's Chromium against a real Fulcrum with the full demo
 // company (150 SKUs, 18 months) and its statistical forecast: open the supply review, run the
-// optimiser, follow its phases, then read the capacity heat map and the shortages with their causes.
+// optimiser, follow its phases, then read the capacity heat map and the shortages with their causes;
+// firm the first months, stop a line for a month from its heat-map cell, and plan again with both.
 // It runs its own server: the shared one must stay without a forecast for the forecast flow.
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -65,5 +66,43 @@ describe("supply review", () => {
     );
     const chart = page.getByTestId("stock-chart");
     await expect.poll(() => chart.locator("svg path").count()).toBeGreaterThan(3);
+  });
+
+  it("firms the first months, stops a line for a month, and plans again with both", async () => {
+    const inputs = page.getByTestId("supply-inputs");
+    await page.getByTestId("firm-plan").click();
+    await inputs.getByTestId("firm-commitments").waitFor();
+    await inputs.getByTestId("supply-inputs-stale").waitFor();
+
+    const line = await page
+      .getByTestId("capacity-heat-map")
+      .locator("tbody tr")
+      .first()
+      .getAttribute("data-resource");
+    await page
+      .getByTestId("capacity-heat-map")
+      .locator("tbody tr")
+      .first()
+      .locator("td")
+      .nth(4)
+      .getByRole("button")
+      .click();
+    await page.getByTestId("capacity-regular").fill("0");
+    await page.getByTestId("capacity-overtime").fill("0");
+    await page.getByTestId("capacity-reason").fill("line stop");
+    await page.getByTestId("capacity-save").click();
+    const edits = inputs.getByTestId("capacity-edits");
+    await edits.waitFor();
+    expect(await edits.textContent()).toContain(line);
+
+    await page.getByTestId("supply-run-button").click();
+    const progress = page.getByTestId("supply-progress");
+    await expect
+      .poll(() => progress.getAttribute("data-state"), { timeout: 90_000, interval: 250 })
+      .toBe("completed");
+    await expect.poll(() => inputs.textContent(), { timeout: 15_000 }).toContain("this plan used 2 frozen");
+    expect(await inputs.getByTestId("supply-inputs-stale").count()).toBe(0);
+    const stopped = page.locator(`[data-testid="capacity-heat-map"] tr[data-resource="${line}"] td`).nth(4);
+    expect(await stopped.getAttribute("title")).toMatch(/^0 h of 0 regular h/);
   });
 });
