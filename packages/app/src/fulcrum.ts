@@ -11,6 +11,7 @@ import { DemandPlanService } from "./demand/demand-plan-service";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
 import { SolverHandle } from "./supply/solver-handle";
 import { SupplyInputService } from "./supply/supply-input-service";
@@ -51,6 +52,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
       now,
     ),
     supplyInputs,
+    supplyKpis: new SupplyKpiService(database, workspace, plans),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

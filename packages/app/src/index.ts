@@ -18,6 +18,7 @@ export * from "./forecasting/node-forecast";
 export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
+export * from "./monitoring/supply-kpi-service";
 export * from "./plans/plan-service";
 export * from "./supply/solver-handle";
 export * from "./supply/supply-input-service";
