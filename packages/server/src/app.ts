@@ -14,6 +14,7 @@ import { entityRoutes } from "./routes/entities";
 import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
+import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
 import { supplyRoutes } from "./routes/supply";
 import { supplyInputRoutes } from "./routes/supply-inputs";
@@ -55,6 +56,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/forecasts", requireUser);
   api.use("/forecasts/*", requireUser);
   api.use("/supply/*", requireUser);
+  api.use("/monitoring/*", requireUser);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
@@ -64,6 +66,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
   api.route("/", supplyInputRoutes);
+  api.route("/", monitoringRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

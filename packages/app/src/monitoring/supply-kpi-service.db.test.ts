@@ -73,7 +73,7 @@ describe("supply KPIs from actuals", () => {
     // A re-plan in the December cycle must not change how November is judged.
     await fulcrum.supply.run({ horizon: 6, strategy: "optimal", timeLimitSeconds: 60, userId: null });
 
-    const kpis = await fulcrum.supplyKpis.supplyKpis({ from: "2026-11" as PeriodKey, tolerance: 0.05 });
+    const kpis = await fulcrum.supplyKpis.supplyKpis({ from: "2026-11", tolerance: 0.05 });
     expect(kpis.plans).toEqual([{ period: "2026-11", versionId: novemberPlan, cyclePeriod: "2026-11" }]);
     const total = production.reduce((sum, p) => sum + p.value, 0);
     expect(kpis.attainment.total.planned).toBeCloseTo(total, 6);
@@ -98,9 +98,12 @@ describe("supply KPIs from actuals", () => {
     expect(kpis.inventory.rows[0]!.deviation).toBeCloseTo(200, 6);
   });
 
-  it("refuses a range that ends before it starts", async () => {
-    await expect(fulcrum.supplyKpis.supplyKpis({ from: "2026-12" as PeriodKey })).rejects.toThrow(
+  it("refuses a range that ends before it starts, and weeks in a monthly company", async () => {
+    await expect(fulcrum.supplyKpis.supplyKpis({ from: "2026-12" })).rejects.toThrow(
       "from 2026-12 is after 2026-11, the last closed month",
+    );
+    await expect(fulcrum.supplyKpis.supplyKpis({ from: "2026-W03" })).rejects.toThrow(
+      "from 2026-W03 is not a month (YYYY-MM)",
     );
   });
 });

@@ -5,7 +5,15 @@
 // before (committed before approved before draft within a cycle) — so a later re-plan never
 // rewrites how last month is judged.
 
-import { addPeriods, type Money, type PeriodKey, periodRange, periodsBetween } from "@fulcrum/domain";
+import {
+  addPeriods,
+  bucketOf,
+  type Money,
+  type PeriodKey,
+  parsePeriod,
+  periodRange,
+  periodsBetween,
+} from "@fulcrum/domain";
 import {
   type AttainmentCell,
   type InventoryObservation,
@@ -20,8 +28,8 @@ import type { WorkspaceService } from "../workspace/workspace-service";
 
 export interface SupplyKpiRequest {
   /** First and last closed month measured; by default the twelve months before the current one. */
-  readonly from?: PeriodKey;
-  readonly to?: PeriodKey;
+  readonly from?: string;
+  readonly to?: string;
   /** Share of plan within which a month counts as on plan (0.05 for ±5 %). */
   readonly tolerance?: number;
 }
@@ -40,9 +48,20 @@ export class SupplyKpiService {
 
   async supplyKpis(request: SupplyKpiRequest = {}) {
     const company = await this.workspace.company();
+    const month = (text: string | undefined, name: string) => {
+      if (text === undefined) return undefined;
+      const period = parsePeriod(text);
+      if (!period || bucketOf(period) !== company.bucket)
+        throw new AppError(
+          "bad_request",
+          `${name} ${text} is not a ${company.bucket} (${company.bucket === "month" ? "YYYY-MM" : "YYYY-Www"})`,
+        );
+      return period;
+    };
     const lastClosed = addPeriods(company.currentPeriod, -1);
-    const to = request.to && request.to < lastClosed ? request.to : lastClosed;
-    const from = request.from ?? addPeriods(to, -11);
+    const asked = month(request.to, "to");
+    const to = asked && asked < lastClosed ? asked : lastClosed;
+    const from = month(request.from, "from") ?? addPeriods(to, -11);
     if (from > to) throw new AppError("bad_request", `from ${from} is after ${to}, the last closed month`);
     const tolerance = request.tolerance ?? 0.05;
     if (!(tolerance >= 0 && tolerance <= 1))
