@@ -1,21 +1,35 @@
-// Monitoring the data behind the plan: sales-history coverage and every import run.
+// Monitoring: how the supply plan was carried out (plan attainment, inventory versus plan), and
+// the data behind the plan — sales-history coverage and every import run.
 
+import { useSupplyKpis } from "../api/monitoring";
 import { useImports, useWorkspace } from "../api/queries";
 import { HistoryCoverage } from "../components/history-coverage";
 import { ImportLog } from "../components/import-log";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
+import { SupplyPerformancePanel } from "../components/supply-performance-panel";
 import { stageById } from "../stages/stage-config";
 
 export function MonitorPage() {
   const workspace = useWorkspace();
   const imports = useImports();
+  const supply = useSupplyKpis();
   const stage = stageById("monitor");
   const labelOf = (name: string) => workspace.data?.entities.find((e) => e.name === name)?.label ?? name;
   return (
     <div className="page" data-testid="stage-page-monitor">
       <PageHeader eyebrow="Operations" title={stage.label} description={stage.purpose} />
+      {supply.isPending ? (
+        <Loading label="Measuring the supply plan…" />
+      ) : supply.isError ? (
+        <ErrorMessage error={supply.error} />
+      ) : (
+        <SupplyPerformancePanel
+          kpis={supply.data}
+          currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
+        />
+      )}
       <Panel title="Sales history coverage">
         {workspace.isPending ? (
           <Loading />
