@@ -1,3 +1,4 @@
+export * from "./accuracy/forecast-value-added";
 export * from "./accuracy/interval-scores";
 export * from "./accuracy/mase";
 export * from "./accuracy/point-errors";
