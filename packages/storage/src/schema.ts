@@ -156,6 +156,25 @@ export interface SupplyInputChangesTable {
   changed_at: Timestamp;
 }
 
+/** The demand plan as approved in a cycle; its values are in demand_snapshot_values. */
+export interface DemandSnapshotsTable {
+  id: Generated<number>;
+  cycle_period: string;
+  version_id: number;
+  taken_by: number | null;
+  taken_at: Timestamp;
+}
+
+export interface DemandSnapshotValuesTable {
+  snapshot_id: number;
+  layer: "statistical" | "sales" | "marketing" | "product" | "consensus";
+  sku: string;
+  period: string;
+  value: number;
+  /** Who last changed the cell in its layer; null when nobody did. */
+  editor: number | null;
+}
+
 export interface PlanLocksTable {
   version_id: number;
   measure: string;
@@ -276,4 +295,6 @@ export interface Schema {
   plan_edits: PlanEditsTable;
   plan_locks: PlanLocksTable;
   supply_input_changes: SupplyInputChangesTable;
+  demand_snapshots: DemandSnapshotsTable;
+  demand_snapshot_values: DemandSnapshotValuesTable;
 }

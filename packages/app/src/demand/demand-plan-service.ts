@@ -21,6 +21,7 @@ import { AppError } from "../errors";
 import type { HierarchyService } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
 import type { CellWrite } from "../plans/plan-writer";
+import { loadCompany } from "../workspace/company";
 import { type LeafCell, readLayeredCells, readLeafCells, type SpreadBasis } from "./demand-cells";
 import { type DemandGrid, readDemandGrid } from "./demand-grid";
 import {
@@ -31,6 +32,7 @@ import {
   requireLayerRight,
 } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
+import { takeDemandSnapshot } from "./demand-snapshot";
 import { assertNoConflict } from "./edit-conflicts";
 import { type DemandEditResult, recordEdit } from "./edit-record";
 
@@ -312,7 +314,10 @@ export class DemandPlanService {
     return rows.rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 
-  /** Approves the consensus: the whole version is frozen (the database refuses any later change). */
+  /**
+   * Approves the consensus: the whole version is frozen (the database refuses any later change),
+   * and in the base scenario the cycle's demand snapshot is taken in the same transaction.
+   */
   async approveConsensus(versionId: number, user: User): Promise<void> {
     if (!canApproveConsensus(user.role))
       throw new AppError("forbidden", "only the demand planner approves the consensus");
@@ -325,7 +330,12 @@ export class DemandPlanService {
       .executeTakeFirst();
     if (!consensus)
       throw new AppError("bad_request", `plan version ${versionId} has no consensus to approve`);
-    await this.plans.approve(versionId, user);
+    const at = this.now();
+    const cycle = (await loadCompany(this.database))?.currentPeriod ?? at.toISOString().slice(0, 7);
+    await this.database.db.transaction().execute(async (trx) => {
+      await this.plans.approveIn(trx, versionId, user);
+      await takeDemandSnapshot(trx, { versionId, userId: user.id, at, fallbackCycle: cycle });
+    });
   }
 }
 

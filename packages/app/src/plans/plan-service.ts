@@ -5,7 +5,7 @@
 
 import { addPeriods, type PeriodKey, parsePeriod } from "@fulcrum/domain";
 import type { Database, Schema } from "@fulcrum/storage";
-import { sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { User } from "../auth/auth-service";
 import { requireLayerRight } from "../demand/demand-layers";
 import { AppError } from "../errors";
@@ -324,7 +324,12 @@ export class PlanService {
   }
 
   async approve(versionId: number, user: User): Promise<void> {
-    const result = await this.database.db
+    await this.approveIn(this.database.db, versionId, user);
+  }
+
+  /** Approves a draft inside the caller's transaction. */
+  async approveIn(trx: Kysely<Schema>, versionId: number, user: User): Promise<void> {
+    const result = await trx
       .updateTable("plan_versions")
       .set({ status: "approved", approved_by: user.id, approved_at: this.now() })
       .where("id", "=", versionId)
