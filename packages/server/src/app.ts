@@ -8,6 +8,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerEnv } from "./env";
 import { errorResponse } from "./errors";
+import { accuracyRoutes } from "./routes/accuracy";
 import { authRoutes } from "./routes/auth";
 import { demandRoutes } from "./routes/demand";
 import { entityRoutes } from "./routes/entities";
@@ -57,6 +58,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/forecasts/*", requireUser);
   api.use("/supply/*", requireUser);
   api.use("/monitoring/*", requireUser);
+  api.use("/demand/*", requireUser);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
@@ -67,6 +69,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", supplyRoutes);
   api.route("/", supplyInputRoutes);
   api.route("/", monitoringRoutes);
+  api.route("/", accuracyRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

@@ -19,6 +19,9 @@ import { sql } from "kysely";
 import { AppError } from "../errors";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
+/** The review steps, for the layers above that may not import the engines. */
+export { FVA_STEPS } from "@fulcrum/engines";
+
 export interface AccuracyRequest {
   /** Cycles between the plan and the month it planned (1 = planned the month before). */
   readonly lag?: number;
