@@ -12,6 +12,7 @@ import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { PlanService } from "./plans/plan-service";
+import { SupplierPortalService } from "./suppliers/supplier-portal-service";
 import { SolverHandle } from "./supply/solver-handle";
 import { SupplyService } from "./supply/supply-service";
 import { loadCompany } from "./workspace/company";
@@ -41,6 +42,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
     supply: new SupplyService(database, workspace, plans, options.solver ?? new SolverHandle(), now),
+    suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

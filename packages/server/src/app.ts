@@ -15,9 +15,10 @@ import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { planRoutes } from "./routes/plans";
+import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
 import { supplyRoutes } from "./routes/supply";
 import { workspaceRoutes } from "./routes/workspace";
-import { requireUser } from "./session";
+import { requireSupplier, requireUser } from "./session";
 
 export interface ServerOptions {
   /** The built web app (packages/web/dist); when absent only the API is served. */
@@ -54,6 +55,8 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/forecasts", requireUser);
   api.use("/forecasts/*", requireUser);
   api.use("/supply/*", requireUser);
+  // The supplier portal: the only routes (besides auth) a supplier user reaches.
+  api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
@@ -62,6 +65,8 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", demandRoutes);
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
+  api.route("/", supplierResponseRoutes);
+  api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

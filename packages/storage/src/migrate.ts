@@ -8,6 +8,7 @@ import * as forecastLevels from "./migrations/0003-forecast-levels";
 import * as forecastNodes from "./migrations/0004-forecast-nodes";
 import * as supplyRuns from "./migrations/0005-supply-runs";
 import * as demandEdits from "./migrations/0006-demand-edits";
+import * as supplierCollaboration from "./migrations/0008-supplier-collaboration";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-forecast-nodes": forecastNodes,
   "0005-supply-runs": supplyRuns,
   "0006-demand-edits": demandEdits,
+  "0008-supplier-collaboration": supplierCollaboration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

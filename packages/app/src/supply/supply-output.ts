@@ -64,6 +64,8 @@ export interface SupplyRunSummary {
   /** The largest shortages by revenue at risk (at most MAX_SHORTAGES), and the totals over all. */
   readonly shortages: readonly SupplyShortage[];
   readonly shortageTotals: { readonly count: number; readonly units: number; readonly revenueAtRisk: number };
+  /** Supplier responses (confirmations and counter-proposals) the run planned with; absent on older runs. */
+  readonly supplierResponsesUsed?: number;
 }
 
 export const MAX_SHORTAGES = 200;

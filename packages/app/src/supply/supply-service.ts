@@ -18,6 +18,7 @@ import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
+import { storeSupplierRequirements, supplierRequirements } from "../suppliers/supplier-requirements";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { assembleSupplyProblem } from "./assemble-supply-problem";
 import { phantomIntermediates } from "./phantom-intermediates";
@@ -169,7 +170,12 @@ export class SupplyService {
         .set({ demand_version_id: data.demandVersion.id })
         .where("id", "=", runId)
         .execute();
-      const { problem, stockTargets, issues: dataIssues } = assembleSupplyProblem(data);
+      const {
+        problem,
+        stockTargets,
+        issues: dataIssues,
+        supplierResponsesUsed,
+      } = assembleSupplyProblem(data);
       const issues = [...dataIssues, ...validateSupplyProblem(problem)];
       if (issues.length > 0) throw new RunFailure(invalidData(issues), "invalid", issues);
 
@@ -177,7 +183,11 @@ export class SupplyService {
       const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
-      const summary = runSummary(planned, plan, solve);
+      const summary = {
+        ...runSummary(planned, plan, solve),
+        supplierResponsesUsed: supplierResponsesUsed.length,
+      };
+      const requirements = supplierRequirements(planned, plan);
       const cells = planCells(planned, plan, stockTargets);
       await db.transaction().execute(async (trx) => {
         const version = await this.plans.createVersionIn(trx, {
@@ -207,6 +217,7 @@ export class SupplyService {
           })
           .where("id", "=", runId)
           .execute();
+        await storeSupplierRequirements(trx, runId, requirements, supplierResponsesUsed);
       });
       options.onPhase?.("done");
       return (await this.detail(runId)).run;

@@ -96,6 +96,7 @@ const SummarySchema = z
       }),
     ),
     shortageTotals: z.object({ count: z.number(), units: z.number(), revenueAtRisk: z.number() }),
+    supplierResponsesUsed: z.number().optional(),
   })
   .openapi("SupplyRunSummary");
 
