@@ -74,15 +74,7 @@ export class SupplierPortalService {
         FROM supplier_items i JOIN items it ON it.sku = i.sku
         WHERE i.supplier = ${code} ORDER BY i.sku`.execute(db)
     ).rows;
-    const requested = run
-      ? (
-          await sql<{ sku: string; period: string; quantity: number; orderPeriod: string }>`
-            SELECT sku, period, sum(quantity)::float8 AS quantity, min(order_period) AS "orderPeriod"
-            FROM supply_requirements WHERE run_id = ${run.id} AND supplier = ${code}
-            GROUP BY sku, period`.execute(db)
-        ).rows
-      : [];
-    const asked = new Map(requested.map((r) => [`${r.sku}\u0000${r.period}`, r]));
+    const asked = await this.requested(run, code);
     const inForce = new Map(
       (await responsesInForce(db, first, last, code)).map((r) => [`${r.sku}\u0000${r.period}`, r]),
     );
@@ -128,15 +120,7 @@ export class SupplierPortalService {
       ).rows.map((r) => r.sku),
     );
     checkResponses(rows, { supplier: code, skus, periods });
-    const requested = new Map(
-      run
-        ? (
-            await sql<{ sku: string; period: string; quantity: number }>`
-              SELECT sku, period, sum(quantity)::float8 AS quantity FROM supply_requirements
-              WHERE run_id = ${run.id} AND supplier = ${code} GROUP BY sku, period`.execute(db)
-          ).rows.map((r) => [`${r.sku}\u0000${r.period}`, r.quantity])
-        : [],
-    );
+    const requested = await this.requested(run, code);
     const at = this.now();
     await db
       .insertInto("supplier_responses")
@@ -145,7 +129,7 @@ export class SupplierPortalService {
           supplier: code,
           sku: r.sku,
           period: r.period,
-          requested_quantity: requested.get(`${r.sku}\u0000${r.period}`) ?? 0,
+          requested_quantity: requested.get(`${r.sku}\u0000${r.period}`)?.quantity ?? 0,
           confirmed_capacity: r.capacity,
           confirmed_lead_time_days: r.leadTimeDays,
           status: r.status,
@@ -163,6 +147,16 @@ export class SupplierPortalService {
   /** The planner's "what changed": every response, newest first, old → new. */
   async changes(): Promise<SupplierResponseChange[]> {
     return responseChanges(this.database.db, CHANGES_SHOWN);
+  }
+
+  /** The run's requirements from one supplier per SKU and period, summed over plants. */
+  private async requested(run: { id: number } | null, supplier: string) {
+    if (!run) return new Map<string, { quantity: number; orderPeriod: string }>();
+    const { rows } = await sql<{ sku: string; period: string; quantity: number; orderPeriod: string }>`
+      SELECT sku, period, sum(quantity)::float8 AS quantity, min(order_period) AS "orderPeriod"
+      FROM supply_requirements WHERE run_id = ${run.id} AND supplier = ${supplier}
+      GROUP BY sku, period`.execute(this.database.db);
+    return new Map(rows.map((r) => [`${r.sku}\u0000${r.period}`, r]));
   }
 
   private async supplier(code: string) {

@@ -5,8 +5,8 @@
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 
-export type ResponseStatus = "confirmed" | "counter";
-export const RESPONSE_STATUSES: readonly ResponseStatus[] = ["confirmed", "counter"];
+export const RESPONSE_STATUSES = ["confirmed", "counter"] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 /** A supplier's word for one SKU and receipt period, as the next supply run uses it. */
 export interface SupplierResponseInForce {

@@ -9,7 +9,7 @@ import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
-const StatusSchema = z.enum(RESPONSE_STATUSES as ["confirmed", "counter"]);
+const StatusSchema = z.enum(RESPONSE_STATUSES);
 
 const RequirementsSchema = z
   .object({
