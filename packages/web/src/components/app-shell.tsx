@@ -41,6 +41,7 @@ function SupplierFrame({ user }: { user: User }) {
       <div className="shell-main">
         <TopBar
           workspace={undefined}
+          context="Supplier portal"
           user={user}
           onSignOut={() => logout.mutate()}
           signingOut={logout.isPending}

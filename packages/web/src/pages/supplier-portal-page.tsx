@@ -177,14 +177,14 @@ function PartRows({
   });
   const input = (c: PartPeriod, field: keyof Draft, label: string) => {
     const draft = drafts.get(cellKey(part.sku, c.period)) ?? shown(c);
-    const edited = isChange(draft, c);
+    const edited = draft[field].trim() !== shown(c)[field];
     return (
       <td key={c.period} className="align-right">
         <input
           className={edited ? "input input-small input-edited" : "input input-small"}
           inputMode="numeric"
           aria-label={`${label} ${part.sku} ${c.period}`}
-          aria-invalid={edited && !isValid(draft)}
+          aria-invalid={isChange(draft, c) && !isValid(draft)}
           value={draft[field]}
           placeholder={field === "capacity" ? "unlimited" : undefined}
           onChange={(event) => onEdit(part.sku, c.period, field, event.target.value, shown(c))}
