@@ -63,6 +63,30 @@ describe("supplier portal API", () => {
     }
   });
 
+  it("refuses a supplier user every route in the OpenAPI description but auth and the portal", async () => {
+    const cookie = await login("europet");
+    const doc = await body(app.request("/api/openapi.json"));
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, object>)) {
+      if (path.startsWith("/auth/") || path.startsWith("/supplier/")) continue;
+      const url = `/api${path
+        .replace("{name}", "items")
+        .replace("{file}", "template.csv")
+        .replace(/\{[a-z]+\}/g, "1")}`;
+      for (const method of Object.keys(operations)) {
+        const response = await app.request(url, {
+          method: method.toUpperCase(),
+          headers: { cookie, "Content-Type": "application/json" },
+          body: method === "get" ? undefined : "{}",
+        });
+        expect([method, url, response.status]).toEqual([method, url, 403]);
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked).toContain("get /supply/runs");
+    expect(checked.length).toBeGreaterThan(25);
+  });
+
   it("shows the supplier only its own parts, and refuses another supplier's", async () => {
     const cookie = await login("europet");
     const view = await body(get("/api/supplier/requirements", cookie));
