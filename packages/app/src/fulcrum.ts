@@ -14,6 +14,7 @@ import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
+import { SupplierPortalService } from "./suppliers/supplier-portal-service";
 import { SolverHandle } from "./supply/solver-handle";
 import { SupplyInputService } from "./supply/supply-input-service";
 import { SupplyService } from "./supply/supply-service";
@@ -54,6 +55,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     ),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
+    suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),

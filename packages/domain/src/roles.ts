@@ -8,6 +8,7 @@ export const ROLES = [
   "finance",
   "executive",
   "admin",
+  "supplier",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,6 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: "Finance",
   executive: "Executive",
   admin: "Administrator",
+  supplier: "Supplier",
 };
 
 export function isRole(value: string): value is Role {
@@ -27,7 +29,15 @@ export function isRole(value: string): value is Role {
 
 /** Who may change master and transactional data through imports. */
 export function canImport(role: Role): boolean {
-  return role !== "executive";
+  return role !== "executive" && role !== "supplier";
+}
+
+/**
+ * Whether a role works inside the company. A supplier user is outside it: it may use only the
+ * supplier portal, which shows its own parts, and every other route refuses it.
+ */
+export function isInternalRole(role: Role): boolean {
+  return role !== "supplier";
 }
 
 /** Who may run the statistical forecast: the demand review's owner, and administrators. */

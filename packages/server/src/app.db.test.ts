@@ -53,6 +53,7 @@ describe("HTTP API", () => {
       "finance",
       "executive",
       "admin",
+      "supplier",
     ]);
     const cookie = await login();
     const me = await body(get("/api/auth/me", cookie));

@@ -17,10 +17,11 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
+import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
 import { supplyRoutes } from "./routes/supply";
 import { supplyInputRoutes } from "./routes/supply-inputs";
 import { workspaceRoutes } from "./routes/workspace";
-import { requireUser } from "./session";
+import { requireSupplier, requireUser } from "./session";
 
 export interface ServerOptions {
   /** The built web app (packages/web/dist); when absent only the API is served. */
@@ -59,6 +60,8 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/supply/*", requireUser);
   api.use("/monitoring/*", requireUser);
   api.use("/demand/*", requireUser);
+  // The supplier portal: the only routes (besides auth) a supplier user reaches.
+  api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
   api.route("/", importRoutes);
   api.route("/", entityRoutes);
@@ -70,6 +73,8 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", supplyInputRoutes);
   api.route("/", monitoringRoutes);
   api.route("/", accuracyRoutes);
+  api.route("/", supplierResponseRoutes);
+  api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     servers: [{ url: "/api" }],

@@ -1,9 +1,12 @@
 import {
   buildSupplyModel,
+  chasePlan,
   checkPlan,
   type GeneratorSize,
   generateSupplyProblem,
+  levelPlan,
   readSupplyPlan,
+  type SupplyProblem,
   validateSupplyProblem,
 } from "@fulcrum/engines";
 import loadHighs from "highs";
@@ -39,6 +42,49 @@ describe("optimal plans on generated instances", () => {
       const roundingAllowance = 0.5 * Object.keys(plan.costs.byKind).length * problem.periods.length;
       expect(Math.abs(plan.costs.total - result.objective!)).toBeLessThanOrEqual(roundingAllowance);
       for (const s of plan.shortfalls) expect(s.causes.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+// The same properties when suppliers have confirmed limits that vary by month: capacity cut to
+// 30–100 % of the import (500 a month where unlimited) and one month longer lead times in every
+// other month, a different pattern per line — for the optimiser and both heuristics.
+describe("plans with per-period supplier confirmations on generated instances", () => {
+  const confirmed = (problem: SupplyProblem): SupplyProblem => ({
+    ...problem,
+    supplierItems: problem.supplierItems.map((line, k) => {
+      const base = Number.isFinite(line.capacityPerPeriod) ? line.capacityPerPeriod : 500;
+      return {
+        ...line,
+        capacityByPeriod: problem.periods.map((_, t) => base * (0.3 + (0.7 * ((t * 7 + k * 3) % 5)) / 4)),
+        leadTimeByPeriod: problem.periods.map((_, t) => line.leadTimePeriods + ((t + k) % 2)),
+      };
+    }),
+  });
+  for (const seed of [1, 2, 3]) {
+    it(`holds for seed ${seed}`, () => {
+      const problem = confirmed(
+        generateSupplyProblem(seed, { skus: 6, months: 12, plants: 2, dcs: 2, components: 4 }),
+      );
+      expect(validateSupplyProblem(problem)).toEqual([]);
+      const supply = buildSupplyModel(problem);
+      const result = solveArrays(highs, supply.model.toArrays());
+      expect(result.status).toBe("optimal");
+      const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
+      const roundingAllowance = 0.5 * Object.keys(plan.costs.byKind).length * problem.periods.length;
+      expect(Math.abs(plan.costs.total - result.objective!)).toBeLessThanOrEqual(roundingAllowance);
+      // The confirmations bind: some month's receipts sit at a confirmed limit below the import.
+      const atConfirmedLimit = problem.supplierItems.filter((line, k) =>
+        plan.purchases[k]!.received.some((q, t) => {
+          const limit = line.capacityByPeriod![t]!;
+          return limit < line.capacityPerPeriod && q >= limit - 1e-6;
+        }),
+      );
+      expect(atConfirmedLimit.length).toBeGreaterThan(0);
+      for (const candidate of [plan, levelPlan(problem), chasePlan(problem)]) {
+        expect(checkPlan(problem, candidate)).toEqual([]);
+        for (const s of candidate.shortfalls) expect(s.causes.length).toBeGreaterThan(0);
+      }
     });
   }
 });

@@ -9,6 +9,7 @@ import * as forecastNodes from "./migrations/0004-forecast-nodes";
 import * as supplyRuns from "./migrations/0005-supply-runs";
 import * as demandEdits from "./migrations/0006-demand-edits";
 import * as supplyInputs from "./migrations/0007-supply-inputs";
+import * as supplierCollaboration from "./migrations/0008-supplier-collaboration";
 import * as demandSnapshots from "./migrations/0010-demand-snapshots";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-supply-runs": supplyRuns,
   "0006-demand-edits": demandEdits,
   "0007-supply-inputs": supplyInputs,
+  "0008-supplier-collaboration": supplierCollaboration,
   "0010-demand-snapshots": demandSnapshots,
 };
 

@@ -22,6 +22,8 @@ export interface UsersTable {
   display_name: string;
   role: string;
   password_hash: string;
+  /** The supplier a user of the supplier role speaks for; null for every other role. */
+  supplier_code: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: Generated<boolean>;
   created_at: Timestamp;
 }
@@ -277,11 +279,51 @@ export interface ForecastModelsTable {
   mean_demand: number | null;
 }
 
+/** A run's purchases per supplier line: what the plan asks each supplier to deliver when. */
+export interface SupplyRequirementsTable {
+  run_id: number;
+  supplier: string;
+  sku: string;
+  plant: string;
+  /** Receipt period. */
+  period: string;
+  quantity: number;
+  /** When the order must be placed: the period less the lead time the run planned with. */
+  order_period: string;
+}
+
+/** A supplier's answer for one SKU and period; append-only, the latest per key is in force. */
+export interface SupplierResponsesTable {
+  id: Generated<string>;
+  supplier: string;
+  sku: string;
+  period: string;
+  requested_quantity: number;
+  confirmed_capacity: number;
+  confirmed_lead_time_days: number;
+  /** confirmed or counter. */
+  status: string;
+  comment: Generated<string>;
+  run_id: number | null;
+  version_id: number | null;
+  responded_by: number;
+  responded_at: Timestamp;
+}
+
+/** The supplier responses a supply run planned with. */
+export interface SupplyRunResponsesTable {
+  run_id: number;
+  response_id: string;
+}
+
 export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
   forecast_nodes: ForecastNodesTable;
   supply_runs: SupplyRunsTable;
+  supply_requirements: SupplyRequirementsTable;
+  supplier_responses: SupplierResponsesTable;
+  supply_run_responses: SupplyRunResponsesTable;
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;

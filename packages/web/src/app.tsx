@@ -21,6 +21,9 @@ const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecas
 const SupplyReviewPage = lazy(async () => ({
   default: (await import("./pages/supply-review-page")).SupplyReviewPage,
 }));
+const SupplierPortalPage = lazy(async () => ({
+  default: (await import("./pages/supplier-portal-page")).SupplierPortalPage,
+}));
 const DemandReviewPage = lazy(async () => ({
   default: (await import("./pages/demand-review-page")).DemandReviewPage,
 }));
@@ -65,6 +68,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <SupplyReviewPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "supplier",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <SupplierPortalPage />
           </Suspense>
         ),
       },

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isRole, type Role } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
+import { sql } from "kysely";
 import { AppError } from "../errors";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
 
@@ -12,6 +13,8 @@ export interface User {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** The supplier a user of the supplier role speaks for; null for every other role. */
+  readonly supplierCode: string | null;
 }
 
 export interface DemoUser {
@@ -19,11 +22,15 @@ export interface DemoUser {
   readonly password: string;
   readonly displayName: string;
   readonly role: Role;
+  readonly supplierCode: string | null;
 }
 
 const SESSION_DAYS = 7;
 
-/** One demo user per S&OP role; their passwords are public by design and shown on the login page. */
+/**
+ * One demo user per S&OP role, and the demo's main bottle supplier (EuroPET, SUP-03) for the
+ * supplier portal; their passwords are public by design and shown on the login page.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: "dana", displayName: "Dana Demand", role: "demand_planner" },
   { username: "sam", displayName: "Sam Sales", role: "sales" },
@@ -32,7 +39,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: "fin", displayName: "Finn Finance", role: "finance" },
   { username: "eve", displayName: "Eve Executive", role: "executive" },
   { username: "ada", displayName: "Ada Admin", role: "admin" },
-].map((u) => ({ ...u, role: u.role as Role, password: `${u.username}-demo` }));
+  { username: "europet", displayName: "EuroPET Bottles", role: "supplier", supplierCode: "SUP-03" },
+].map((u) => ({
+  ...u,
+  role: u.role as Role,
+  supplierCode: ("supplierCode" in u && u.supplierCode) || null,
+  password: `${u.username}-demo`,
+}));
 
 export class AuthService {
   constructor(
@@ -45,7 +58,21 @@ export class AuthService {
     displayName: string;
     role: Role;
     password: string;
+    /** Required for the supplier role, refused for every other. */
+    supplierCode?: string | null;
   }): Promise<User> {
+    const supplierCode = input.supplierCode ?? null;
+    if ((input.role === "supplier") !== (supplierCode !== null))
+      throw new AppError(
+        "bad_request",
+        input.role === "supplier"
+          ? "a supplier user names the supplier it speaks for"
+          : "only a supplier user names a supplier",
+      );
+    if (supplierCode !== null) {
+      const known = await sql`SELECT 1 FROM suppliers WHERE code = ${supplierCode}`.execute(this.database.db);
+      if (known.rows.length === 0) throw new AppError("bad_request", `unknown supplier ${supplierCode}`);
+    }
     if (!/^[a-z0-9._-]{2,32}$/.test(input.username)) {
       throw new AppError(
         "bad_request",
@@ -65,9 +92,10 @@ export class AuthService {
         username: input.username,
         display_name: input.displayName,
         role: input.role,
+        supplier_code: supplierCode,
         password_hash: await hashPassword(input.password),
       })
-      .returning(["id", "username", "display_name", "role"])
+      .returning(["id", "username", "display_name", "role", "supplier_code"])
       .executeTakeFirstOrThrow();
     return toUser(row);
   }
@@ -96,7 +124,7 @@ export class AuthService {
   async login(username: string, password: string): Promise<{ token: string; user: User; expiresAt: Date }> {
     const row = await this.database.db
       .selectFrom("users")
-      .select(["id", "username", "display_name", "role", "password_hash", "disabled"])
+      .select(["id", "username", "display_name", "role", "supplier_code", "password_hash", "disabled"])
       .where("username", "=", username.trim().toLowerCase())
       .executeTakeFirst();
     // Verify against a dummy hash when the user is unknown so both paths take the same time.
@@ -121,7 +149,7 @@ export class AuthService {
     const row = await this.database.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
-      .select(["users.id", "users.username", "users.display_name", "users.role"])
+      .select(["users.id", "users.username", "users.display_name", "users.role", "users.supplier_code"])
       .where("sessions.token_hash", "=", digest(token))
       .where("sessions.expires_at", ">", this.now())
       .where("users.disabled", "=", false)
@@ -154,7 +182,19 @@ function digest(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function toUser(row: { id: number; username: string; display_name: string; role: string }): User {
+function toUser(row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  supplier_code: string | null;
+}): User {
   if (!isRole(row.role)) throw new Error(`user ${row.username} has unknown role ${row.role}`);
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    supplierCode: row.supplier_code,
+  };
 }

@@ -63,6 +63,43 @@ describe("assembleSupplyProblem", () => {
     expect(checkPlan(flat, levelPlan(flat))).toEqual([]);
   });
 
+  it("turns the supplier's responses in force into per-period capacity and lead time", () => {
+    const response = (id: string, period: string, capacity: number, leadTimeDays: number) => ({
+      id,
+      supplier: "S1",
+      sku: "CONC",
+      period,
+      capacity,
+      leadTimeDays,
+      status: "counter" as const,
+      comment: "",
+      respondedAt: "2026-11-20T10:00:00.000Z",
+    });
+    const answered = assembleSupplyProblem({
+      ...SMALL_COMPANY,
+      // A response for another supplier's item is ignored: S2 has no line here.
+      supplierResponses: [
+        response("4", "2026-12", 400, 70),
+        { ...response("5", "2026-12", 1, 0), supplier: "S2" },
+      ],
+    });
+    // December: 400 units, 70 days → 2 periods; the other months keep 1,000 and 35 days → 1.
+    expect(answered.problem.supplierItems).toEqual([
+      {
+        supplier: "S1",
+        component: "CONC",
+        plant: "PLANT",
+        unitCost: 55,
+        leadTimePeriods: 1,
+        capacityPerPeriod: 1000,
+        capacityByPeriod: [1000, 400, 1000],
+        leadTimeByPeriod: [1, 2, 1],
+      },
+    ]);
+    expect(answered.supplierResponsesUsed).toEqual(["4"]);
+    expect(validateSupplyProblem(answered.problem)).toEqual([]);
+  });
+
   it("names the rows behind data it cannot plan", () => {
     const { issues: bad } = assembleSupplyProblem({
       ...SMALL_COMPANY,

@@ -30,6 +30,8 @@ export interface AssembledProblem {
   /** Safety stock and target stock per SKU-location, as stored with the plan. */
   readonly stockTargets: readonly StockTarget[];
   readonly issues: readonly SupplyIssue[];
+  /** Ids of the supplier responses that became per-period limits of a supplier line. */
+  readonly supplierResponsesUsed: readonly string[];
 }
 
 const money = (amount: number) => Math.max(0, Math.round(amount)) as Money;
@@ -202,10 +204,15 @@ export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
     backlogAtHorizonEnd: "allowed",
     payablesLagPeriods: toPeriods(PAYABLES_DAYS),
   };
+  const supplierItems = supplierLines(base, data, toPeriods, plantsOf);
+  const lined = new Set(supplierItems.map((s) => `${s.supplier}\u0000${s.component}`));
   return {
-    problem: { ...base, supplierItems: supplierLines(base, data, toPeriods, plantsOf) },
+    problem: { ...base, supplierItems },
     stockTargets,
     issues,
+    supplierResponsesUsed: data.supplierResponses
+      .filter((r) => lined.has(`${r.supplier}\u0000${r.sku}`))
+      .map((r) => r.id),
   };
 }
 
@@ -240,7 +247,9 @@ function priorityGoodwill(
  * Supplier items name no plant: a line is made for every plant that makes a parent of the item,
  * and the supplier's capacity per period is split between those plants in proportion to their
  * share of the item's gross requirement over the horizon (parents made at k plants count 1/k at
- * each).
+ * each). Where the supplier responded for a period (confirmed or counter-proposed — both are its
+ * word), its capacity there is split the same way and its lead time (days → periods) holds for
+ * receipts in that period; other periods keep the imported figures.
  */
 function supplierLines(
   problem: SupplyProblem,
@@ -260,23 +269,43 @@ function supplierLines(
     }
   }
   const items = new Set(problem.items.map((i) => i.sku));
+  const answered = new Map<string, Map<string, SupplyData["supplierResponses"][number]>>();
+  for (const r of data.supplierResponses) {
+    const key = `${r.supplier}\u0000${r.sku}`;
+    answered.set(key, (answered.get(key) ?? new Map()).set(r.period, r));
+  }
   return data.supplierItems
     .filter((s) => items.has(s.sku))
     .flatMap((s) => {
       const byPlant = need.get(s.sku) ?? new Map<string, number>();
       const total = [...byPlant.values()].reduce((a, b) => a + b, 0);
-      return [...byPlant].map(([plant, units]) => ({
-        supplier: s.supplier,
-        component: s.sku,
-        plant,
-        unitCost: money(s.unitCost),
-        leadTimePeriods: toPeriods(s.leadTimeDays),
-        capacityPerPeriod:
-          s.capacityPerPeriod === null
-            ? Number.POSITIVE_INFINITY
-            : total > 0
-              ? (s.capacityPerPeriod * units) / total
-              : s.capacityPerPeriod / byPlant.size,
-      }));
+      const share = (units: number) => (total > 0 ? units / total : 1 / byPlant.size);
+      const responses = answered.get(`${s.supplier}\u0000${s.sku}`);
+      return [...byPlant].map(([plant, units]): SupplierItem => {
+        const capacityPerPeriod =
+          s.capacityPerPeriod === null ? Number.POSITIVE_INFINITY : s.capacityPerPeriod * share(units);
+        const leadTimePeriods = toPeriods(s.leadTimeDays);
+        const line = {
+          supplier: s.supplier,
+          component: s.sku,
+          plant,
+          unitCost: money(s.unitCost),
+          leadTimePeriods,
+          capacityPerPeriod,
+        };
+        if (!responses) return line;
+        const at = (period: string) => responses.get(period);
+        return {
+          ...line,
+          capacityByPeriod: data.periods.map((p) => {
+            const r = at(p);
+            return r ? r.capacity * share(units) : capacityPerPeriod;
+          }),
+          leadTimeByPeriod: data.periods.map((p) => {
+            const r = at(p);
+            return r ? toPeriods(r.leadTimeDays) : leadTimePeriods;
+          }),
+        };
+      });
     });
 }

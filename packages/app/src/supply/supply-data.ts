@@ -6,6 +6,7 @@ import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
+import { responsesInForce, type SupplierResponseInForce } from "../suppliers/supplier-responses";
 
 export interface DemandCell {
   readonly sku: string;
@@ -59,6 +60,11 @@ export interface SupplyData {
     capacityPerPeriod: number | null;
     unitCost: number;
   }[];
+  /**
+   * The suppliers' responses in force for the horizon (the latest per supplier, SKU and period;
+   * see suppliers/supplier-responses.ts): their word replaces the imported capacity and lead time.
+   */
+  readonly supplierResponses: readonly SupplierResponseInForce[];
   readonly serviceTargets: readonly {
     segment: string | null;
     sku: string | null;
@@ -163,6 +169,7 @@ export async function loadSupplyData(
       SELECT supplier, sku, lead_time_days AS "leadTimeDays", capacity_per_period AS "capacityPerPeriod",
              unit_cost::float8 AS "unitCost"
       FROM supplier_items ORDER BY sku, unit_cost, supplier`),
+    supplierResponses: await responsesInForce(db, input.currentPeriod, last),
     serviceTargets: await query(sql`
       SELECT segment, sku, target_pct::float8 AS "targetPct", measure FROM service_level_targets`),
   };

@@ -67,6 +67,8 @@ export interface SupplyRunSummary {
   readonly shortageTotals: { readonly count: number; readonly units: number; readonly revenueAtRisk: number };
   /** The planner's inputs the run planned with (absent on runs made before they existed). */
   readonly inputs?: AppliedInputs;
+  /** Supplier responses (confirmations and counter-proposals) the run planned with; absent on older runs. */
+  readonly supplierResponsesUsed?: number;
 }
 
 export const MAX_SHORTAGES = 200;

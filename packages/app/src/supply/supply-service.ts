@@ -18,6 +18,7 @@ import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
+import { storeSupplierRequirements, supplierRequirements } from "../suppliers/supplier-requirements";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { assembleSupplyProblem } from "./assemble-supply-problem";
 import { phantomIntermediates } from "./phantom-intermediates";
@@ -173,7 +174,7 @@ export class SupplyService {
         .where("id", "=", runId)
         .execute();
       const assembled = assembleSupplyProblem(data);
-      const { stockTargets, issues: dataIssues } = assembled;
+      const { stockTargets, issues: dataIssues, supplierResponsesUsed } = assembled;
       const { problem, applied } = applySupplyInputs(
         assembled.problem,
         await this.inputs.inForce(scenarioId),
@@ -185,7 +186,11 @@ export class SupplyService {
       const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
-      const summary = runSummary(planned, plan, solve, applied);
+      const summary = {
+        ...runSummary(planned, plan, solve, applied),
+        supplierResponsesUsed: supplierResponsesUsed.length,
+      };
+      const requirements = supplierRequirements(planned, plan);
       const cells = planCells(planned, plan, stockTargets);
       await db.transaction().execute(async (trx) => {
         const version = await this.plans.createVersionIn(trx, {
@@ -215,6 +220,7 @@ export class SupplyService {
           })
           .where("id", "=", runId)
           .execute();
+        await storeSupplierRequirements(trx, runId, requirements, supplierResponsesUsed);
       });
       options.onPhase?.("done");
       return (await this.detail(runId)).run;

@@ -4,6 +4,7 @@
 
 import type { Money } from "@fulcrum/domain";
 import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "./network";
+import { supplierCanDeliverAt, supplierCapacityAt } from "./supplier-limits";
 import type {
   CashFlowPeriod,
   CostBreakdown,
@@ -294,8 +295,8 @@ function explainShortfalls(
           const stock = stockOf.get(stockKey(item.component, item.plant));
           const binding = (f: number) =>
             (stock?.[f] ?? 0) <= QUANTITY_TOLERANCE &&
-            (f < item.leadTimePeriods ||
-              plan.purchases[i]!.received[f]! >= item.capacityPerPeriod - QUANTITY_TOLERANCE);
+            (!supplierCanDeliverAt(item, f) ||
+              plan.purchases[i]!.received[f]! >= supplierCapacityAt(item, f) - QUANTITY_TOLERANCE);
           for (let f = t - lead; f >= 0 && binding(f); f--) {
             causes.push({
               kind: "supplier",

@@ -13,6 +13,7 @@ import {
   stockKey,
   stockPositions,
 } from "./network";
+import { supplierCanDeliverAt, supplierCapacityAt } from "./supplier-limits";
 import type {
   Lane,
   ProductionOption,
@@ -153,12 +154,12 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
   const purchases = problem.supplierItems.map((line) => ({
     line,
     receipts: byPeriod((t) => {
-      if (t < line.leadTimePeriods) return null;
+      if (!supplierCanDeliverAt(line, t)) return null;
       const column = model.addVariable(
         `buy[${stockKey(line.component, line.plant)}<${line.supplier}]${at(t)}`,
         {
           cost: line.unitCost + (line.expeditePremiumPerUnit ?? 0),
-          upper: line.capacityPerPeriod,
+          upper: supplierCapacityAt(line, t),
         },
       );
       flow(line.component, line.plant, t, column, 1);

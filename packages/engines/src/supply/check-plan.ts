@@ -3,6 +3,7 @@
 // never exceeds demand. Used by the property tests, and by callers as a last sanity check.
 
 import { stockKey } from "./network";
+import { supplierCanDeliverAt, supplierCapacityAt } from "./supplier-limits";
 import type { SupplyPlan } from "./supply-plan";
 import type { SupplyProblem } from "./supply-problem";
 
@@ -72,9 +73,9 @@ export function checkPlan(problem: SupplyProblem, plan: SupplyPlan, tolerance = 
 
   problem.supplierItems.forEach((line, i) => {
     plan.purchases[i]!.received.forEach((q, t) => {
-      if (!atMost(q, line.capacityPerPeriod))
+      if (!atMost(q, supplierCapacityAt(line, t)))
         violations.push(`${line.supplier} ships more ${line.component} than it can in ${periods[t]}`);
-      if (t < line.leadTimePeriods && q > tolerance)
+      if (!supplierCanDeliverAt(line, t) && q > tolerance)
         violations.push(
           `${line.component} from ${line.supplier} arrives in ${periods[t]}, before its lead time allows`,
         );

@@ -83,6 +83,16 @@ export interface SupplierItem {
   readonly leadTimePeriods: number;
   /** Units the supplier can ship per period; Infinity when unlimited. */
   readonly capacityPerPeriod: number;
+  /**
+   * The supplier's confirmed capacity for receipts in each planning period (one per period),
+   * overriding `capacityPerPeriod`; Infinity where unlimited. See `supplierCapacityAt`.
+   */
+  readonly capacityByPeriod?: readonly number[];
+  /**
+   * The lead time quoted for receipts in each planning period (one per period, whole periods),
+   * overriding `leadTimePeriods`: a receipt in t needs an order in t − leadTimeByPeriod[t] ≥ 0.
+   */
+  readonly leadTimeByPeriod?: readonly number[];
   /** Extra cost per unit over `unitCost` when this line is an expedited (faster) source. */
   readonly expeditePremiumPerUnit?: Money;
 }

@@ -135,6 +135,39 @@ export function validateSupplyProblem(problem: SupplyProblem): SupplyIssue[] {
       money("supplierItems", key, "expedite premium", s.expeditePremiumPerUnit);
     if (!(s.capacityPerPeriod >= 0))
       issue("supplierItems", key, `capacity is ${s.capacityPerPeriod}, not ≥ 0`);
+    if (s.capacityByPeriod) {
+      if (s.capacityByPeriod.length !== T)
+        issue(
+          "supplierItems",
+          key,
+          `capacity by period has ${s.capacityByPeriod.length} values for ${T} periods`,
+        );
+      // Infinity is allowed: an unlimited line stays unlimited in periods it confirmed nothing for.
+      s.capacityByPeriod.forEach((c, t) => {
+        if (!(c >= 0))
+          issue(
+            "supplierItems",
+            key,
+            `capacity in ${problem.periods[t] ?? `period ${t + 1}`} is ${c}, not ≥ 0`,
+          );
+      });
+    }
+    if (s.leadTimeByPeriod) {
+      if (s.leadTimeByPeriod.length !== T)
+        issue(
+          "supplierItems",
+          key,
+          `lead time by period has ${s.leadTimeByPeriod.length} values for ${T} periods`,
+        );
+      s.leadTimeByPeriod.forEach((l, t) => {
+        if (!Number.isInteger(l) || l < 0)
+          issue(
+            "supplierItems",
+            key,
+            `lead time in ${problem.periods[t] ?? `period ${t + 1}`} is ${l}, not a whole number of periods ≥ 0`,
+          );
+      });
+    }
   }
   for (const l of problem.lanes) {
     const key = `${l.from}>${l.to}`;

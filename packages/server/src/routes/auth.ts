@@ -5,7 +5,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import type { ServerEnv } from "../env";
 import { errors, json, UserSchema } from "../schemas";
-import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from "../session";
+import { clearSessionCookie, requireSession, SESSION_COOKIE, setSessionCookie } from "../session";
 
 const login = createRoute({
   method: "post",
@@ -38,7 +38,7 @@ const me = createRoute({
   method: "get",
   path: "/me",
   tags: ["auth"],
-  middleware: [requireUser] as const,
+  middleware: [requireSession] as const,
   responses: { 200: json(z.object({ user: UserSchema }), "The logged-in user"), 401: errors[401] },
 });
 

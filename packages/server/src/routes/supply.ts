@@ -100,6 +100,7 @@ const SummarySchema = z
       .object({ frozenPeriods: z.number(), firmCommitments: z.number(), capacityEdits: z.number() })
       .optional()
       .openapi({ description: "The planner's inputs the run planned with; absent on older runs" }),
+    supplierResponsesUsed: z.number().optional(),
   })
   .openapi("SupplyRunSummary");
 

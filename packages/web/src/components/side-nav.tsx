@@ -1,6 +1,7 @@
 // The left navigation: the cycle overview, then one entry per S&OP stage in meeting order, with a
-// marker on the stage the cycle is in now.
+// marker on the stage the cycle is in now. A supplier user sees only its portal.
 
+import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import type { CycleStageKey } from "../api/types";
 import { STAGES } from "../stages/stage-config";
@@ -15,9 +16,14 @@ const SUB_LINKS: Record<string, readonly { to: string; label: string; icon: stri
   supply: [{ to: "/supply/review", label: "Supply review", icon: "review" }],
 };
 
-export function SideNav({ currentStage }: { currentStage: CycleStageKey | null }) {
-  const cycle = STAGES.filter((s) => s.id !== "monitor");
-  const monitor = STAGES.filter((s) => s.id === "monitor");
+export function SideNav({
+  currentStage,
+  supplier = false,
+}: {
+  currentStage: CycleStageKey | null;
+  /** The supplier portal's navigation: its one page. */
+  supplier?: boolean;
+}) {
   const link = (
     to: string,
     label: string,
@@ -46,6 +52,31 @@ export function SideNav({ currentStage }: { currentStage: CycleStageKey | null }
         <span className="brand-name">Fulcrum</span>
         <span className="brand-product">S&amp;OP</span>
       </div>
+      {supplier ? (
+        <div className="nav-section">{link("/supplier", "Supplier portal", "supply", { end: true })}</div>
+      ) : (
+        <CompanyLinks link={link} currentStage={currentStage} />
+      )}
+    </nav>
+  );
+}
+
+function CompanyLinks({
+  link,
+  currentStage,
+}: {
+  link: (
+    to: string,
+    label: string,
+    icon: string,
+    options: { end?: boolean; sub?: boolean; current?: boolean },
+  ) => ReactNode;
+  currentStage: CycleStageKey | null;
+}) {
+  const cycle = STAGES.filter((s) => s.id !== "monitor");
+  const monitor = STAGES.filter((s) => s.id === "monitor");
+  return (
+    <>
       <div className="nav-section">{link("/", "Cycle overview", "overview", { end: true })}</div>
       <div className="nav-section">
         <div className="nav-heading">S&amp;OP cycle</div>
@@ -63,6 +94,6 @@ export function SideNav({ currentStage }: { currentStage: CycleStageKey | null }
         <div className="nav-heading">Operations</div>
         {monitor.map((stage) => link(stage.path, stage.label, stage.id, { end: true }))}
       </div>
-    </nav>
+    </>
   );
 }

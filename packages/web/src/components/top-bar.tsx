@@ -11,15 +11,17 @@ export interface TopBarProps {
   readonly user: User;
   readonly onSignOut: () => void;
   readonly signingOut: boolean;
+  /** What to name in place of the company when there is no workspace (a supplier's own name). */
+  readonly context?: string;
 }
 
-export function TopBar({ workspace, user, onSignOut, signingOut }: TopBarProps) {
+export function TopBar({ workspace, user, onSignOut, signingOut, context }: TopBarProps) {
   const company = workspace?.company;
   const stage = workspace?.cycle.stages.find((s) => s.stage === workspace.cycle.stage);
   return (
     <header className="top-bar" data-testid="top-bar">
       <div className="top-context">
-        <span className="top-company">{company?.name ?? "…"}</span>
+        <span className="top-company">{company?.name ?? context ?? "…"}</span>
         {company?.demo ? <Tag tone="info">Demo</Tag> : null}
         {workspace ? (
           <>

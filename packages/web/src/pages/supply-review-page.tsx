@@ -1,7 +1,8 @@
 // The supply review: can the demand be made and bought, and at what cost? For one supply plan run
 // it shows capacity use per resource and month, the production plan by family and SKU, projected
 // stock against target and safety stock, the shortages with their causes and the revenue at risk,
-// costs and cash; and, when runs of several strategies exist, their total costs side by side.
+// costs and cash; when runs of several strategies exist, their total costs side by side; and what
+// the suppliers confirmed or counter-proposed since.
 // Supply planners and administrators run new plans from here.
 
 import { canPlanSupply } from "@fulcrum/domain";
@@ -17,6 +18,7 @@ import { ErrorMessage, Loading } from "../components/query-state";
 import { ShortageTable } from "../components/shortage-table";
 import { Stat } from "../components/stat";
 import { StockChart } from "../components/stock-chart";
+import { SupplierResponsesPanel } from "../components/supplier-responses-panel";
 import { type CapacityTarget, SupplyInputsPanel } from "../components/supply-inputs-panel";
 import { SupplyRunControl } from "../components/supply-run-control";
 import { formatPeriod, formatTimestamp } from "../format/dates";
@@ -87,6 +89,7 @@ export function SupplyReviewPage() {
           />
         </>
       ) : null}
+      <SupplierResponsesPanel />
     </div>
   );
 }

@@ -7,6 +7,7 @@
 
 import { assemblePlan, type PlanDecisions } from "../assemble-plan";
 import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "../network";
+import { supplierCanDeliverAt, supplierCapacityAt } from "../supplier-limits";
 import type { PlanMethod, SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
 
@@ -91,8 +92,8 @@ export function simulatePlan(
         let missing = planned[i]! * line.quantityPer - stock.get(key)!;
         for (const { line: source, k } of linesTo.get(key) ?? []) {
           if (missing <= 0) break;
-          if (t < source.leadTimePeriods) continue;
-          const units = Math.min(missing, source.capacityPerPeriod - purchases[k]![t]!);
+          if (!supplierCanDeliverAt(source, t)) continue;
+          const units = Math.min(missing, supplierCapacityAt(source, t) - purchases[k]![t]!);
           if (units <= 0) continue;
           purchases[k]![t]! += units;
           put(key, units);
