@@ -17,6 +17,9 @@ import { StagePage } from "./pages/stage-page";
 // ECharts is most of the bundle's weight and only the explorer, the forecast and the supply review draw
 // charts: load it on demand.
 const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
+const ForecastAccuracyPage = lazy(async () => ({
+  default: (await import("./pages/forecast-accuracy-page")).ForecastAccuracyPage,
+}));
 const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecast-page")).ForecastPage }));
 const SupplyReviewPage = lazy(async () => ({
   default: (await import("./pages/supply-review-page")).SupplyReviewPage,
@@ -51,6 +54,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <ForecastPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/accuracy",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <ForecastAccuracyPage />
           </Suspense>
         ),
       },

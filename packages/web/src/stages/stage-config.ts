@@ -70,6 +70,12 @@ export const STAGES: readonly StageDef[] = [
         description:
           "Edit sales, marketing and consensus figures at any level of the hierarchy, lock figures, and approve the consensus.",
       },
+      {
+        to: "/demand/accuracy",
+        label: "Forecast accuracy",
+        description:
+          "How accurate each step of the review was at lag 1 and 3, and how much each layer and each person added to the statistical forecast.",
+      },
     ],
   },
   {
