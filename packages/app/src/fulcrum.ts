@@ -9,6 +9,7 @@ import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
+import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
@@ -39,6 +40,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const workspace = new WorkspaceService(database);
   const hierarchy = new HierarchyService(database);
   const supplyInputs = new SupplyInputService(database, workspace, plans, now);
+  const demand = new DemandPlanService(database, plans, hierarchy, now);
   return {
     database,
     auth,
@@ -60,9 +62,12 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     imports: new ImportService(database, currency, now),
     exports: new ExportService(database, currency),
     hierarchy,
-    demand: new DemandPlanService(database, plans, hierarchy, now),
+    demand,
     accuracy: new ForecastAccuracyService(database, workspace),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
+    /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */
+    playDemoCycles: (options: { cycles?: number; horizon?: number } = {}) =>
+      playDemoCycles(database, { demand, plans, workspace }, options),
   };
 }

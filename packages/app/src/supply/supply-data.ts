@@ -97,12 +97,14 @@ export async function loadSupplyData(
     .select("id")
     .where("scenario_id", "=", input.scenarioId)
     .where("kind", "=", "demand")
+    // A past cycle's plan does not reach this cycle's horizon.
+    .where((eb) => eb.or([eb("cycle_period", "is", null), eb("cycle_period", ">=", input.currentPeriod)]))
     .orderBy("number", "desc")
     .executeTakeFirst();
   if (!version)
     throw new AppError(
       "not_found",
-      `scenario ${input.scenarioId} has no demand plan yet: run the statistical forecast first`,
+      `scenario ${input.scenarioId} has no demand plan for the ${input.currentPeriod} cycle yet: run the statistical forecast first`,
     );
   const periods = periodRange(input.currentPeriod, addPeriods(input.currentPeriod, input.horizon - 1));
   const last = periods.at(-1)!;

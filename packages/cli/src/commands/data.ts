@@ -48,6 +48,10 @@ export async function loadDemo(config: CliConfig, options: { seed: number; skus:
     const result = await fulcrum.loadDemo({ seed: options.seed, skuCount: options.skus });
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     console.log(`Loaded ${result.company}: ${total.toLocaleString("en")} rows`);
+    const history = await fulcrum.playDemoCycles();
+    console.log(
+      `Played ${history.cycles.length} past S&OP cycles (${history.cycles[0]}–${history.cycles.at(-1)}) for forecast accuracy`,
+    );
   });
 }
 

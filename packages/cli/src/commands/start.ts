@@ -20,7 +20,8 @@ export async function start(
   const database = await openDatabase(config);
   const fulcrum = createFulcrum(database);
   const company = await database.db.selectFrom("company").select("name").executeTakeFirst();
-  if (!company && options.demo) {
+  const newDemo = !company && options.demo;
+  if (newDemo) {
     console.log("Loading the demo company (first start)…");
     const demo = await fulcrum.loadDemo();
     const total = Object.values(demo.rows).reduce((a, b) => a + b, 0);
@@ -49,6 +50,18 @@ export async function start(
     `Fulcrum is running at ${server.url} (database: ${database.kind === "embedded" ? `embedded, ${config.dataDir}` : redact(database.url)}; ready in ${seconds} s)`,
   );
   if (options.open) openBrowser(server.url);
+  // The demo's past cycles take a few seconds; the app is usable meanwhile.
+  if (newDemo) {
+    const playing = performance.now();
+    fulcrum
+      .playDemoCycles()
+      .then((h) =>
+        console.log(
+          `Demo: ${h.cycles.length} past S&OP cycles played for forecast accuracy in ${((performance.now() - playing) / 1000).toFixed(1)} s.`,
+        ),
+      )
+      .catch((error: unknown) => console.error("Demo: the past cycles could not be played:", error));
+  }
   const stop = async () => {
     await server.close();
     await jobs.close();

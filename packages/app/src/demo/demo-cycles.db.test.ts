@@ -1,0 +1,52 @@
+import type { Database } from "@fulcrum/storage";
+import { createTestDatabase } from "@fulcrum/storage/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFulcrum, type Fulcrum } from "../fulcrum";
+
+let database: Database;
+let fulcrum: Fulcrum;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z") });
+  await fulcrum.loadDemo({ skuCount: 12, seed: 3, asOf: "2026-11-22" });
+});
+afterAll(() => database.close());
+
+describe("the demo's past cycles", () => {
+  it("plays each cycle's review through the real services, so accuracy and FVA can be measured", async () => {
+    const result = await fulcrum.playDemoCycles({ cycles: 3 });
+    expect(result).toEqual({ cycles: ["2026-08", "2026-09", "2026-10"], snapshots: 3 });
+    const versions = (await fulcrum.plans.versions()).filter((v) => v.kind === "demand");
+    expect(versions.map((v) => [v.cyclePeriod, v.status]).sort()).toEqual([
+      ["2026-08", "approved"],
+      ["2026-09", "approved"],
+      ["2026-10", "approved"],
+    ]);
+    // Sam's optimism and Mia's promotions are audited edits by them.
+    const { rows } = await database.pool.query(
+      "SELECT DISTINCT u.username, e.reason FROM plan_edits e JOIN users u ON u.id = e.edited_by ORDER BY 1, 2",
+    );
+    expect(rows.map((r) => `${r.username}: ${r.reason}`)).toContain("sam: customer feedback");
+    expect(rows.map((r) => `${r.username}: ${r.reason}`)).toContain("dana: consensus proposal");
+
+    const accuracy = await fulcrum.accuracy.accuracy({ lag: 1 });
+    // Cycles August–October plan September–November; November has not closed.
+    expect(accuracy.months.filter((m) => m.snapshotId !== null).map((m) => m.period)).toEqual([
+      "2026-09",
+      "2026-10",
+    ]);
+    expect(accuracy.cells).toBeGreaterThan(0);
+    const sales = accuracy.people.find((p) => p.step === "sales");
+    expect(sales?.person).toBe("Sam Sales");
+    // Raising a brand by 8 % moved its cells' forecasts, so their error changed.
+    expect(sales!.cells).toBeGreaterThan(0);
+    expect(sales!.wapeAfter).not.toBeCloseTo(sales!.wapeBefore!, 6);
+  });
+
+  it("leaves the supply plan waiting for this cycle's forecast, not a past cycle's plan", async () => {
+    await expect(
+      fulcrum.supply.run({ horizon: 6, strategy: "level", timeLimitSeconds: 10, userId: null }),
+    ).rejects.toThrow("no demand plan for the 2026-11 cycle yet");
+  });
+});
