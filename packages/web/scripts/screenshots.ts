@@ -66,6 +66,12 @@ async function main(): Promise<void> {
     await page.getByTestId("forecast-scoreboard").waitFor();
     await shoot(page, "forecast");
 
+    // The demo's past cycles are played in the background after the first start.
+    await page.goto(`${baseUrl}/demand/accuracy`);
+    await page.getByTestId("fva-steps").waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid="accuracy-trend"] svg').waitFor();
+    await shoot(page, "forecast-accuracy");
+
     await page.goto(`${baseUrl}/data/sales_history?sort=order_date&dir=desc`);
     await page.getByTestId("entity-grid").waitFor();
     await shoot(page, "data-browser");
@@ -108,6 +114,23 @@ async function main(): Promise<void> {
     });
     await page.mouse.wheel(0, -80);
     await shoot(page, "supply-shortages");
+
+    const inputs = page.getByTestId("supply-inputs");
+    if ((await inputs.getByTestId("firm-commitments").count()) === 0) {
+      await page.getByTestId("firm-plan").click();
+      await inputs.getByTestId("firm-commitments").waitFor();
+    }
+    await inputs.evaluate((panel) => panel.scrollIntoView({ block: "start" }));
+    await page.mouse.wheel(0, -80);
+    await shoot(page, "supply-inputs");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByTestId("demo-users").waitFor();
+    await page.locator('[data-role="supplier"]').click();
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("supplier-portal-page").waitFor();
+    await page.locator('[data-testid="supplier-grid"] tbody tr').first().waitFor();
+    await shoot(page, "supplier-portal");
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -80,8 +80,9 @@ describe("forecastValueAdded", () => {
     // MASE: A 5 / 10, B 15 / 5.
     expect(steps.consensus!.mase).toBeCloseTo(1.75, 12);
     expect(steps.naive!.biasPct).toBeCloseTo(-20 / 3, 12);
-    // Σ(F − A) = 20 over a MAD of 10.
-    expect(steps.consensus!.trackingSignal).toBeCloseTo(2, 12);
+    // One month: the total's error of 20 is its own MAD.
+    expect(steps.consensus!.trackingSignal).toBeCloseTo(1, 12);
+    expect(steps.naive!.trackingSignal).toBeCloseTo(-1, 12);
   });
 
   it("says how much each step removed, against the one before, the statistical and naive", () => {
@@ -118,6 +119,9 @@ describe("forecastValueAdded", () => {
     const trend = wapeByPeriod([A, B, later], { groupOf: (k) => k });
     expect(trend.map((t) => t.period)).toEqual(["2026-12", "2027-01"]);
     expect(trend[1]!.wape.consensus).toBe(0);
+    // Over two months the consensus missed by +20 then 0: Σ 20 over a MAD of 10.
+    const both = forecastValueAdded([A, B, later], { groupOf: (k) => k });
+    expect(both.find((s) => s.step === "consensus")!.trackingSignal).toBeCloseTo(2, 12);
   });
 });
 

@@ -6,6 +6,7 @@
 // family's forecast against the family's demand), because errors of SKUs partly cancel in a family.
 
 import type { PeriodKey } from "@fulcrum/domain";
+import { trackingSignal } from "./point-errors";
 
 /** The steps in the order the consensus rule applies them, after the naive benchmark. */
 export const FVA_STEPS = ["naive", "statistical", "sales", "marketing", "product", "consensus"] as const;
@@ -63,7 +64,10 @@ export interface StepAccuracy {
   readonly mase: number | null;
   /** 100 · Σ(F − A) / ΣA: positive over-forecasts. */
   readonly biasPct: number | null;
-  /** Σ(F − A) / MAD over all cells, in MADs, same sign as the bias; 0 without error. */
+  /**
+   * Tracking signal of the total over time: Σₜ(Fₜ − Aₜ) / MADₜ with Fₜ, Aₜ the month's totals, in
+   * MADs, same sign as the bias; 0 without error. A series is biased beyond about ±4.
+   */
   readonly trackingSignal: number;
   /** Percentage points of WAPE this step removed (positive: it helped). */
   readonly fvaVsPrevious: number | null;
@@ -135,13 +139,24 @@ function accuracyOf(rows: readonly Aggregated[], step: FvaStep, scaleOf?: (group
       maseCount++;
     }
   }
-  const mad = rows.length === 0 ? 0 : absolute / rows.length;
+  const totals = new Map<string, { actual: number; forecast: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.period) ?? { actual: 0, forecast: 0 };
+    totals.set(r.period, { actual: t.actual + r.actual, forecast: t.forecast + r.forecast[step] });
+  }
+  const monthly = [...totals.values()];
   return {
     wape: volume > 0 ? (100 * absolute) / volume : null,
     mape: apeCount > 0 ? apeSum / apeCount : null,
     mase: maseCount > 0 ? maseSum / maseCount : null,
     biasPct: volume > 0 ? (100 * signed) / volume : null,
-    trackingSignal: mad === 0 ? 0 : signed / mad,
+    trackingSignal:
+      monthly.length === 0
+        ? 0
+        : trackingSignal(
+            monthly.map((m) => m.actual),
+            monthly.map((m) => m.forecast),
+          ),
   };
 }
 
