@@ -7,6 +7,7 @@ import { AuthService } from "./auth/auth-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
+import { DemandExceptionService } from "./demand/demand-exception-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
 import { playDemoCycles } from "./demo/demo-cycles";
@@ -64,6 +65,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     hierarchy,
     demand,
     accuracy: new ForecastAccuracyService(database, workspace),
+    demandExceptions: new DemandExceptionService(database, workspace),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */

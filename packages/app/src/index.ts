@@ -3,6 +3,7 @@ export * from "./data/export-service";
 export * from "./data/file-readers";
 export * from "./data/import-service";
 export * from "./demand/demand-cells";
+export * from "./demand/demand-exception-service";
 export * from "./demand/demand-grid";
 export * from "./demand/demand-layers";
 export * from "./demand/demand-node";

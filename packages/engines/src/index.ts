@@ -43,6 +43,7 @@ export * from "./kpi/inventory-vs-plan";
 export * from "./kpi/plan-attainment";
 export * from "./plan/apportion";
 export * from "./plan/consensus";
+export * from "./plan/demand-exceptions";
 export * from "./plan/edit-target";
 export * from "./plan/revenue-spread";
 export * from "./plan/roll-up";

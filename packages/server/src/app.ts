@@ -11,6 +11,7 @@ import { errorResponse } from "./errors";
 import { accuracyRoutes } from "./routes/accuracy";
 import { authRoutes } from "./routes/auth";
 import { demandRoutes } from "./routes/demand";
+import { demandExceptionRoutes } from "./routes/demand-exceptions";
 import { entityRoutes } from "./routes/entities";
 import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
@@ -73,6 +74,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", supplyInputRoutes);
   api.route("/", monitoringRoutes);
   api.route("/", accuracyRoutes);
+  api.route("/", demandExceptionRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

@@ -220,4 +220,43 @@ describe("DemandReviewPage", () => {
     expect(screen.getByTestId("demand-approve")).toHaveProperty("disabled", true);
     expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
   });
+
+  it("lists the exceptions by value at stake, in a planner's words", async () => {
+    stub(DANA, {
+      "GET /api/plans/versions/3/exceptions": {
+        total: 2,
+        exceptions: [
+          {
+            sku: "S2",
+            name: "Apple",
+            family: "FAM-A",
+            kind: "biased",
+            periods: ["2026-11", "2026-12"],
+            units: 40,
+            valueAtStake: 12_000,
+            percent: 20,
+            trackingSignal: 6,
+          },
+          {
+            sku: "S1",
+            name: "Orange",
+            family: "FAM-A",
+            kind: "outside-band",
+            periods: ["2026-12"],
+            units: -30,
+            valueAtStake: 6_000,
+            percent: null,
+            trackingSignal: null,
+          },
+        ],
+      },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    const panel = await screen.findByTestId("demand-exceptions");
+    await waitFor(() => expect(panel.querySelectorAll("tbody tr")).toHaveLength(2));
+    const [biased, band] = [...panel.querySelectorAll("tbody tr")];
+    expect(biased?.textContent).toContain("over-forecast by 20 %");
+    expect(biased?.textContent).toContain("120");
+    expect(band?.textContent).toContain("−30 units below the statistical P10");
+  });
 });

@@ -18,6 +18,7 @@ import {
   usePlanVersions,
 } from "../api/demand";
 import { useMe, useWorkspace } from "../api/queries";
+import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
 import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
@@ -116,6 +117,10 @@ export function DemandReviewPage() {
           {root.data && role ? (
             <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
           ) : null}
+          <DemandExceptionsPanel
+            versionId={versionId}
+            currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
+          />
         </>
       )}
     </div>
