@@ -14,6 +14,7 @@ import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
 import { SupplierPortalService } from "./suppliers/supplier-portal-service";
@@ -58,6 +59,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     ),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
+    orderService: new OrderServiceKpis(database, workspace),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
     imports: new ImportService(database, currency, now),

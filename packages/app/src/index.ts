@@ -21,6 +21,7 @@ export * from "./forecasting/node-forecast";
 export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
+export * from "./monitoring/order-service-kpis";
 export * from "./monitoring/supply-kpi-service";
 export * from "./plans/plan-service";
 export * from "./suppliers/response-input";

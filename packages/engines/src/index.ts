@@ -40,6 +40,7 @@ export * from "./inventory/inventory-policy";
 export * from "./inventory/normal-loss";
 export * from "./inventory/safety-stock";
 export * from "./kpi/inventory-vs-plan";
+export * from "./kpi/order-service";
 export * from "./kpi/plan-attainment";
 export * from "./plan/apportion";
 export * from "./plan/consensus";

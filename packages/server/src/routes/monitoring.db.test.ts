@@ -35,6 +35,15 @@ describe("monitoring API", () => {
     expect((await app.request("/api/monitoring/supply")).status).toBe(401);
   });
 
+  it("answers the order service of the demo's last twelve months", async () => {
+    const response = await app.request("/api/monitoring/orders", { headers: { cookie: await login("eve") } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { byMonth: unknown[]; total: { unitFillRate: number } };
+    expect(body.byMonth).toHaveLength(12);
+    expect(body.total.unitFillRate).toBeGreaterThan(0.5);
+    expect(body.total.unitFillRate).toBeLessThanOrEqual(1);
+  });
+
   it("refuses a month that is not one", async () => {
     const response = await app.request("/api/monitoring/supply?from=last-year", {
       headers: { cookie: await login("eve") },

@@ -88,7 +88,47 @@ const supplyKpis = createRoute({
   },
 });
 
-export const monitoringRoutes = new OpenAPIHono<ServerEnv>().openapi(supplyKpis, async (c) => {
-  const { from, to, tolerance } = c.req.valid("query");
-  return c.json(await c.var.fulcrum.supplyKpis.supplyKpis({ from, to, tolerance }), 200);
+const ServiceSchema = z.object({
+  key: z.string(),
+  lines: z.number(),
+  requested: z.number(),
+  unitFillRate: z.number().nullable(),
+  lineFillRate: z.number().nullable(),
+  otif: z.number().nullable(),
+  cancelledLines: z.number(),
+  cancelledUnits: z.number(),
+  cancelledShare: z.number().nullable(),
 });
+
+const orders = createRoute({
+  method: "get",
+  path: "/monitoring/orders",
+  tags: ["monitoring"],
+  request: { query: z.object({ from: z.string().optional(), to: z.string().optional() }) },
+  responses: {
+    200: json(
+      z
+        .object({
+          from: z.string(),
+          to: z.string(),
+          total: ServiceSchema.nullable(),
+          byMonth: z.array(ServiceSchema),
+          bySegment: z.array(ServiceSchema),
+          byFamily: z.array(ServiceSchema),
+        })
+        .openapi("OrderService"),
+      "Unit and line fill rate, OTIF and cancelled orders of the closed months from–to (default: the last twelve), by the month customers asked for",
+    ),
+    400: errors[400],
+    401: errors[401],
+  },
+});
+
+export const monitoringRoutes = new OpenAPIHono<ServerEnv>()
+  .openapi(supplyKpis, async (c) => {
+    const { from, to, tolerance } = c.req.valid("query");
+    return c.json(await c.var.fulcrum.supplyKpis.supplyKpis({ from, to, tolerance }), 200);
+  })
+  .openapi(orders, async (c) =>
+    c.json(await c.var.fulcrum.orderService.orderService(c.req.valid("query")), 200),
+  );

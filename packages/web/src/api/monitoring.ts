@@ -61,3 +61,32 @@ export function useSupplyKpis() {
     staleTime: 60_000,
   });
 }
+
+export interface OrderService {
+  readonly key: string;
+  readonly lines: number;
+  readonly requested: number;
+  readonly unitFillRate: number | null;
+  readonly lineFillRate: number | null;
+  readonly otif: number | null;
+  readonly cancelledLines: number;
+  readonly cancelledUnits: number;
+  readonly cancelledShare: number | null;
+}
+
+export interface OrderServiceReport {
+  readonly from: string;
+  readonly to: string;
+  readonly total: OrderService | null;
+  readonly byMonth: readonly OrderService[];
+  readonly bySegment: readonly OrderService[];
+  readonly byFamily: readonly OrderService[];
+}
+
+export function useOrderService() {
+  return useQuery({
+    queryKey: ["monitoring", "orders"],
+    queryFn: () => request<OrderServiceReport>("/monitoring/orders"),
+    staleTime: 60_000,
+  });
+}

@@ -42,14 +42,39 @@ const KPIS: SupplyKpis = {
   },
 };
 
+const service = (key: string, unitFillRate: number, otif: number) => ({
+  key,
+  lines: 10,
+  requested: 1_000,
+  unitFillRate,
+  lineFillRate: 0.8,
+  otif,
+  cancelledLines: 1,
+  cancelledUnits: 20,
+  cancelledShare: 0.02,
+});
+const ORDERS = {
+  from: "2025-12",
+  to: "2026-11",
+  total: service("all", 0.875, 0.7),
+  byMonth: [service("2026-11", 0.875, 0.7)],
+  bySegment: [service("KEY", 0.95, 0.6), service("RETAIL", 0.8, 0.75)],
+  byFamily: [],
+};
+
 describe("MonitorPage", () => {
   it("shows plan attainment coloured against its target and the stock furthest from plan", async () => {
     stubApi({
       "GET /api/workspace": WORKSPACE,
       "GET /api/imports": { imports: [] },
       "GET /api/monitoring/supply": KPIS,
+      "GET /api/monitoring/orders": ORDERS,
     });
     renderAt(<MonitorPage />, at);
+    expect((await screen.findByTestId("order-service-stats")).textContent).toContain("87.5");
+    expect(
+      screen.getByTestId("order-service-segments").querySelector('tr[data-key="KEY"]')?.textContent,
+    ).toContain("60.0");
     const stats = await screen.findByTestId("supply-performance-stats");
     expect(stats.textContent).toContain("90.0");
     expect(stats.textContent).toContain("2,500");

@@ -1,10 +1,11 @@
-// Monitoring: how the supply plan was carried out (plan attainment, inventory versus plan), and
+// Monitoring: how customers' orders were served (fill rate, OTIF, cancellations), how the supply plan was carried out (plan attainment, inventory versus plan), and
 // the data behind the plan — sales-history coverage and every import run.
 
-import { useSupplyKpis } from "../api/monitoring";
+import { useOrderService, useSupplyKpis } from "../api/monitoring";
 import { useImports, useWorkspace } from "../api/queries";
 import { HistoryCoverage } from "../components/history-coverage";
 import { ImportLog } from "../components/import-log";
+import { OrderServicePanel } from "../components/order-service-panel";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
@@ -15,11 +16,17 @@ export function MonitorPage() {
   const workspace = useWorkspace();
   const imports = useImports();
   const supply = useSupplyKpis();
+  const orders = useOrderService();
   const stage = stageById("monitor");
   const labelOf = (name: string) => workspace.data?.entities.find((e) => e.name === name)?.label ?? name;
   return (
     <div className="page" data-testid="stage-page-monitor">
       <PageHeader eyebrow="Operations" title={stage.label} description={stage.purpose} />
+      {orders.isPending ? null : orders.isError ? (
+        <ErrorMessage error={orders.error} />
+      ) : (
+        <OrderServicePanel report={orders.data} />
+      )}
       {supply.isPending ? (
         <Loading label="Measuring the supply plan…" />
       ) : supply.isError ? (
