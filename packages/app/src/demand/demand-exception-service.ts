@@ -35,8 +35,7 @@ export class DemandExceptionService {
       .select(["cycle_period", "kind"])
       .where("id", "=", versionId)
       .executeTakeFirst();
-    if (version?.kind !== "demand")
-      throw new AppError("not_found", `no demand version ${versionId}`);
+    if (version?.kind !== "demand") throw new AppError("not_found", `no demand version ${versionId}`);
     const company = await this.workspace.company();
     const cycle = (version.cycle_period ?? company.currentPeriod) as PeriodKey;
 
