@@ -9,6 +9,7 @@ import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
 import { DemandExceptionService } from "./demand/demand-exception-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
+import { DemandSegmentationService } from "./demand/demand-segmentation-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
@@ -43,6 +44,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const hierarchy = new HierarchyService(database);
   const supplyInputs = new SupplyInputService(database, workspace, plans, now);
   const demand = new DemandPlanService(database, plans, hierarchy, now);
+  const imports = new ImportService(database, currency, now);
   return {
     database,
     auth,
@@ -62,12 +64,13 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     orderService: new OrderServiceKpis(database, workspace),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
-    imports: new ImportService(database, currency, now),
+    imports,
     exports: new ExportService(database, currency),
     hierarchy,
     demand,
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
+    segmentation: new DemandSegmentationService(database, workspace, imports),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */

@@ -8,6 +8,7 @@ export * from "./demand/demand-grid";
 export * from "./demand/demand-layers";
 export * from "./demand/demand-node";
 export * from "./demand/demand-plan-service";
+export * from "./demand/demand-segmentation-service";
 export * from "./demand/demand-snapshot";
 export * from "./demand/edit-conflicts";
 export * from "./demand/edit-record";

@@ -49,6 +49,7 @@ export * from "./plan/edit-target";
 export * from "./plan/revenue-spread";
 export * from "./plan/roll-up";
 export * from "./plan/spread";
+export * from "./segmentation/abc-xyz";
 export * from "./supply/assemble-plan";
 export * from "./supply/build-supply-model";
 export * from "./supply/check-plan";
