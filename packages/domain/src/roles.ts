@@ -67,3 +67,11 @@ export function canEditDemandLayer(role: Role, measure: string): boolean {
 export function canApproveConsensus(role: Role): boolean {
   return role === "demand_planner" || role === "admin";
 }
+
+/**
+ * Who sets service-level targets per ABC–XYZ class: the demand planner who classifies demand, the
+ * supply planner whose safety stock they drive, and administrators.
+ */
+export function canSetServiceTargets(role: Role): boolean {
+  return role === "demand_planner" || role === "supply_planner" || role === "admin";
+}

@@ -18,6 +18,7 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
+import { segmentationRoutes } from "./routes/segmentation";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
 import { supplyRoutes } from "./routes/supply";
 import { supplyInputRoutes } from "./routes/supply-inputs";
@@ -75,6 +76,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", monitoringRoutes);
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
+  api.route("/", segmentationRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

@@ -70,7 +70,8 @@ describe("supply KPIs from actuals", () => {
       [dcSku, dcLocation, dc.value + 200],
     );
     await fulcrum.workspace.updateCompany({ currentPeriod: "2026-12" as PeriodKey, asOf: "2026-12-02" });
-    // A re-plan in the December cycle must not change how November is judged.
+    // The December cycle forecasts and re-plans: that must not change how November is judged.
+    await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
     await fulcrum.supply.run({ horizon: 6, strategy: "optimal", timeLimitSeconds: 60, userId: null });
 
     const kpis = await fulcrum.supplyKpis.supplyKpis({ from: "2026-11", tolerance: 0.05 });
