@@ -1,0 +1,117 @@
+// Product transitions as product-layer values: a launch starts from its like-for-like SKU's
+// forecast, a phase-out ramps down to nothing at its end date, a supersession hands the old SKU's
+// demand to its successor over the ramp. The product layer overrides the others in the consensus
+// (ADR 0500), so these values are the whole demand of the cells they cover.
+
+import type { PeriodKey } from "@fulcrum/domain";
+import { type CellKey, cellId, type DemandCell, withSku } from "./demand-cell";
+import { rampDownShare, shareFrom } from "./ramp";
+
+export type TransitionKind = "launch" | "phase_out" | "supersession";
+
+export interface TransitionInput {
+  readonly kind: TransitionKind;
+  readonly sku: string;
+  /** The like-for-like SKU of a launch, the old SKU of a supersession. */
+  readonly predecessor: string | null;
+  /** Inclusive ISO dates: the launch date or the ramp's first day, and the ramp's last day. */
+  readonly start: string;
+  readonly end: string;
+  /** A launch sells this percentage of its like-for-like SKU (100 when null). */
+  readonly scalePct: number | null;
+}
+
+export interface TransitionEffect {
+  readonly kind: TransitionKind;
+  readonly sku: string;
+  readonly predecessor: string | null;
+  /** Per month of the horizon: the launch's share of the month on sale, or the ramp's remaining share. */
+  readonly months: readonly { readonly period: PeriodKey; readonly factor: number }[];
+  /** Units in the horizon of the transition's SKU (the new one for a supersession) before and after. */
+  readonly before: number;
+  readonly after: number;
+}
+
+export interface TransitionForecastResult {
+  /** Product-layer values, one per cell a transition covers. */
+  readonly cells: readonly DemandCell[];
+  readonly transitions: readonly TransitionEffect[];
+}
+
+const ORDER: Record<TransitionKind, number> = { launch: 0, supersession: 1, phase_out: 2 };
+
+/**
+ * With b the baseline (the statistical forecast) and v the value so far (the product value a
+ * previous transition gave, else b), per month m of `periods`:
+ * - launch: v[new] = scale%/100 · b[like] · aₘ, aₘ = share of m's days on or after the start
+ *   (so 0 before the launch), for each location/segment cell the like-for-like SKU has;
+ * - phase-out: v = v · rₘ, rₘ = mean over m's days of the linear ramp from 1 at the start to 0
+ *   after the end (`rampDownShare`);
+ * - supersession: moved = v[old]·(1 − rₘ); v[old] −= moved, v[new] += moved — the pair's total
+ *   is unchanged.
+ * Launches apply first, then supersessions, then phase-outs, so a successor that also phases out
+ * ramps down what it took over. Transitions whose SKU (or predecessor) has no cells do nothing.
+ */
+export function transitionForecast(input: {
+  readonly transitions: readonly TransitionInput[];
+  readonly baseline: readonly DemandCell[];
+  readonly periods: readonly PeriodKey[];
+}): TransitionForecastResult {
+  const base = new Map(input.baseline.map((c) => [cellId(c), c.value]));
+  const bySku = new Map<string, DemandCell[]>();
+  for (const c of input.baseline) {
+    const list = bySku.get(c.sku);
+    if (list) list.push(c);
+    else bySku.set(c.sku, [c]);
+  }
+  const product = new Map<string, { key: CellKey; value: number }>();
+  const current = (key: CellKey) => product.get(cellId(key))?.value ?? base.get(cellId(key)) ?? 0;
+  const set = (key: CellKey, value: number) => {
+    product.set(cellId(key), {
+      key: { sku: key.sku, location: key.location, segment: key.segment, period: key.period },
+      value,
+    });
+  };
+  const inHorizon = new Set<string>(input.periods);
+  const keysOf = (sku: string): CellKey[] => [
+    ...new Map(
+      [...(bySku.get(sku) ?? []), ...[...product.values()].filter((p) => p.key.sku === sku).map((p) => p.key)]
+        .filter((k) => inHorizon.has(k.period))
+        .map((k) => [cellId(k), k] as const),
+    ).values(),
+  ];
+  const total = (sku: string) => keysOf(sku).reduce((a, k) => a + current(k), 0);
+
+  const ordered = [...input.transitions].sort(
+    (a, b) => ORDER[a.kind] - ORDER[b.kind] || a.sku.localeCompare(b.sku),
+  );
+  const transitions = ordered.map((t): TransitionEffect => {
+    const before = total(t.sku);
+    const factor = (period: PeriodKey) =>
+      t.kind === "launch" ? shareFrom(period, t.start) : rampDownShare(period, t.start, t.end);
+    if (t.kind === "launch" && t.predecessor !== null) {
+      const scale = (t.scalePct ?? 100) / 100;
+      for (const like of bySku.get(t.predecessor) ?? [])
+        if (inHorizon.has(like.period)) set(withSku(like, t.sku), scale * like.value * factor(like.period));
+    } else if (t.kind === "phase_out") {
+      for (const key of keysOf(t.sku)) set(key, current(key) * factor(key.period));
+    } else if (t.kind === "supersession" && t.predecessor !== null) {
+      for (const old of keysOf(t.predecessor)) {
+        const value = current(old);
+        const moved = value * (1 - factor(old.period));
+        const next = withSku(old, t.sku);
+        set(old, value - moved);
+        set(next, current(next) + moved);
+      }
+    }
+    return {
+      kind: t.kind,
+      sku: t.sku,
+      predecessor: t.predecessor,
+      months: input.periods.map((period) => ({ period, factor: factor(period) })),
+      before,
+      after: total(t.sku),
+    };
+  });
+  return { cells: [...product.values()].map((p) => ({ ...p.key, value: p.value })), transitions };
+}
