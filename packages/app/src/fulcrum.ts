@@ -8,6 +8,7 @@ import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
+import { PromotionService } from "./demand/promotion-service";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
@@ -58,6 +59,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     exports: new ExportService(database, currency),
     hierarchy,
     demand: new DemandPlanService(database, plans, hierarchy, now),
+    promotions: new PromotionService(database, workspace, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
   };

@@ -5,6 +5,7 @@ export * from "./demand/day-calendar";
 export * from "./demand/demand-adjustments";
 export * from "./demand/demand-cell";
 export * from "./demand/promotion-history";
+export * from "./demand/promotion-revenue";
 export * from "./demand/promotion-uplift";
 export * from "./demand/ramp";
 export * from "./demand/transition-forecast";

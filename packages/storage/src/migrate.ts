@@ -9,6 +9,7 @@ import * as forecastNodes from "./migrations/0004-forecast-nodes";
 import * as supplyRuns from "./migrations/0005-supply-runs";
 import * as demandEdits from "./migrations/0006-demand-edits";
 import * as supplyInputs from "./migrations/0007-supply-inputs";
+import * as promotionEffects from "./migrations/0009-promotion-effects";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-supply-runs": supplyRuns,
   "0006-demand-edits": demandEdits,
   "0007-supply-inputs": supplyInputs,
+  "0009-promotion-effects": promotionEffects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 import type { PeriodKey } from "@fulcrum/domain";
 import { describe, expect, it } from "vitest";
-import { promotionHistoryFlags } from "./promotion-history";
+import { groupPromotionFlags, promotionHistoryFlags } from "./promotion-history";
 import type { PromotionInput } from "./promotion-uplift";
 
 const window = ["2026-01", "2026-02", "2026-03", "2026-04"] as PeriodKey[];
@@ -61,5 +61,27 @@ describe("promotionHistoryFlags", () => {
     );
     expect(flags[0]).toEqual([false, false, true, true]);
     expect(flags[1]).toEqual([false, false, false, false]);
+  });
+
+  it("flags a group's history for promotions on it or on a group above it, not on single SKUs", () => {
+    const tree = {
+      ...products,
+      groupParents: new Map([
+        ["FAM", "CAT"],
+        ["CAT", null],
+      ]),
+    };
+    const flags = groupPromotionFlags(
+      ["FAM", "CAT"],
+      [
+        promo({ group: "CAT", start: "2026-04-01", end: "2026-04-10" }),
+        promo({}),
+        promo({ sku: "A", group: null, start: "2026-03-01", end: "2026-03-05" }),
+      ],
+      tree,
+      window,
+    );
+    expect(flags[0]).toEqual([true, true, false, true]);
+    expect(flags[1]).toEqual([false, false, false, true]);
   });
 });

@@ -26,12 +26,7 @@ export function promotionHistoryFlags(
   const below = skusByGroup(products);
   const monthsBySku = new Map<string, { segment: string | null; columns: number[] }[]>();
   for (const p of promotions) {
-    const periods = monthShares(p.start, p.end).map((m) => m.period);
-    if ((p.postDipPct ?? 0) > 0) periods.push(addPeriods(monthOf(p.end), 1));
-    const columns = periods.flatMap((period) => {
-      const j = column.get(period);
-      return j === undefined ? [] : [j];
-    });
+    const columns = promotionColumns(p, column);
     if (columns.length === 0) continue;
     for (const sku of p.sku !== null ? [p.sku] : (below.get(p.group ?? "") ?? [])) {
       const list = monthsBySku.get(sku);
@@ -46,5 +41,39 @@ export function promotionHistoryFlags(
       if (s.segment === null || entry.segment === null || entry.segment === s.segment)
         for (const j of entry.columns) flags[j] = true;
     return flags;
+  });
+}
+
+/**
+ * Per product group, a flag per month of `window`: true when a promotion on the group itself or
+ * on a group above it touches the month (or, with a dip, is the month after): the whole group's
+ * demand was lifted. Promotions on single SKUs leave a group's history alone.
+ */
+export function groupPromotionFlags(
+  groups: readonly string[],
+  promotions: readonly PromotionInput[],
+  products: ProductTree,
+  window: readonly PeriodKey[],
+): boolean[][] {
+  const column = new Map<string, number>(window.map((p, i) => [p, i]));
+  return groups.map((group) => {
+    const above = new Set<string>();
+    for (let g: string | null = group; g !== null && !above.has(g); g = products.groupParents.get(g) ?? null)
+      above.add(g);
+    const flags = window.map(() => false);
+    for (const p of promotions) {
+      if (p.group === null || !above.has(p.group)) continue;
+      for (const j of promotionColumns(p, column)) flags[j] = true;
+    }
+    return flags;
+  });
+}
+
+function promotionColumns(p: PromotionInput, column: ReadonlyMap<string, number>): number[] {
+  const periods = monthShares(p.start, p.end).map((m) => m.period);
+  if ((p.postDipPct ?? 0) > 0) periods.push(addPeriods(monthOf(p.end), 1));
+  return periods.flatMap((period) => {
+    const j = column.get(period);
+    return j === undefined ? [] : [j];
   });
 }

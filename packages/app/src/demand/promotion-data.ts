@@ -1,0 +1,139 @@
+// What the promotion and transition engines read from the database: the promotions calendar, the
+// product transitions, each SKU's segment mix (to apply a one-segment promotion to a forecast
+// that is not split by segment) and the list prices a promotion's revenue is valued at.
+
+import { addPeriods, type PeriodKey } from "@fulcrum/domain";
+import type { PromotionInput, TransitionInput, TransitionKind } from "@fulcrum/engines";
+import type { Schema } from "@fulcrum/storage";
+import { type Kysely, sql } from "kysely";
+
+export interface PromotionRow extends PromotionInput {
+  readonly name: string;
+  readonly discountPct: number;
+}
+
+const iso = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+export async function loadPromotions(db: Kysely<Schema>): Promise<PromotionRow[]> {
+  const rows = await sql<{
+    code: string;
+    name: string;
+    sku: string | null;
+    group_code: string | null;
+    segment: string | null;
+    start_date: string;
+    end_date: string;
+    uplift_pct: number;
+    discount_pct: number;
+    uplift_units: number | null;
+    cannibalisation_pct: number | null;
+    post_dip_pct: number | null;
+  }>`
+    SELECT code, name, sku, group_code, segment, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+           to_char(end_date, 'YYYY-MM-DD') AS end_date, uplift_pct, discount_pct, uplift_units,
+           cannibalisation_pct, post_dip_pct
+    FROM promotions ORDER BY start_date, code`.execute(db);
+  return rows.rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    sku: r.sku,
+    group: r.group_code,
+    segment: r.segment,
+    start: iso(r.start_date),
+    end: iso(r.end_date),
+    upliftPct: r.uplift_pct,
+    discountPct: r.discount_pct,
+    upliftUnits: r.uplift_units,
+    cannibalisationPct: r.cannibalisation_pct,
+    postDipPct: r.post_dip_pct,
+  }));
+}
+
+export async function loadTransitions(db: Kysely<Schema>): Promise<TransitionInput[]> {
+  const rows = await sql<{
+    kind: TransitionKind;
+    sku: string;
+    predecessor_sku: string | null;
+    start_date: string;
+    end_date: string;
+    scale_pct: number | null;
+  }>`
+    SELECT kind, sku, predecessor_sku, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+           to_char(end_date, 'YYYY-MM-DD') AS end_date, scale_pct
+    FROM product_transitions ORDER BY kind, sku`.execute(db);
+  return rows.rows.map((r) => ({
+    kind: r.kind,
+    sku: r.sku,
+    predecessor: r.predecessor_sku,
+    start: r.start_date,
+    end: r.end_date,
+    scalePct: r.scale_pct,
+  }));
+}
+
+/** SKU → segment → share of its requested units over the 12 closed months before `currentPeriod`. */
+export async function loadSegmentShares(
+  db: Kysely<Schema>,
+  currentPeriod: PeriodKey,
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await sql<{ sku: string; segment: string; share: number }>`
+    SELECT h.sku, c.segment, sum(h.requested_qty) / nullif(sum(sum(h.requested_qty)) OVER (PARTITION BY h.sku), 0) AS share
+    FROM sales_history h JOIN customers c ON c.code = h.customer
+    WHERE h.requested_date >= ${`${addPeriods(currentPeriod, -12)}-01`}::date AND h.requested_date < ${`${currentPeriod}-01`}::date
+    GROUP BY h.sku, c.segment`.execute(db);
+  const shares = new Map<string, Map<string, number>>();
+  for (const r of rows.rows) {
+    if (r.share === null) continue;
+    let bySegment = shares.get(r.sku);
+    if (!bySegment) {
+      bySegment = new Map();
+      shares.set(r.sku, bySegment);
+    }
+    bySegment.set(r.segment, Number(r.share));
+  }
+  return shares;
+}
+
+/** SKU → segment ("" for the price of every segment) → list price on `date`, minor units. */
+export async function loadPrices(
+  db: Kysely<Schema>,
+  date: string,
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await sql<{ sku: string; segment: string | null; unit_price: string | number }>`
+    SELECT DISTINCT ON (sku, segment) sku, segment, unit_price FROM prices
+    WHERE valid_from <= ${date}::date AND (valid_to IS NULL OR valid_to >= ${date}::date)
+    ORDER BY sku, segment, valid_from DESC`.execute(db);
+  const prices = new Map<string, Map<string, number>>();
+  for (const r of rows.rows) {
+    let bySegment = prices.get(r.sku);
+    if (!bySegment) {
+      bySegment = new Map();
+      prices.set(r.sku, bySegment);
+    }
+    bySegment.set(r.segment ?? "", Number(r.unit_price));
+  }
+  return prices;
+}
+
+/**
+ * A SKU's price for a promotion: the segment's own price (else the all-segments price); for a
+ * promotion on every segment the all-segments price, else the segments' prices weighted by the
+ * SKU's segment mix (their plain mean when it has no history). Null when it has no price.
+ */
+export function promotionPrice(
+  prices: ReadonlyMap<string, number> | undefined,
+  segment: string | null,
+  shares: ReadonlyMap<string, number> | undefined,
+): number | null {
+  if (!prices) return null;
+  if (segment !== null) return prices.get(segment) ?? prices.get("") ?? null;
+  const all = prices.get("");
+  if (all !== undefined) return all;
+  const segments = [...prices].filter(([s]) => s !== "");
+  if (segments.length === 0) return null;
+  const weights = segments.map(([s]) => shares?.get(s) ?? 0);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return total > 0
+    ? segments.reduce((sum, [, price], i) => sum + (price * weights[i]!) / total, 0)
+    : segments.reduce((sum, [, price]) => sum + price, 0) / segments.length;
+}
