@@ -59,7 +59,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     exports: new ExportService(database, currency),
     hierarchy,
     demand: new DemandPlanService(database, plans, hierarchy, now),
-    promotions: new PromotionService(database, workspace, now),
+    promotions: new PromotionService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
   };

@@ -16,6 +16,7 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
+import { promotionRoutes } from "./routes/promotions";
 import { supplyRoutes } from "./routes/supply";
 import { supplyInputRoutes } from "./routes/supply-inputs";
 import { workspaceRoutes } from "./routes/workspace";
@@ -63,6 +64,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", hierarchyRoutes);
   api.route("/", planRoutes);
   api.route("/", demandRoutes);
+  api.route("/", promotionRoutes);
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
   api.route("/", supplyInputRoutes);

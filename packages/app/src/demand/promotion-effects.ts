@@ -19,19 +19,21 @@ export interface VersionAdjustments extends DemandAdjustments {
 /**
  * Reads the version's statistical layer (its horizon is the months it covers), the promotions,
  * transitions, product tree and segment mix, and returns what the engines make of them.
- * `currentPeriod` dates the segment mix (the 12 closed months before it).
+ * `currentPeriod` dates the segment mix (the 12 closed months before it); the version's first
+ * forecast month when omitted.
  */
 export async function computeAdjustments(
   db: Kysely<Schema>,
   versionId: number,
-  currentPeriod: PeriodKey,
+  currentPeriod?: PeriodKey,
 ): Promise<VersionAdjustments> {
   const statistical = await sql<DemandCell>`
     SELECT sku, location, segment, period, value FROM plan_values
     WHERE version_id = ${versionId} AND measure = 'demand.statistical'`.execute(db);
   const periods = [...new Set(statistical.rows.map((c) => c.period))].sort() as PeriodKey[];
   const calendar = await loadPromotions(db);
-  const segmentShares = await loadSegmentShares(db, currentPeriod);
+  const mixBefore = currentPeriod ?? periods[0];
+  const segmentShares = mixBefore ? await loadSegmentShares(db, mixBefore) : new Map();
   const adjustments = demandAdjustments({
     statistical: statistical.rows,
     periods,

@@ -8,8 +8,8 @@ import { type CellKey, cellId, promotionRevenue } from "@fulcrum/engines";
 import type { Database, Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import type { User } from "../auth/auth-service";
+import { AppError } from "../errors";
 import type { CellWrite } from "../plans/plan-writer";
-import type { WorkspaceService } from "../workspace/workspace-service";
 import { lockDraftDemandVersion, requireLayerRight } from "./demand-layers";
 import { recordEdit } from "./edit-record";
 import { loadPrices, promotionPrice } from "./promotion-data";
@@ -28,7 +28,7 @@ export interface PromotionCalendarEntry {
   readonly discountPct: number;
   readonly cannibalisationPct: number | null;
   readonly postDipPct: number | null;
-  readonly months: readonly { period: string; share: number }[];
+  readonly months: { period: string; share: number }[];
   readonly dipPeriod: string | null;
   /** Computed over the version's horizon, in units, and revenue in minor units. */
   readonly effect: {
@@ -45,20 +45,20 @@ export interface TransitionCalendarEntry {
   readonly kind: "launch" | "phase_out" | "supersession";
   readonly sku: string;
   readonly predecessor: string | null;
-  readonly months: readonly { period: string; factor: number }[];
+  readonly months: { period: string; factor: number }[];
   readonly before: number;
   readonly after: number;
 }
 
 export interface PromotionCalendar {
   readonly versionId: number;
-  readonly periods: readonly string[];
-  readonly promotions: readonly PromotionCalendarEntry[];
-  readonly transitions: readonly TransitionCalendarEntry[];
+  readonly periods: string[];
+  readonly promotions: PromotionCalendarEntry[];
+  readonly transitions: TransitionCalendarEntry[];
 }
 
 export interface ApplyResult {
-  readonly edits: readonly { editId: number; measure: string; reason: string; changed: number }[];
+  readonly edits: { editId: number; measure: string; reason: string; changed: number }[];
   readonly revision: number;
 }
 
@@ -69,7 +69,6 @@ const TOLERANCE = 1e-6;
 export class PromotionService {
   constructor(
     private readonly database: Database,
-    private readonly workspace: WorkspaceService,
     private readonly now: () => Date,
   ) {}
 
@@ -105,7 +104,7 @@ export class PromotionService {
         discountPct: p.discountPct,
         cannibalisationPct: p.cannibalisationPct,
         postDipPct: p.postDipPct,
-        months: effect.months,
+        months: effect.months.map((m) => ({ ...m })),
         dipPeriod: effect.dipPeriod,
         effect: {
           baseline: effect.skus.reduce((a, s) => a + s.baseline, 0),
@@ -119,13 +118,13 @@ export class PromotionService {
     }
     return {
       versionId,
-      periods: computed.periods,
+      periods: [...computed.periods],
       promotions,
       transitions: computed.transitions.map((t) => ({
         kind: t.kind,
         sku: t.sku,
         predecessor: t.predecessor,
-        months: t.months,
+        months: t.months.map((m) => ({ ...m })),
         before: t.before,
         after: t.after,
       })),
@@ -181,14 +180,15 @@ export class PromotionService {
         for (const [id, c] of wanted)
           if (!seen.has(id)) push(c.reason, { ...key(c), oldValue: null, newValue: c.value });
         for (const [reason, writes] of groups) {
+          const months = writes.map((w) => w.period).sort();
           const result = await recordEdit(
             trx,
             {
               versionId,
               measure,
               node: { kind: "all" },
-              first: computed.periods[0] ?? currentPeriod,
-              last: computed.periods.at(-1) ?? currentPeriod,
+              first: months[0]!,
+              last: months.at(-1)!,
               kind: reason,
               amount: null,
               basis: null,
@@ -212,14 +212,15 @@ export class PromotionService {
     });
   }
 
-  private async currentPeriod(versionId: number): Promise<PeriodKey> {
+  /** The version's cycle month (what the segment mix is dated by); undefined when it has none. */
+  private async currentPeriod(versionId: number): Promise<PeriodKey | undefined> {
     const version = await this.database.db
       .selectFrom("plan_versions")
       .select("cycle_period")
       .where("id", "=", versionId)
       .executeTakeFirst();
-    const cycle = version?.cycle_period ? parsePeriod(version.cycle_period) : null;
-    return cycle ?? ((await this.workspace.company()).currentPeriod as PeriodKey);
+    if (!version) throw new AppError("not_found", `no plan version ${versionId}`);
+    return (version.cycle_period ? parsePeriod(version.cycle_period) : null) ?? undefined;
   }
 }
 
