@@ -21,6 +21,7 @@ import { useMe, useWorkspace } from "../api/queries";
 import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
+import { PromotionsPanel } from "../components/promotions-panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { formatPeriod } from "../format/dates";
 import { parseCellEdit } from "../format/edit-input";
@@ -114,7 +115,18 @@ export function DemandReviewPage() {
           {root.isPending ? <Loading /> : null}
           {root.isError ? <ErrorMessage error={root.error} /> : null}
           {root.data && role ? (
-            <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
+            <>
+              <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
+              <PromotionsPanel
+                versionId={root.data.versionId}
+                currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
+                canApply={
+                  root.data.status === "draft" &&
+                  canEditDemandLayer(role, "demand.marketing") &&
+                  canEditDemandLayer(role, "demand.product")
+                }
+              />
+            </>
           ) : null}
         </>
       )}
