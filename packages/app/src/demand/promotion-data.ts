@@ -94,23 +94,44 @@ export async function loadSegmentShares(
   return shares;
 }
 
-/** SKU → segment ("" for the price of every segment) → list price on `date`, minor units. */
-export async function loadPrices(
-  db: Kysely<Schema>,
-  date: string,
-): Promise<Map<string, Map<string, number>>> {
-  const rows = await sql<{ sku: string; segment: string | null; unit_price: string | number }>`
-    SELECT DISTINCT ON (sku, segment) sku, segment, unit_price FROM prices
-    WHERE valid_from <= ${date}::date AND (valid_to IS NULL OR valid_to >= ${date}::date)
-    ORDER BY sku, segment, valid_from DESC`.execute(db);
-  const prices = new Map<string, Map<string, number>>();
+export interface PriceRow {
+  readonly segment: string | null;
+  readonly from: string;
+  readonly to: string | null;
+  readonly price: number;
+}
+
+/** Every SKU's price list, newest first: one query however many promotions are priced. */
+export async function loadPriceBook(db: Kysely<Schema>): Promise<Map<string, PriceRow[]>> {
+  const rows = await sql<{
+    sku: string;
+    segment: string | null;
+    from: string;
+    to: string | null;
+    unit_price: string;
+  }>`
+    SELECT sku, segment, to_char(valid_from, 'YYYY-MM-DD') AS from, to_char(valid_to, 'YYYY-MM-DD') AS to, unit_price
+    FROM prices ORDER BY sku, valid_from DESC`.execute(db);
+  const book = new Map<string, PriceRow[]>();
   for (const r of rows.rows) {
-    let bySegment = prices.get(r.sku);
-    if (!bySegment) {
-      bySegment = new Map();
-      prices.set(r.sku, bySegment);
-    }
-    bySegment.set(r.segment ?? "", Number(r.unit_price));
+    const row = { segment: r.segment, from: r.from, to: r.to, price: Number(r.unit_price) };
+    const list = book.get(r.sku);
+    if (list) list.push(row);
+    else book.set(r.sku, [row]);
+  }
+  return book;
+}
+
+/** Segment ("" for every segment) → the price valid on `date` (ISO dates compare as text). */
+export function pricesOn(
+  rows: readonly PriceRow[] | undefined,
+  date: string,
+): Map<string, number> | undefined {
+  if (!rows) return undefined;
+  const prices = new Map<string, number>();
+  for (const r of rows) {
+    const key = r.segment ?? "";
+    if (!prices.has(key) && r.from <= date && (r.to === null || r.to >= date)) prices.set(key, r.price);
   }
   return prices;
 }

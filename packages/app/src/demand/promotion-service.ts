@@ -12,7 +12,7 @@ import { AppError } from "../errors";
 import type { CellWrite } from "../plans/plan-writer";
 import { lockDraftDemandVersion, requireLayerRight } from "./demand-layers";
 import { recordEdit } from "./edit-record";
-import { loadPrices, promotionPrice } from "./promotion-data";
+import { loadPriceBook, pricesOn, promotionPrice } from "./promotion-data";
 import { computeAdjustments } from "./promotion-effects";
 
 export interface PromotionCalendarEntry {
@@ -77,19 +77,14 @@ export class PromotionService {
     const db = this.database.db;
     const computed = await computeAdjustments(db, versionId, await this.currentPeriod(versionId));
     const horizon = new Set<string>(computed.periods);
-    const prices = new Map<string, Promise<Map<string, Map<string, number>>>>();
-    const priceList = (date: string) => {
-      if (!prices.has(date)) prices.set(date, loadPrices(db, date));
-      return prices.get(date)!;
-    };
+    const book = await loadPriceBook(db);
     const promotions: PromotionCalendarEntry[] = [];
     for (const [i, p] of computed.calendar.entries()) {
       const effect = computed.promotions[i]!;
       const touches = effect.months.some((m) => horizon.has(m.period)) || horizon.has(effect.dipPeriod ?? "");
       if (!touches) continue;
-      const list = await priceList(p.start);
       const revenue = promotionRevenue(effect, p.discountPct, (sku) =>
-        promotionPrice(list.get(sku), p.segment, computed.segmentShares.get(sku)),
+        promotionPrice(pricesOn(book.get(sku), p.start), p.segment, computed.segmentShares.get(sku)),
       );
       promotions.push({
         code: p.code,

@@ -65,21 +65,27 @@ export function transitionForecast(input: {
     else bySku.set(c.sku, [c]);
   }
   const product = new Map<string, { key: CellKey; value: number }>();
+  // Product cells by SKU, so a successor's cells made by an earlier transition are found again.
+  const productKeys = new Map<string, Map<string, CellKey>>();
   const current = (key: CellKey) => product.get(cellId(key))?.value ?? base.get(cellId(key)) ?? 0;
   const set = (key: CellKey, value: number) => {
-    product.set(cellId(key), {
-      key: { sku: key.sku, location: key.location, segment: key.segment, period: key.period },
-      value,
-    });
+    const id = cellId(key);
+    const copy = { sku: key.sku, location: key.location, segment: key.segment, period: key.period };
+    product.set(id, { key: copy, value });
+    let keys = productKeys.get(key.sku);
+    if (!keys) {
+      keys = new Map();
+      productKeys.set(key.sku, keys);
+    }
+    keys.set(id, copy);
   };
   const inHorizon = new Set<string>(input.periods);
-  const keysOf = (sku: string): CellKey[] => [
-    ...new Map(
-      [...(bySku.get(sku) ?? []), ...[...product.values()].filter((p) => p.key.sku === sku).map((p) => p.key)]
-        .filter((k) => inHorizon.has(k.period))
-        .map((k) => [cellId(k), k] as const),
-    ).values(),
-  ];
+  const keysOf = (sku: string): CellKey[] => {
+    const keys = new Map<string, CellKey>();
+    for (const c of bySku.get(sku) ?? []) if (inHorizon.has(c.period)) keys.set(cellId(c), c);
+    for (const [id, k] of productKeys.get(sku) ?? []) if (inHorizon.has(k.period)) keys.set(id, k);
+    return [...keys.values()];
+  };
   const total = (sku: string) => keysOf(sku).reduce((a, k) => a + current(k), 0);
 
   const ordered = [...input.transitions].sort(
