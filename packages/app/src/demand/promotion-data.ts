@@ -2,7 +2,7 @@
 // product transitions, each SKU's segment mix (to apply a one-segment promotion to a forecast
 // that is not split by segment) and the list prices a promotion's revenue is valued at.
 
-import { addPeriods, type PeriodKey } from "@fulcrum/domain";
+import { addPeriods, type PeriodKey, periodsBetween } from "@fulcrum/domain";
 import type { PromotionInput, TransitionInput, TransitionKind } from "@fulcrum/engines";
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
@@ -49,7 +49,11 @@ export async function loadPromotions(db: Kysely<Schema>): Promise<PromotionRow[]
   }));
 }
 
-export async function loadTransitions(db: Kysely<Schema>): Promise<TransitionInput[]> {
+/** The transitions; a launch with its SKU's closed months of demand before `currentPeriod`. */
+export async function loadTransitions(
+  db: Kysely<Schema>,
+  currentPeriod: PeriodKey,
+): Promise<TransitionInput[]> {
   const rows = await sql<{
     kind: TransitionKind;
     sku: string;
@@ -57,10 +61,13 @@ export async function loadTransitions(db: Kysely<Schema>): Promise<TransitionInp
     start_date: string;
     end_date: string;
     scale_pct: number | null;
+    first_demand: string | null;
   }>`
     SELECT kind, sku, predecessor_sku, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-           to_char(end_date, 'YYYY-MM-DD') AS end_date, scale_pct
-    FROM product_transitions ORDER BY kind, sku`.execute(db);
+           to_char(end_date, 'YYYY-MM-DD') AS end_date, scale_pct,
+           (SELECT to_char(min(h.requested_date), 'YYYY-MM') FROM sales_history h
+             WHERE h.sku = t.sku AND h.requested_qty > 0 AND h.requested_date < ${`${currentPeriod}-01`}::date) AS first_demand
+    FROM product_transitions t ORDER BY kind, sku`.execute(db);
   return rows.rows.map((r) => ({
     kind: r.kind,
     sku: r.sku,
@@ -68,6 +75,7 @@ export async function loadTransitions(db: Kysely<Schema>): Promise<TransitionInp
     start: r.start_date,
     end: r.end_date,
     scalePct: r.scale_pct,
+    ownHistoryMonths: r.first_demand ? periodsBetween(r.first_demand as PeriodKey, currentPeriod) : 0,
   }));
 }
 

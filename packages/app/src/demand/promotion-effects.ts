@@ -20,7 +20,7 @@ export interface VersionAdjustments extends DemandAdjustments {
  * Reads the version's statistical layer (its horizon is the months it covers), the promotions,
  * transitions, product tree and segment mix, and returns what the engines make of them.
  * `currentPeriod` dates the segment mix (the 12 closed months before it); the version's first
- * forecast month when omitted.
+ * forecast month when omitted; it also counts a launch's own months of history.
  */
 export async function computeAdjustments(
   db: Kysely<Schema>,
@@ -32,13 +32,13 @@ export async function computeAdjustments(
     WHERE version_id = ${versionId} AND measure = 'demand.statistical'`.execute(db);
   const periods = [...new Set(statistical.rows.map((c) => c.period))].sort() as PeriodKey[];
   const calendar = await loadPromotions(db);
-  const mixBefore = currentPeriod ?? periods[0];
-  const segmentShares = mixBefore ? await loadSegmentShares(db, mixBefore) : new Map();
+  const asOf = currentPeriod ?? periods[0];
+  const segmentShares = asOf ? await loadSegmentShares(db, asOf) : new Map();
   const adjustments = demandAdjustments({
     statistical: statistical.rows,
     periods,
     promotions: calendar,
-    transitions: await loadTransitions(db),
+    transitions: asOf ? await loadTransitions(db, asOf) : [],
     products: await loadProductTree(db),
     segmentShares,
   });

@@ -157,6 +157,33 @@ describe("promotions and transitions in the forecast run's demand version", () =
     }
   });
 
+  it("starts the launch from its like-for-like SKU, handing over to its own forecast by its months of history", async () => {
+    const { rows } = await database.pool.query(`
+      SELECT t.sku, t.predecessor_sku, t.scale_pct, i.group_code,
+             (SELECT to_char(min(requested_date), 'YYYY-MM') FROM sales_history h WHERE h.sku = t.sku AND requested_qty > 0) AS first
+      FROM product_transitions t JOIN items i ON i.sku = t.sku WHERE kind = 'launch'`);
+    const { sku, predecessor_sku: like, scale_pct: scale, group_code: group, first } = rows[0];
+    const [y, m] = first.split("-").map(Number);
+    const own = ((2026 - y) * 12 + 11 - m) / 12;
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(1);
+    const l = await layers();
+    const calendar = await fulcrum.promotions.calendar(versionId);
+    const promoted = new Set(
+      calendar.promotions
+        .filter((p) => p.sku === sku || p.group === group)
+        .flatMap((p) => [...p.months.map((x) => x.period), p.dipPeriod]),
+    );
+    const quiet = calendar.periods.filter((period) => !promoted.has(period));
+    expect(quiet.length).toBeGreaterThanOrEqual(2);
+    for (const period of quiet)
+      expect(at(l, "demand.product", sku, period)).toBeCloseTo(
+        own * (at(l, "demand.statistical", sku, period) ?? 0) +
+          ((1 - own) * scale * at(l, "demand.statistical", like, period)!) / 100,
+        6,
+      );
+  });
+
   it("cleanses a past promotion's months out of the history the model was fitted on", async () => {
     const { rows } = await database.pool.query(`
       SELECT p.sku, to_char(p.start_date, 'YYYY-MM') AS month, m.cleansing, m.notes

@@ -45,6 +45,24 @@ describe("transitionForecast", () => {
     expect(unitsOf(result.cells, "LIKE", "2027-07")).toBeUndefined();
   });
 
+  it("hands a launch over to its own forecast as its own history grows, and leaves it alone after a year", () => {
+    // 3 months of its own history: w = 3/12. ¼ · 200 + ¾ · 100 % · 400 = 350.
+    const launch = (ownHistoryMonths: number): TransitionInput => ({
+      kind: "launch",
+      sku: "NEW",
+      predecessor: "LIKE",
+      start: "2027-01-01",
+      end: "2027-01-01",
+      scalePct: null,
+      ownHistoryMonths,
+    });
+    const baseline = [cell("LIKE", "2027-04", 400), cell("NEW", "2027-04", 200)];
+    const periods = months("2027-04");
+    const young = transitionForecast({ transitions: [launch(3)], baseline, periods });
+    expect(unitsOf(young.cells, "NEW", "2027-04")).toBeCloseTo(350, 9);
+    expect(transitionForecast({ transitions: [launch(12)], baseline, periods }).cells).toEqual([]);
+  });
+
   it("ramps a phase-out down linearly to zero at its end date", () => {
     // 90 days from 1 January: mean remaining share (90+60)/2/90, (59+32)/2/90, (31+1)/2/90, then 0.
     const result = transitionForecast({

@@ -19,7 +19,12 @@ export interface TransitionInput {
   readonly end: string;
   /** A launch sells this percentage of its like-for-like SKU (100 when null). */
   readonly scalePct: number | null;
+  /** For a launch: closed months since the new SKU's first demand (0 when it has none yet). */
+  readonly ownHistoryMonths?: number;
 }
+
+/** A launch with this many months of its own history is forecast from them alone. */
+export const LAUNCH_HISTORY_MONTHS = 12;
 
 export interface TransitionEffect {
   readonly kind: TransitionKind;
@@ -43,8 +48,10 @@ const ORDER: Record<TransitionKind, number> = { launch: 0, supersession: 1, phas
 /**
  * With b the baseline (the statistical forecast) and v the value so far (the product value a
  * previous transition gave, else b), per month m of `periods`:
- * - launch: v[new] = scale%/100 · b[like] · aₘ, aₘ = share of m's days on or after the start
- *   (so 0 before the launch), for each location/segment cell the like-for-like SKU has;
+ * - launch: v[new] = w · b[new] + (1 − w) · scale%/100 · b[like] · aₘ, aₘ = share of m's days on
+ *   or after the start (so 0 before the launch), w = n / LAUNCH_HISTORY_MONTHS with n the new
+ *   SKU's own months of history — the like-for-like SKU is the starting forecast, and the SKU's
+ *   own forecast takes over month by month; from n ≥ 12 the launch writes nothing;
  * - phase-out: v = v · rₘ, rₘ = mean over m's days of the linear ramp from 1 at the start to 0
  *   after the end (`rampDownShare`);
  * - supersession: moved = v[old]·(1 − rₘ); v[old] −= moved, v[new] += moved — the pair's total
@@ -95,10 +102,14 @@ export function transitionForecast(input: {
     const before = total(t.sku);
     const factor = (period: PeriodKey) =>
       t.kind === "launch" ? shareFrom(period, t.start) : rampDownShare(period, t.start, t.end);
-    if (t.kind === "launch" && t.predecessor !== null) {
+    const own = Math.min(1, (t.ownHistoryMonths ?? 0) / LAUNCH_HISTORY_MONTHS);
+    if (t.kind === "launch" && t.predecessor !== null && own < 1) {
       const scale = (t.scalePct ?? 100) / 100;
-      for (const like of bySku.get(t.predecessor) ?? [])
-        if (inHorizon.has(like.period)) set(withSku(like, t.sku), scale * like.value * factor(like.period));
+      for (const like of bySku.get(t.predecessor) ?? []) {
+        if (!inHorizon.has(like.period)) continue;
+        const key = withSku(like, t.sku);
+        set(key, own * (base.get(cellId(key)) ?? 0) + (1 - own) * scale * like.value * factor(like.period));
+      }
     } else if (t.kind === "phase_out") {
       for (const key of keysOf(t.sku)) set(key, current(key) * factor(key.period));
     } else if (t.kind === "supersession" && t.predecessor !== null) {
