@@ -99,6 +99,16 @@ const SeriesModelSchema = z.object({
   scoreboard: z.array(
     BacktestSchema.extend({ method: z.string(), origins: z.number(), chosen: z.boolean() }),
   ),
+  cleansing: z
+    .array(
+      z.object({
+        period: z.string(),
+        original: z.number(),
+        cleansed: z.number(),
+        reason: z.enum(["outlier", "promotion"]),
+      }),
+    )
+    .openapi({ description: "History months replaced by the baseline before fitting" }),
 });
 
 const latest = createRoute({
