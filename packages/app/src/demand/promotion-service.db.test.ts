@@ -184,7 +184,7 @@ describe("promotions and transitions in the forecast run's demand version", () =
       );
   });
 
-  it("cleanses a past promotion's months out of the history the model was fitted on", async () => {
+  it("divides a past promotion's uplift out of the history the model was fitted on", async () => {
     const { rows } = await database.pool.query(`
       SELECT p.sku, to_char(p.start_date, 'YYYY-MM') AS month, m.cleansing, m.notes
       FROM promotions p JOIN forecast_models m ON m.sku = p.sku
@@ -193,8 +193,13 @@ describe("promotions and transitions in the forecast run's demand version", () =
       LIMIT 1`);
     expect(rows).toHaveLength(1);
     const { month, cleansing, notes } = rows[0];
-    expect(cleansing).toContainEqual(expect.objectContaining({ period: month, reason: "promotion" }));
-    expect(notes.join(" ")).toMatch(/promotion periods? replaced by the baseline/);
+    const cleansed = cleansing.find((c: { period: string; reason: string }) => c.period === month);
+    expect(cleansed).toMatchObject({ reason: "promotion" });
+    // The promotion lifted the month, so the model learns a lower figure than was sold.
+    expect(cleansed.cleansed).toBeLessThan(cleansed.original);
+    expect(notes.join(" ")).toMatch(
+      /promotion periods? \(period [\d, ]+\) cleared of the promotion's effect/,
+    );
   });
 });
 

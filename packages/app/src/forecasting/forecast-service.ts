@@ -9,13 +9,13 @@ import {
   type CoherentBand,
   coherentForecast,
   type Forecast,
-  groupPromotionFlags,
+  groupPromotionLift,
   type HistorySeriesKey,
-  promotionHistoryFlags,
+  promotionHistoryLift,
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
-import { loadPromotions } from "../demand/promotion-data";
+import { loadPromotions, loadSegmentShares } from "../demand/promotion-data";
 import { writeRunAdjustments } from "../demand/promotion-effects";
 import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
@@ -137,7 +137,13 @@ export class ForecastService {
     );
     const products = await loadProductTree(db);
     const hierarchy = runHierarchy(history, products, window, request.level === "sku");
-    const promoted = promotedMonths(hierarchy.nodes, await loadPromotions(db), products, window);
+    const lifts = promotionLifts(
+      hierarchy.nodes,
+      await loadPromotions(db),
+      products,
+      window,
+      await loadSegmentShares(db, company.currentPeriod),
+    );
     const user = request.userId === null ? null : { id: request.userId };
     const scenario = await this.plans.scenarioOrBase(request.scenarioId, user);
     const version = await this.plans.createVersion({
@@ -169,8 +175,8 @@ export class ForecastService {
     try {
       // Every node is forecast from its own history (groups and the company too), then the
       // levels are reconciled so that they add up.
-      // Series start at their first demand; past promotions' months are cleansed so the models
-      // do not learn a promotion's peak (or the dip after it) as normal demand.
+      // Series start at their first demand; past promotions' effects are divided out of their
+      // months so the models do not learn a promotion's peak (or the dip after it) as normal demand.
       const starts = hierarchy.histories.map((values) =>
         Math.max(
           0,
@@ -183,7 +189,7 @@ export class ForecastService {
           horizon: request.horizon,
           period: 12,
           quantiles: [0.1, 0.5, 0.9],
-          cleansing: { promotions: promoted[i]!.slice(starts[i]) },
+          cleansing: { promotionLift: lifts[i]!.slice(starts[i]) },
         })),
         {
           batchSize: Math.min(32, Math.ceil(hierarchy.nodes.length / PROGRESS_UPDATES)),
@@ -415,16 +421,17 @@ class RunOutput {
 }
 
 /**
- * Per node of the run's hierarchy, a flag per window month: the months a past promotion lifted
- * (or dipped). Series and SKUs take promotions on their SKU or a group above it; groups only
- * promotions on themselves or a group above; the company node none.
+ * Per node of the run's hierarchy, the factor past promotions multiplied each window month by
+ * (`promotionHistoryLift`): series and SKUs take promotions on their SKU or a group above it,
+ * groups only promotions on themselves or a group above, the company node none.
  */
-function promotedMonths(
+function promotionLifts(
   nodes: readonly RunNode[],
-  promotions: Parameters<typeof promotionHistoryFlags>[1],
+  promotions: Parameters<typeof promotionHistoryLift>[1],
   products: ProductTree,
   window: readonly PeriodKey[],
-): boolean[][] {
+  segmentShares: Parameters<typeof promotionHistoryLift>[4],
+): number[][] {
   // One call per kind of node: the engines index the promotions once per call.
   const skuNodes = nodes.flatMap((node, i): { i: number; key: HistorySeriesKey }[] =>
     node.kind === "series"
@@ -434,26 +441,28 @@ function promotedMonths(
         : [],
   );
   const groupNodes = nodes.flatMap((node, i) => (node.kind === "group" ? [{ i, code: node.code }] : []));
-  const flags = nodes.map(() => window.map(() => false));
-  const bySku = promotionHistoryFlags(
+  const lifts = nodes.map(() => window.map(() => 1));
+  const bySku = promotionHistoryLift(
     skuNodes.map((n) => n.key),
     promotions,
     products,
     window,
+    segmentShares,
   );
   skuNodes.forEach((n, j) => {
-    flags[n.i] = bySku[j]!;
+    lifts[n.i] = bySku[j]!;
   });
-  const byGroup = groupPromotionFlags(
+  const byGroup = groupPromotionLift(
     groupNodes.map((n) => n.code),
     promotions,
     products,
     window,
+    segmentShares,
   );
   groupNodes.forEach((n, j) => {
-    flags[n.i] = byGroup[j]!;
+    lifts[n.i] = byGroup[j]!;
   });
-  return flags;
+  return lifts;
 }
 
 function toRunInfo(row: {

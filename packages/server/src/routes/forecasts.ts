@@ -108,7 +108,10 @@ const SeriesModelSchema = z.object({
         reason: z.enum(["outlier", "promotion"]),
       }),
     )
-    .openapi({ description: "History months replaced by the baseline before fitting" }),
+    .openapi({
+      description:
+        "History months cleansed before fitting: outliers replaced by the baseline, promotion months cleared of the promotion's effect",
+    }),
 });
 
 const latest = createRoute({
