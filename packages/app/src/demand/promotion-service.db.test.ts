@@ -269,5 +269,11 @@ describe("the promotions calendar and re-applying it", () => {
     expect(edits[0]).toMatchObject({ kind: "promotion", reason: "promotion", edited_by: dana.id });
     // Applying again changes nothing.
     expect((await fulcrum.promotions.apply(versionId, dana)).edits).toEqual([]);
+    // The edit undoes like any other: the new promotion's uplift is gone again.
+    const marketing = result.edits.find((e) => e.measure === "demand.marketing")!;
+    await fulcrum.demand.undo(marketing.editId, dana);
+    expect(at(await layers(), "demand.marketing", other, "2027-03")).toBe(
+      at(before, "demand.marketing", other, "2027-03"),
+    );
   });
 });
