@@ -4,8 +4,8 @@
 // promotions' known effect divided out (what the forecast run does, ADR 0501).
 // Usage: npm run bench -- --only cleansing
 
-import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import { defaultDemoCompany } from "@fulcrum/demo";
+import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import {
   autoForecast,
   type ForecastRequest,
