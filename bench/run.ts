@@ -1,12 +1,14 @@
 // `npm run bench`: the foundation benchmarks and forecast throughput.
 // `npm run bench -- --only import --rows 200000` runs one; `--only forecast --series 100000` the full
-// forecast target; `--only demand` the demand edit at the top of a 10,000-SKU hierarchy.
+// forecast target; `--only demand` the demand edit at the top of a 10,000-SKU hierarchy;
+// `--only cleansing` promotion cleansing on the demo company's holdout.
 
 import { parseArgs } from "node:util";
 import { benchDemandEdit } from "./demand-edit";
 import { benchForecastThroughput } from "./forecast-throughput";
 import { benchImport } from "./import-history";
 import { benchPlanGrid } from "./plan-grid";
+import { benchPromotionCleansing } from "./promotion-cleansing";
 import { benchStartup } from "./startup";
 
 const { values } = parseArgs({
@@ -24,3 +26,4 @@ if (want("startup")) await benchStartup();
 if (want("grid")) await benchPlanGrid();
 if (want("demand")) await benchDemandEdit();
 if (want("forecast")) await benchForecastThroughput(Number(values.series));
+if (want("cleansing")) await benchPromotionCleansing();

@@ -11,6 +11,7 @@ import { DemandExceptionService } from "./demand/demand-exception-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
 import { DemandSegmentationService } from "./demand/demand-segmentation-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
+import { PromotionService } from "./demand/promotion-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
 import { ForecastService } from "./forecasting/forecast-service";
@@ -71,6 +72,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
+    promotions: new PromotionService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */

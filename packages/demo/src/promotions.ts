@@ -17,6 +17,10 @@ export interface Promotion {
   readonly lastDay: number;
   readonly upliftPct: number;
   readonly discountPct: number;
+  /** Share of the uplift taken from the SKU's sisters; null for family promotions (no sister is left out). */
+  readonly cannibalisationPct: number | null;
+  /** Demand lost the month after, in percent of that month's baseline; null when none. */
+  readonly postDipPct: number | null;
 }
 
 /** Future promotions are planned this many months ahead, from the current month on. */
@@ -56,6 +60,8 @@ export function planPromotions(
       lastDay,
       upliftPct: rng.int(5, 14) * 5,
       discountPct: rng.int(2, 5) * 5,
+      cannibalisationPct: null,
+      postDipPct: null,
     });
   };
   const segmentOrAll = () => (rng.chance(0.5) ? null : rng.pick(SEGMENTS.slice(0, 3)));
@@ -70,7 +76,21 @@ export function planPromotions(
     for (let y = 0; y < years; y++) if (rng.chance(0.125)) add(rng.pick(history), { sku }, segmentOrAll());
     if (rng.chance(0.05)) add(rng.pick(ahead), { sku }, segmentOrAll());
   }
-  return promotions;
+  return withEffects(seed, promotions);
+}
+
+/**
+ * Cannibalisation and dips, drawn from a stream of their own so the promotions and the history
+ * they lift stay what they were: a single-SKU promotion takes 20–40 % of its uplift from its
+ * sisters, and about half of all promotions (customers stocking up) are followed by a 5–20 % dip.
+ */
+function withEffects(seed: number, promotions: readonly Promotion[]): Promotion[] {
+  const rng = stream(seed, "promotion-effects");
+  return promotions.map((p) => {
+    const cannibalisationPct = p.sku ? rng.int(4, 8) * 5 : null;
+    const postDipPct = rng.chance(0.5) ? rng.int(1, 4) * 5 : null;
+    return { ...p, cannibalisationPct, postDipPct };
+  });
 }
 
 /** The promotions that apply to each SKU, by SKU index. */
@@ -101,6 +121,9 @@ export function promotionRows(promotions: readonly Promotion[], calendar: DemoCa
     end_date: calendar.iso(p.lastDay),
     uplift_pct: p.upliftPct,
     discount_pct: p.discountPct,
+    uplift_units: null,
+    cannibalisation_pct: p.cannibalisationPct,
+    post_dip_pct: p.postDipPct,
   }));
 }
 

@@ -18,6 +18,7 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
+import { promotionRoutes } from "./routes/promotions";
 import { segmentationRoutes } from "./routes/segmentation";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
 import { supplyRoutes } from "./routes/supply";
@@ -70,6 +71,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", hierarchyRoutes);
   api.route("/", planRoutes);
   api.route("/", demandRoutes);
+  api.route("/", promotionRoutes);
   api.route("/", forecastRoutes);
   api.route("/", supplyRoutes);
   api.route("/", supplyInputRoutes);

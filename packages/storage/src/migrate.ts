@@ -10,6 +10,7 @@ import * as supplyRuns from "./migrations/0005-supply-runs";
 import * as demandEdits from "./migrations/0006-demand-edits";
 import * as supplyInputs from "./migrations/0007-supply-inputs";
 import * as supplierCollaboration from "./migrations/0008-supplier-collaboration";
+import * as promotionEffects from "./migrations/0009-promotion-effects";
 import * as demandSnapshots from "./migrations/0010-demand-snapshots";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-demand-edits": demandEdits,
   "0007-supply-inputs": supplyInputs,
   "0008-supplier-collaboration": supplierCollaboration,
+  "0009-promotion-effects": promotionEffects,
   "0010-demand-snapshots": demandSnapshots,
 };
 

@@ -128,7 +128,7 @@ export interface PlanEditsTable {
   node_code: string | null;
   first_period: string;
   last_period: string;
-  kind: "total" | "delta" | "percent" | "revenue" | "consensus" | "undo";
+  kind: "total" | "delta" | "percent" | "revenue" | "consensus" | "undo" | "promotion" | "transition";
   amount: number | null;
   basis: string | null;
   reason: string;
@@ -277,6 +277,15 @@ export interface ForecastModelsTable {
   backtest_mase: number | null;
   /** Mean monthly demand over the series' history: the weight of its accuracy in a group. */
   mean_demand: number | null;
+  /** History periods replaced before fitting: period, original, cleansed, reason. */
+  cleansing: ColumnType<CleansedPeriod[], string | undefined, string>;
+}
+
+export interface CleansedPeriod {
+  period: string;
+  original: number;
+  cleansed: number;
+  reason: "outlier" | "promotion";
 }
 
 /** A run's purchases per supplier line: what the plan asks each supplier to deliver when. */

@@ -15,7 +15,15 @@ export interface EditRecord {
   readonly node: DemandNode;
   readonly first: string;
   readonly last: string;
-  readonly kind: "total" | "delta" | "percent" | "revenue" | "consensus" | "undo";
+  readonly kind:
+    | "total"
+    | "delta"
+    | "percent"
+    | "revenue"
+    | "consensus"
+    | "undo"
+    | "promotion"
+    | "transition";
   /** What was typed: units, percent or minor units; null for a proposal or an undo. */
   readonly amount: number | null;
   readonly basis: string | null;

@@ -4,8 +4,8 @@
 
 import type { PeriodKey } from "@fulcrum/domain";
 import { buildHierarchy, type HierarchyTree, sumUp } from "@fulcrum/engines";
-import type { Database } from "@fulcrum/storage";
-import { sql } from "kysely";
+import type { Schema } from "@fulcrum/storage";
+import { type Kysely, sql } from "kysely";
 import type { DemandSeries } from "./demand-history";
 
 /** What a node of the run's hierarchy is; `series` nodes are the forecast level's own series. */
@@ -27,11 +27,11 @@ export interface ProductTree {
   readonly itemGroups: ReadonlyMap<string, string | null>;
 }
 
-export async function loadProductTree(database: Database): Promise<ProductTree> {
+export async function loadProductTree(db: Kysely<Schema>): Promise<ProductTree> {
   const groups = await sql<{ code: string; parent_code: string | null }>`
-    SELECT code, parent_code FROM product_groups`.execute(database.db);
+    SELECT code, parent_code FROM product_groups`.execute(db);
   const items = await sql<{ sku: string; group_code: string | null }>`
-    SELECT sku, group_code FROM items`.execute(database.db);
+    SELECT sku, group_code FROM items`.execute(db);
   return {
     groupParents: new Map(groups.rows.map((g) => [g.code, g.parent_code])),
     itemGroups: new Map(items.rows.map((i) => [i.sku, i.group_code])),

@@ -36,7 +36,7 @@ describe("statistical forecast runs", () => {
     expect(summary).toMatchObject({ series: finished, firstPeriod: "2026-11", horizon: 6 });
 
     const cells = await database.pool.query(
-      `SELECT sku, period, measure, value FROM plan_values WHERE version_id = $1 ORDER BY sku, period, measure`,
+      `SELECT sku, period, measure, value FROM plan_values WHERE version_id = $1 AND measure LIKE 'demand.statistical%' ORDER BY sku, period, measure`,
       [summary.versionId],
     );
     expect(cells.rows).toHaveLength(finished * 6 * 3);
@@ -131,7 +131,7 @@ describe("statistical forecast runs", () => {
     expect(models.rows.every((r) => r.other === null)).toBe(true);
     expect(summary).toMatchObject({ level, series: expected.rows.length });
     const cells = await database.pool.query(
-      `SELECT count(*)::int AS n, count(${column})::int AS keyed FROM plan_values WHERE version_id = $1`,
+      `SELECT count(*)::int AS n, count(${column})::int AS keyed FROM plan_values WHERE version_id = $1 AND measure LIKE 'demand.statistical%'`,
       [summary.versionId],
     );
     expect(cells.rows[0]).toEqual({ n: expected.rows.length * 2 * 3, keyed: expected.rows.length * 2 * 3 });

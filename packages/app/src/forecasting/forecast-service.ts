@@ -5,14 +5,23 @@
 // go through the job queue (jobs/job-queue.ts); this is what a worker does.
 
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
-import { type CoherentBand, coherentForecast, type Forecast } from "@fulcrum/engines";
+import {
+  type CoherentBand,
+  coherentForecast,
+  type Forecast,
+  groupPromotionLift,
+  type HistorySeriesKey,
+  promotionHistoryLift,
+} from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { loadPromotions, loadSegmentShares } from "../demand/promotion-data";
+import { writeRunAdjustments } from "../demand/promotion-effects";
 import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { type DemandSeries, type ForecastLevel, loadDemandHistory } from "./demand-history";
-import { loadProductTree, runHierarchy } from "./forecast-hierarchy";
+import { loadProductTree, type ProductTree, type RunNode, runHierarchy } from "./forecast-hierarchy";
 import { forecastMany } from "./forecast-pool";
 import { loadNodeForecast, type NodeForecast } from "./node-forecast";
 
@@ -126,11 +135,14 @@ export class ForecastService {
       addPeriods(company.currentPeriod, -request.historyMonths),
       addPeriods(company.currentPeriod, -1),
     );
-    const hierarchy = runHierarchy(
-      history,
-      await loadProductTree(this.database),
+    const products = await loadProductTree(db);
+    const hierarchy = runHierarchy(history, products, window, request.level === "sku");
+    const lifts = promotionLifts(
+      hierarchy.nodes,
+      await loadPromotions(db),
+      products,
       window,
-      request.level === "sku",
+      await loadSegmentShares(db, company.currentPeriod),
     );
     const user = request.userId === null ? null : { id: request.userId };
     const scenario = await this.plans.scenarioOrBase(request.scenarioId, user);
@@ -163,17 +175,21 @@ export class ForecastService {
     try {
       // Every node is forecast from its own history (groups and the company too), then the
       // levels are reconciled so that they add up.
+      // Series start at their first demand; past promotions' effects are divided out of their
+      // months so the models do not learn a promotion's peak (or the dip after it) as normal demand.
+      const starts = hierarchy.histories.map((values) =>
+        Math.max(
+          0,
+          values.findIndex((v) => v > 0),
+        ),
+      );
       const results = await forecastMany(
-        hierarchy.histories.map((values) => ({
-          values: values.slice(
-            Math.max(
-              0,
-              values.findIndex((v) => v > 0),
-            ),
-          ),
+        hierarchy.histories.map((values, i) => ({
+          values: values.slice(starts[i]),
           horizon: request.horizon,
           period: 12,
           quantiles: [0.1, 0.5, 0.9],
+          cleansing: { promotionLift: lifts[i]!.slice(starts[i]) },
         })),
         {
           batchSize: Math.min(32, Math.ceil(hierarchy.nodes.length / PROGRESS_UPDATES)),
@@ -198,8 +214,7 @@ export class ForecastService {
         const band = coherent.bands[i]!;
         if (node.kind === "series") output.add(node.series, forecasts[i]!, band);
         else {
-          const start = hierarchy.histories[i]!.findIndex((v) => v > 0);
-          output.addNode(node.kind, node.code, window[Math.max(0, start)]!, forecasts[i]!, band);
+          output.addNode(node.kind, node.code, window[starts[i]!]!, forecasts[i]!, band);
         }
       });
       return await db.transaction().execute(async (trx) => {
@@ -211,6 +226,8 @@ export class ForecastService {
                       ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
           trx,
         );
+        // The promotions calendar and the transitions, on the forecast just written.
+        await writeRunAdjustments(trx, version.id, company.currentPeriod);
         // In chunks: one INSERT takes at most 65,535 parameters, 16 per model row.
         for (let i = 0; i < output.models.length; i += MODEL_ROWS_PER_INSERT)
           await trx
@@ -303,6 +320,7 @@ class RunOutput {
     backtest_bias: number | null;
     backtest_mase: number | null;
     mean_demand: number;
+    cleansing: string;
   }[] = [];
   readonly methods: Record<string, number> = {};
 
@@ -365,6 +383,14 @@ class RunOutput {
       backtest_bias: finite(chosen?.bias),
       backtest_mase: finite(chosen?.mase),
       mean_demand: series.values.reduce((a, b) => a + b, 0) / series.values.length,
+      cleansing: JSON.stringify(
+        forecast.cleansing.map((c) => ({
+          period: addPeriods(series.start, c.index),
+          original: c.original,
+          cleansed: c.cleansed,
+          reason: c.reason,
+        })),
+      ),
     });
   }
 
@@ -392,6 +418,51 @@ class RunOutput {
       p90: [...band.p90],
     });
   }
+}
+
+/**
+ * Per node of the run's hierarchy, the factor past promotions multiplied each window month by
+ * (`promotionHistoryLift`): series and SKUs take promotions on their SKU or a group above it,
+ * groups only promotions on themselves or a group above, the company node none.
+ */
+function promotionLifts(
+  nodes: readonly RunNode[],
+  promotions: Parameters<typeof promotionHistoryLift>[1],
+  products: ProductTree,
+  window: readonly PeriodKey[],
+  segmentShares: Parameters<typeof promotionHistoryLift>[4],
+): number[][] {
+  // One call per kind of node: the engines index the promotions once per call.
+  const skuNodes = nodes.flatMap((node, i): { i: number; key: HistorySeriesKey }[] =>
+    node.kind === "series"
+      ? [{ i, key: { sku: node.series.sku, segment: node.series.segment } }]
+      : node.kind === "item"
+        ? [{ i, key: { sku: node.code, segment: null } }]
+        : [],
+  );
+  const groupNodes = nodes.flatMap((node, i) => (node.kind === "group" ? [{ i, code: node.code }] : []));
+  const lifts = nodes.map(() => window.map(() => 1));
+  const bySku = promotionHistoryLift(
+    skuNodes.map((n) => n.key),
+    promotions,
+    products,
+    window,
+    segmentShares,
+  );
+  skuNodes.forEach((n, j) => {
+    lifts[n.i] = bySku[j]!;
+  });
+  const byGroup = groupPromotionLift(
+    groupNodes.map((n) => n.code),
+    promotions,
+    products,
+    window,
+    segmentShares,
+  );
+  groupNodes.forEach((n, j) => {
+    lifts[n.i] = byGroup[j]!;
+  });
+  return lifts;
 }
 
 function toRunInfo(row: {

@@ -3,7 +3,7 @@
 // methods and the backtest accuracy — and for a SKU each series' model and scoreboard.
 
 import { addPeriods, type PeriodKey, periodsBetween } from "@fulcrum/domain";
-import type { Database } from "@fulcrum/storage";
+import type { CleansedPeriod, Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { HierarchyService, type NodeKind, skusInGroup } from "../hierarchy/hierarchy-service";
 import {
@@ -36,6 +36,8 @@ export interface SeriesModel {
   readonly notes: string[];
   readonly accuracy: BacktestAccuracy | null;
   readonly scoreboard: ScoreboardRow[];
+  /** History months replaced before fitting (outliers, past promotions); empty above the run's level. */
+  readonly cleansing: CleansedPeriod[];
 }
 
 export interface NodeForecast {
@@ -109,9 +111,10 @@ export async function loadNodeForecast(
     backtest_bias: number | null;
     backtest_mase: number | null;
     mean_demand: number | null;
+    cleansing: CleansedPeriod[];
   }>`
     SELECT sku, location, segment, method, model, demand_class, notes, scoreboard, history_start, fitted,
-           backtest_mae, backtest_rmse, backtest_bias, backtest_mase, mean_demand
+           backtest_mae, backtest_rmse, backtest_bias, backtest_mase, mean_demand, cleansing
     FROM forecast_models WHERE run_id = ${run.id} AND sku IN (${skus})
     ORDER BY sku, location NULLS FIRST, segment NULLS FIRST`.execute(database.db);
   const values = await sql<{
@@ -200,6 +203,7 @@ export async function loadNodeForecast(
             notes: m.notes,
             accuracy: accuracyOf(m),
             scoreboard: m.scoreboard,
+            cleansing: m.cleansing,
           }))
         : [],
   };
@@ -223,6 +227,7 @@ function ownModelOf(own: {
     notes: own.notes as string[],
     accuracy: chosen ? { mae: chosen.mae, rmse: chosen.rmse, bias: chosen.bias, mase: chosen.mase } : null,
     scoreboard,
+    cleansing: [],
   };
 }
 

@@ -369,6 +369,36 @@ export const ENTITIES: readonly EntityDef[] = [
         { kind: "percent", min: 0, max: 100 },
         { description: "Price discount in percent.", example: "15" },
       ),
+      c(
+        "uplift_units",
+        "Uplift units",
+        { kind: "quantity", min: 0 },
+        {
+          required: false,
+          description: "Extra units over the whole promotion, on top of the uplift percentage.",
+          example: "",
+        },
+      ),
+      c(
+        "cannibalisation_pct",
+        "Cannibalisation %",
+        { kind: "percent", min: 0, max: 100 },
+        {
+          required: false,
+          description: "Share of the uplift taken from sister SKUs of the same product group.",
+          example: "30",
+        },
+      ),
+      c(
+        "post_dip_pct",
+        "Post-promotion dip %",
+        { kind: "percent", min: 0, max: 100 },
+        {
+          required: false,
+          description: "Demand lost in the month after the promotion, in percent of that month's baseline.",
+          example: "10",
+        },
+      ),
     ],
   },
   {

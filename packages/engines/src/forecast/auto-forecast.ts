@@ -89,6 +89,7 @@ export function autoForecast(request: ForecastRequest): ForecastResult {
     period,
     outliers: smooth && (request.cleansing?.outliers ?? true),
     promotions: request.cleansing?.promotions,
+    promotionLift: request.cleansing?.promotionLift,
   });
   if (cleansing.length > 0) notes.push(describeCleansing(cleansing));
   const nonNegative = y.every((v) => v >= 0);
@@ -216,10 +217,14 @@ function describeCleansing(changes: readonly CleansingChange[]): string {
   const outliers = periods("outlier");
   const promotions = periods("promotion");
   if (outliers.length > 0)
-    parts.push(`${outliers.length} outlier${outliers.length > 1 ? "s" : ""} (period ${outliers.join(", ")})`);
+    parts.push(
+      `${outliers.length} outlier${outliers.length > 1 ? "s" : ""} (period ${outliers.join(", ")}) replaced by the baseline`,
+    );
   if (promotions.length > 0)
-    parts.push(`${promotions.length} promotion period${promotions.length > 1 ? "s" : ""}`);
-  return `history cleansed before fitting: ${parts.join(" and ")} replaced by the baseline`;
+    parts.push(
+      `${promotions.length} promotion period${promotions.length > 1 ? "s" : ""} (period ${promotions.join(", ")}) cleared of the promotion's effect`,
+    );
+  return `history cleansed before fitting: ${parts.join("; ")}`;
 }
 
 /** Level by level, the lower of two quantiles below the median and the higher above it. */

@@ -51,6 +51,8 @@ export interface ForecastRequest {
     readonly outliers?: boolean;
     /** Promotion periods by history index, replaced by the baseline so the model learns normal demand. */
     readonly promotions?: readonly boolean[];
+    /** Known promotion factors by history index, divided out (see `cleanseHistory`). */
+    readonly promotionLift?: readonly number[];
   };
 }
 

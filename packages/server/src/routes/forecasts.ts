@@ -99,6 +99,19 @@ const SeriesModelSchema = z.object({
   scoreboard: z.array(
     BacktestSchema.extend({ method: z.string(), origins: z.number(), chosen: z.boolean() }),
   ),
+  cleansing: z
+    .array(
+      z.object({
+        period: z.string(),
+        original: z.number(),
+        cleansed: z.number(),
+        reason: z.enum(["outlier", "promotion"]),
+      }),
+    )
+    .openapi({
+      description:
+        "History months cleansed before fitting: outliers replaced by the baseline, promotion months cleared of the promotion's effect",
+    }),
 });
 
 const latest = createRoute({

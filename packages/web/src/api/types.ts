@@ -218,6 +218,15 @@ export interface SeriesModel {
   readonly notes: readonly string[];
   readonly accuracy: BacktestAccuracy | null;
   readonly scoreboard: readonly ScoreboardEntry[];
+  /** History months cleansed before fitting (absent from servers before migration 0009). */
+  readonly cleansing?: readonly CleansedMonth[];
+}
+
+export interface CleansedMonth {
+  readonly period: string;
+  readonly original: number;
+  readonly cleansed: number;
+  readonly reason: "outlier" | "promotion";
 }
 
 export interface NodeAccuracy {

@@ -74,6 +74,12 @@ function stub(me: unknown, extra: Record<string, unknown> = {}) {
     "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
     "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": FAMILY,
     "GET /api/plans/versions/3/edits": { edits: [] },
+    "GET /api/plans/versions/3/promotions": {
+      versionId: 3,
+      periods: ["2026-11", "2026-12"],
+      promotions: [],
+      transitions: [],
+    },
     ...extra,
   });
 }
@@ -194,6 +200,9 @@ describe("DemandReviewPage", () => {
     expect(screen.getByTestId("demand-layer")).toHaveProperty("value", "demand.sales");
     expect(screen.queryByTestId("demand-approve")).toBeNull();
     expect(screen.queryByTestId("demand-propose")).toBeNull();
+    // Sales sees the promotions and transitions but cannot re-apply them.
+    await screen.findByTestId("promotions-empty");
+    expect(screen.queryByTestId("promotions-apply")).toBeNull();
     fireEvent.change(screen.getByTestId("demand-layer"), { target: { value: "demand.consensus" } });
     expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
   });
@@ -218,6 +227,8 @@ describe("DemandReviewPage", () => {
     renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
     await screen.findByTestId("demand-frozen");
     expect(screen.getByTestId("demand-approve")).toHaveProperty("disabled", true);
+    await screen.findByTestId("promotions-panel");
+    expect(screen.queryByTestId("promotions-apply")).toBeNull();
     expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
   });
 

@@ -22,6 +22,7 @@ import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
 import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
+import { PromotionsPanel } from "../components/promotions-panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { formatPeriod } from "../format/dates";
 import { parseCellEdit } from "../format/edit-input";
@@ -115,7 +116,18 @@ export function DemandReviewPage() {
           {root.isPending ? <Loading /> : null}
           {root.isError ? <ErrorMessage error={root.error} /> : null}
           {root.data && role ? (
-            <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
+            <>
+              <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
+              <PromotionsPanel
+                versionId={root.data.versionId}
+                currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
+                canApply={
+                  root.data.status === "draft" &&
+                  canEditDemandLayer(role, "demand.marketing") &&
+                  canEditDemandLayer(role, "demand.product")
+                }
+              />
+            </>
           ) : null}
           <DemandExceptionsPanel
             versionId={versionId}

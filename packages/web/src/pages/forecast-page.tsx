@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { useMe, useNodeForecast } from "../api/queries";
 import type { HierarchySelection, NodeForecast, SeriesModel } from "../api/types";
 import { Breadcrumb } from "../components/breadcrumb";
+import { CleansedMonths } from "../components/cleansed-months";
 import { ForecastChart } from "../components/forecast-chart";
 import { ForecastRunControl } from "../components/forecast-run-control";
 import { HierarchyTreePanel, useHierarchySelection } from "../components/hierarchy-tree";
@@ -166,6 +167,7 @@ function SeriesModelPanel({ model, title }: { model: SeriesModel; title?: string
           ))}
         </ul>
       ) : null}
+      <CleansedMonths months={model.cleansing ?? []} />
       <ScoreboardTable entries={model.scoreboard} testId="forecast-scoreboard" />
     </Panel>
   );

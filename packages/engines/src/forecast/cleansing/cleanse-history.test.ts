@@ -52,4 +52,15 @@ describe("history cleansing", () => {
     const shifted = [...monthly.slice(0, 44), ...monthly.slice(44).map((v) => v * 3)];
     expect(cleanseHistory(shifted, { period: 12 }).changes).toEqual([]);
   });
+
+  it("divides known promotion effects out of their periods instead of replacing them by the baseline", () => {
+    // 120 after a 20 % uplift was 100; 90 in a 10 % dip month was 100 too.
+    const y = [100, 120, 100, 90, 100, 100];
+    const { values, changes } = cleanseHistory(y, { period: 12, promotionLift: [1, 1.2, 1, 0.9, 1, 1] });
+    expect(values.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([100, 100, 100, 100, 100, 100]);
+    expect(changes.map((c) => [c.index, c.original, c.reason])).toEqual([
+      [1, 120, "promotion"],
+      [3, 90, "promotion"],
+    ]);
+  });
 });

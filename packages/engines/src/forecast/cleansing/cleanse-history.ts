@@ -21,6 +21,14 @@ export interface CleansingOptions {
   readonly outliers?: boolean;
   /** Periods affected by a promotion, by history index: replaced by the baseline. */
   readonly promotions?: readonly boolean[];
+  /**
+   * Known promotion effects, by history index: the factor demand was multiplied by (1.2 for a
+   * 20 % uplift, 0.9 for a 10 % dip, 1 or missing for none). Such a period is divided by its
+   * factor instead of being replaced by the baseline: the promotion's own size is better
+   * information than a median, which sits below the mean of skewed demand and so biases the
+   * cleansed history low.
+   */
+  readonly promotionLift?: readonly number[];
   /** Outliers lie beyond the quartiles by this many interquartile ranges (default 3, as R's tsoutliers). */
   readonly iqrMultiple?: number;
 }
@@ -42,15 +50,31 @@ const EDGE = 6;
 /**
  * Baseline bₜ = running median of the other values in a centred window (one season plus one when m
  * is even, else 5 periods; shifted inwards at the ends) + the median of y − trend over the other
- * periods at t's position in the cycle (when `isSeasonal`). A period is an outlier when its remainder y − baseline lies
+ * periods at t's position in the cycle (when `isSeasonal`). Periods with a known promotion
+ * factor are divided by it first (see `promotionLift`). A period is an outlier when its remainder y − baseline lies
  * more than k·IQR outside the remainders' quartiles and it is not among the first or last EDGE periods. Outliers and promotion periods get the
  * baseline, kept positive for positive histories and non-negative for non-negative ones.
  */
-export function cleanseHistory(y: readonly number[], options: CleansingOptions): CleansedHistory {
-  const n = y.length;
+export function cleanseHistory(raw: readonly number[], options: CleansingOptions): CleansedHistory {
+  const n = raw.length;
   const promotions = options.promotions ?? [];
+  const lift = raw.map((_, t) => {
+    const f = options.promotionLift?.[t];
+    return f !== undefined && f > 0 && Number.isFinite(f) && Math.abs(f - 1) > 1e-9 ? f : 1;
+  });
+  const lifted = lift.some((f) => f !== 1);
+  // Known effects are taken out first; the rest of the cleansing sees the adjusted history.
+  const y = lifted ? raw.map((v, t) => v / lift[t]!) : raw;
+  const liftChanges = (values: number[]): CleansedHistory => {
+    const changes: CleansingChange[] = [];
+    for (let t = 0; t < n; t++)
+      if (lift[t] !== 1 || values[t] !== raw[t])
+        changes.push({ index: t, original: raw[t]!, cleansed: values[t]!, reason: "promotion" });
+    return { values, changes };
+  };
   const detect = (options.outliers ?? true) && n >= MINIMUM_CLEANSING_HISTORY;
-  if (!detect && !promotions.some(Boolean)) return { values: [...y], changes: [] };
+  if (!detect && !promotions.some(Boolean))
+    return lifted ? liftChanges([...y]) : { values: [...y], changes: [] };
 
   // Promotion periods must not shape the baseline they are replaced by.
   const usable = y.map((_, t) => !promotions[t]);
@@ -90,7 +114,12 @@ export function cleanseHistory(y: readonly number[], options: CleansingOptions):
     values[t] = cleansed;
     changes.push({ index: t, original: y[t]!, cleansed, reason });
   }
-  return { values, changes };
+  if (!lifted) return { values, changes };
+  // Report against the raw history; a period with a known effect is a promotion whatever else.
+  const merged = liftChanges(values).changes.map((c) =>
+    lift[c.index] === 1 ? { ...c, reason: changes.find((d) => d.index === c.index)!.reason } : c,
+  );
+  return { values, changes: merged };
 }
 
 /**
