@@ -20,6 +20,9 @@ const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierar
 const ForecastAccuracyPage = lazy(async () => ({
   default: (await import("./pages/forecast-accuracy-page")).ForecastAccuracyPage,
 }));
+const SegmentationPage = lazy(async () => ({
+  default: (await import("./pages/segmentation-page")).SegmentationPage,
+}));
 const ForecastPage = lazy(async () => ({ default: (await import("./pages/forecast-page")).ForecastPage }));
 const SupplyReviewPage = lazy(async () => ({
   default: (await import("./pages/supply-review-page")).SupplyReviewPage,
@@ -54,6 +57,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <ForecastPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/segmentation",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <SegmentationPage />
           </Suspense>
         ),
       },

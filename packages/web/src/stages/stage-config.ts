@@ -71,6 +71,12 @@ export const STAGES: readonly StageDef[] = [
           "Edit sales, marketing and consensus figures at any level of the hierarchy, lock figures, and approve the consensus.",
       },
       {
+        to: "/demand/segmentation",
+        label: "ABC–XYZ segmentation",
+        description:
+          "Which SKUs carry the value and how steady their demand is; service-level targets per class.",
+      },
+      {
         to: "/demand/accuracy",
         label: "Forecast accuracy",
         description:
