@@ -14,6 +14,7 @@ import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
 import { PromotionService } from "./demand/promotion-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
+import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
@@ -72,6 +73,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
+    sensing: new DemandSensingService(database),
     promotions: new PromotionService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),

@@ -18,6 +18,7 @@ export * from "./demand/promotion-effects";
 export * from "./demand/promotion-service";
 export * from "./errors";
 export * from "./forecasting/demand-history";
+export * from "./forecasting/demand-sensing-service";
 export * from "./forecasting/forecast-aggregation";
 export * from "./forecasting/forecast-pool";
 export * from "./forecasting/forecast-service";

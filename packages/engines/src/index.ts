@@ -41,6 +41,7 @@ export * from "./forecast/reconcile/reconcile";
 export * from "./forecast/reconcile/shrinkage";
 export * from "./forecast/scoreboard";
 export * from "./forecast/seasonality";
+export * from "./forecast/sensing/demand-sensing";
 export * from "./forecast/ses";
 export * from "./forecast/theta";
 export * from "./forecast/validate-request";

@@ -20,6 +20,7 @@ import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
 import { promotionRoutes } from "./routes/promotions";
 import { segmentationRoutes } from "./routes/segmentation";
+import { sensingRoutes } from "./routes/sensing";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
 import { supplyRoutes } from "./routes/supply";
 import { supplyInputRoutes } from "./routes/supply-inputs";
@@ -79,6 +80,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);
+  api.route("/", sensingRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

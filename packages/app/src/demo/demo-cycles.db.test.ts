@@ -49,4 +49,31 @@ describe("the demo's past cycles", () => {
       fulcrum.supply.run({ horizon: 6, strategy: "level", timeLimitSeconds: 10, userId: null }),
     ).rejects.toThrow("no demand plan for the 2026-11 cycle yet");
   });
+
+  it("learns demand sensing from the played cycles and senses this cycle's first three months", async () => {
+    await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
+    const draft = (await fulcrum.plans.versions()).find((v) => v.kind === "demand" && v.status === "draft")!;
+    const sensing = await fulcrum.sensing.sensing(draft.id);
+    expect(sensing.cycle).toBe("2026-11");
+    // Cycles August–October: the current month measured in all three, the next in two, the third in one.
+    expect(sensing.scores.map((s) => [s.horizon, s.cycles])).toEqual([
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ]);
+    for (const s of sensing.scores) expect(s.model.weight).toBeGreaterThanOrEqual(0);
+    expect(sensing.months.map((m) => m.period)).toEqual(["2026-11", "2026-12", "2027-01"]);
+    // What was on the books when November began: delivered lines and open orders ordered before it.
+    const { rows } = await database.pool.query(`
+      SELECT sum(q)::float8 AS booked FROM (
+        SELECT requested_qty AS q FROM sales_history WHERE order_date < '2026-11-01' AND requested_date >= '2026-11-01' AND requested_date < '2026-12-01'
+        UNION ALL
+        SELECT quantity FROM open_orders WHERE order_date < '2026-11-01' AND requested_date >= '2026-11-01' AND requested_date < '2026-12-01') AS o`);
+    expect(sensing.months[0]!.booked).toBeCloseTo(rows[0].booked ?? 0, 6);
+    const h1 = sensing.scores[0]!.model;
+    const expected =
+      sensing.months[0]!.forecast * (1 - h1.weight) +
+      (h1.weight * sensing.months[0]!.booked) / h1.bookedShare;
+    if (h1.bookedShare > 0) expect(sensing.months[0]!.sensed).toBeCloseTo(expected, 6);
+  });
 });

@@ -270,4 +270,43 @@ describe("DemandReviewPage", () => {
     expect(biased?.textContent).toContain("120");
     expect(band?.textContent).toContain("−30 units below the statistical P10");
   });
+
+  it("shows the sensed next months with the weight the books earned on past cycles", async () => {
+    stub(DANA, {
+      "GET /api/plans/versions/3/sensing": {
+        versionId: 3,
+        cycle: "2026-11",
+        scores: [
+          {
+            horizon: 1,
+            model: { horizon: 1, bookedShare: 0.4, weight: 0.6 },
+            observations: 30,
+            cycles: 5,
+            wapeForecast: 21.3,
+            wapeSensed: 14.2,
+          },
+          {
+            horizon: 2,
+            model: { horizon: 2, bookedShare: 0, weight: 0 },
+            observations: 24,
+            cycles: 1,
+            wapeForecast: null,
+            wapeSensed: null,
+          },
+        ],
+        months: [
+          { period: "2026-11", forecast: 1_000, booked: 480, sensed: 1_120 },
+          { period: "2026-12", forecast: 900, booked: 0, sensed: 900 },
+        ],
+        largest: [],
+      },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    const panel = await screen.findByTestId("demand-sensing");
+    await waitFor(() => expect(panel.querySelector('tr[data-period="2026-11"]')).not.toBeNull());
+    const november = panel.querySelector('tr[data-period="2026-11"]')!;
+    expect(november.textContent).toContain("1,120");
+    expect(november.textContent).toContain("21.3 → 14.2");
+    expect(panel.querySelector('tr[data-period="2026-12"]')?.textContent).toContain("too few cycles");
+  });
 });

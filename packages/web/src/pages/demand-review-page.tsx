@@ -20,6 +20,7 @@ import {
 import { useMe, useWorkspace } from "../api/queries";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
 import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
+import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
 import { PromotionsPanel } from "../components/promotions-panel";
@@ -133,6 +134,7 @@ export function DemandReviewPage() {
             versionId={versionId}
             currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
           />
+          <DemandSensingPanel versionId={versionId} />
         </>
       )}
     </div>
