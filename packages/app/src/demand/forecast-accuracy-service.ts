@@ -4,7 +4,7 @@
 // or the company total — per step of the review (naive, statistical, sales, marketing, product,
 // consensus), per person, over time, and the series whose consensus is persistently biased.
 
-import { addPeriods, bucketOf, type PeriodKey, parsePeriod, periodRange } from "@fulcrum/domain";
+import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import {
   forecastValueAdded,
   type SnapshotCell,
@@ -17,6 +17,7 @@ import {
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
+import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
 /** The review steps, for the layers above that may not import the engines. */
@@ -49,18 +50,7 @@ export class ForecastAccuracyService {
     if (!Number.isInteger(lag) || lag < 0 || lag > 12)
       throw new AppError("bad_request", "lag must be a whole number of cycles from 0 to 12");
     const level = request.level ?? "sku";
-    const month = (text: string | undefined, name: string) => {
-      if (text === undefined) return undefined;
-      const period = parsePeriod(text);
-      if (!period || bucketOf(period) !== company.bucket)
-        throw new AppError("bad_request", `${name} ${text} is not a period of this company`);
-      return period;
-    };
-    const lastClosed = addPeriods(company.currentPeriod, -1);
-    const asked = month(request.to, "to");
-    const to = asked && asked < lastClosed ? asked : lastClosed;
-    const from = month(request.from, "from") ?? addPeriods(to, -11);
-    if (from > to) throw new AppError("bad_request", `from ${from} is after ${to}, the last closed month`);
+    const { from, to } = closedWindow(company, request);
     const periods = periodRange(from, to);
     const db = this.database.db;
     const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];

@@ -2,11 +2,11 @@
 // full and cancelled orders — in total, by month (the trend), by customer segment and by family.
 // A line belongs to the month its customer asked for it.
 
-import { addPeriods, bucketOf, type PeriodKey, parsePeriod } from "@fulcrum/domain";
+import { addPeriods, type PeriodKey } from "@fulcrum/domain";
 import { type OrderLine, orderService } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
-import { AppError } from "../errors";
+import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
 export class OrderServiceKpis {
@@ -17,18 +17,7 @@ export class OrderServiceKpis {
 
   async orderService(request: { readonly from?: string; readonly to?: string } = {}) {
     const company = await this.workspace.company();
-    const month = (text: string | undefined, name: string) => {
-      if (text === undefined) return undefined;
-      const period = parsePeriod(text);
-      if (!period || bucketOf(period) !== "month")
-        throw new AppError("bad_request", `${name} ${text} is not a month (YYYY-MM)`);
-      return period;
-    };
-    const lastClosed = addPeriods(company.currentPeriod, -1);
-    const asked = month(request.to, "to");
-    const to = asked && asked < lastClosed ? asked : lastClosed;
-    const from = month(request.from, "from") ?? addPeriods(to, -11);
-    if (from > to) throw new AppError("bad_request", `from ${from} is after ${to}, the last closed month`);
+    const { from, to } = closedWindow(company, request);
     const { rows } = await sql<{
       period: PeriodKey;
       segment: string;

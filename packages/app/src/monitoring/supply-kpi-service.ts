@@ -5,15 +5,7 @@
 // before (committed before approved before draft within a cycle) — so a later re-plan never
 // rewrites how last month is judged.
 
-import {
-  addPeriods,
-  bucketOf,
-  type Money,
-  type PeriodKey,
-  parsePeriod,
-  periodRange,
-  periodsBetween,
-} from "@fulcrum/domain";
+import { addPeriods, type Money, type PeriodKey, periodRange, periodsBetween } from "@fulcrum/domain";
 import {
   type AttainmentCell,
   type InventoryObservation,
@@ -24,6 +16,7 @@ import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
+import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
 export interface SupplyKpiRequest {
@@ -48,21 +41,7 @@ export class SupplyKpiService {
 
   async supplyKpis(request: SupplyKpiRequest = {}) {
     const company = await this.workspace.company();
-    const month = (text: string | undefined, name: string) => {
-      if (text === undefined) return undefined;
-      const period = parsePeriod(text);
-      if (!period || bucketOf(period) !== company.bucket)
-        throw new AppError(
-          "bad_request",
-          `${name} ${text} is not a ${company.bucket} (${company.bucket === "month" ? "YYYY-MM" : "YYYY-Www"})`,
-        );
-      return period;
-    };
-    const lastClosed = addPeriods(company.currentPeriod, -1);
-    const asked = month(request.to, "to");
-    const to = asked && asked < lastClosed ? asked : lastClosed;
-    const from = month(request.from, "from") ?? addPeriods(to, -11);
-    if (from > to) throw new AppError("bad_request", `from ${from} is after ${to}, the last closed month`);
+    const { from, to } = closedWindow(company, request);
     const tolerance = request.tolerance ?? 0.05;
     if (!(tolerance >= 0 && tolerance <= 1))
       throw new AppError("bad_request", "tolerance must be a share from 0 to 1");

@@ -1,34 +1,20 @@
-import { createFulcrum, type Fulcrum } from "@fulcrum/app";
-import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerApp } from "../app";
+import { type DemoServer, openDemoServer } from "../testing/demo-server";
 
-let database: Database;
-let fulcrum: Fulcrum;
-let app: ReturnType<typeof createServerApp>;
-
+let server: DemoServer;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z") });
-  await fulcrum.loadDemo({ skuCount: 10, seed: 5, asOf: "2026-11-22" });
-  app = createServerApp(fulcrum);
+  server = await openDemoServer();
 });
-afterAll(() => database.close());
+afterAll(() => server.close());
 
-async function login(username: string): Promise<string> {
-  const response = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password: `${username}-demo` }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
+const login = (username: string) => server.login(username);
 
 describe("segmentation API", () => {
   it("classes every finished SKU of the demo, and lets the demand planner hand targets per class to inventory planning", async () => {
     const dana = await login("dana");
-    const response = await app.request("/api/demand/segmentation?by=margin", { headers: { cookie: dana } });
+    const response = await server.app.request("/api/demand/segmentation?by=margin", {
+      headers: { cookie: dana },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       items: unknown[];
@@ -38,7 +24,7 @@ describe("segmentation API", () => {
     expect(body.items).toHaveLength(10);
     expect(body.matrix.reduce((s, m) => s + m.items, 0)).toBe(10);
     const request = (cookie: string) =>
-      app.request("/api/demand/segmentation/targets", {
+      server.app.request("/api/demand/segmentation/targets", {
         method: "POST",
         headers: { cookie, "Content-Type": "application/json" },
         body: JSON.stringify({ by: "margin", targets: body.defaultTargets }),

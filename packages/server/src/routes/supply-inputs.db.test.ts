@@ -1,36 +1,14 @@
-import { createFulcrum, type Fulcrum } from "@fulcrum/app";
-import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerApp } from "../app";
+import { type DemoServer, openDemoServer } from "../testing/demo-server";
 
-let database: Database;
-let fulcrum: Fulcrum;
-let app: ReturnType<typeof createServerApp>;
-
+let server: DemoServer;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z") });
-  await fulcrum.loadDemo({ skuCount: 10, seed: 5, asOf: "2026-11-22" });
-  app = createServerApp(fulcrum);
+  server = await openDemoServer();
 });
-afterAll(() => database.close());
+afterAll(() => server.close());
 
-async function login(username: string): Promise<string> {
-  const response = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password: `${username}-demo` }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
-
-const send = (cookie: string, path: string, body?: object) =>
-  app.request(path, {
-    method: body ? "POST" : "GET",
-    headers: { cookie, "Content-Type": "application/json" },
-    body: body && JSON.stringify(body),
-  });
+const login = (username: string) => server.login(username);
+const send = (cookie: string, path: string, body?: object) => server.send(cookie, path, body);
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON bodies
 const read = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
