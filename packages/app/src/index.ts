@@ -5,6 +5,7 @@ export * from "./data/import-service";
 export * from "./demand/demand-cells";
 export * from "./demand/demand-exception-service";
 export * from "./demand/demand-grid";
+export * from "./demand/demand-grid-export";
 export * from "./demand/demand-layers";
 export * from "./demand/demand-node";
 export * from "./demand/demand-plan-service";

@@ -2,7 +2,7 @@
 // the consensus proposal, locks, undo and approval. The maths lives in the engines and the rules
 // in the app; these routes validate and translate.
 
-import { DEMAND_LAYERS, demandNode, EDITABLE_LAYERS } from "@fulcrum/app";
+import { DEMAND_LAYERS, demandGridWorkbook, demandNode, EDITABLE_LAYERS } from "@fulcrum/app";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
@@ -260,6 +260,30 @@ const undoRoute = createRoute({
   responses: { 200: EditResult, 401: errors[401], 403: Forbidden, 404: errors[404], 409: Conflict },
 });
 
+const exportRoute = createRoute({
+  method: "get",
+  path: "/plans/versions/{id}/demand.xlsx",
+  tags: ["demand"],
+  request: {
+    params: VersionId,
+    query: z.object({
+      ...NodeFields,
+      from: Range.from,
+      to: z.string().optional(),
+      grain: z.enum(["month", "quarter", "year"]).default("month"),
+    }),
+  },
+  responses: {
+    200: {
+      content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.any() } },
+      description:
+        "The same view as /demand, as an Excel workbook: rows × buckets, one line per layer with figures",
+    },
+    401: errors[401],
+    404: errors[404],
+  },
+});
+
 const approveRoute = createRoute({
   method: "post",
   path: "/plans/versions/{id}/approve",
@@ -283,6 +307,17 @@ export const demandRoutes = new OpenAPIHono<ServerEnv>()
       ...query,
     });
     return c.json(grid, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const { node, nodeKind, ...query } = c.req.valid("query");
+    const versionId = c.req.valid("param").id;
+    const grid = await c.var.fulcrum.demand.grid({ versionId, node: demandNode(node, nodeKind), ...query });
+    const title = `Demand plan, version ${versionId}: ${grid.rows[0]?.name ?? ""}, ${grid.buckets[0]?.bucket ?? ""}–${grid.buckets.at(-1)?.bucket ?? ""}`;
+    const body = await demandGridWorkbook(grid, title);
+    return c.body(new Uint8Array(body), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="demand-plan-v${versionId}-${node ?? "all"}.xlsx"`,
+    });
   })
   .openapi(editRoute, async (c) => {
     const { node, nodeKind, ...body } = c.req.valid("json");

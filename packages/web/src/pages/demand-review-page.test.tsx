@@ -96,6 +96,10 @@ describe("DemandReviewPage", () => {
     await screen.findByText("Juices");
     fireEvent.click(within(rowOf("FAM-A")).getByTestId("demand-toggle"));
     await screen.findByText("Orange");
+    fireEvent.click(within(rowOf("FAM-A")).getByText("Juices"));
+    expect(screen.getByTestId("demand-export").getAttribute("href")).toBe(
+      "/api/plans/versions/3/demand.xlsx?node=FAM-A&nodeKind=group&from=2026-11&to=2026-12&grain=month",
+    );
     expect(within(rowOf("S2")).getByLabelText("Apple, Dec 2026")).toHaveProperty("value", "80");
 
     fireEvent.change(screen.getByTestId("demand-reason"), { target: { value: "Promotion" } });

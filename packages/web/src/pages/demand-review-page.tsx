@@ -17,6 +17,7 @@ import {
   useDemandGrid,
   usePlanVersions,
 } from "../api/demand";
+import { apiUrl } from "../api/http";
 import { useMe, useWorkspace } from "../api/queries";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
 import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
@@ -213,9 +214,20 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
       ),
   };
 
+  const [selectedKind, selectedCode] = selected.split(":") as [string, string];
+  const exportUrl = apiUrl(`/plans/versions/${grid.versionId}/demand.xlsx`, {
+    node: selectedCode || null,
+    nodeKind: selectedCode ? selectedKind : null,
+    from: grid.buckets[0]?.from,
+    to: grid.buckets.at(-1)?.to,
+    grain: grid.grain,
+  });
   return (
     <>
       <div className="toolbar demand-toolbar">
+        <a className="button button-quiet" href={exportUrl} download data-testid="demand-export">
+          Export the selected row's view to Excel
+        </a>
         <label className="field">
           <span className="field-label">Layer</span>
           <select
