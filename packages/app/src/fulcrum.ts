@@ -12,6 +12,7 @@ import { DemandPlanService } from "./demand/demand-plan-service";
 import { DemandSegmentationService } from "./demand/demand-segmentation-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
 import { PromotionService } from "./demand/promotion-service";
+import { RevenuePlanService } from "./demand/revenue-plan-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
@@ -74,6 +75,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     demandExceptions: new DemandExceptionService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
     sensing: new DemandSensingService(database),
+    revenuePlan: new RevenuePlanService(database),
     promotions: new PromotionService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),

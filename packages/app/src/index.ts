@@ -17,6 +17,7 @@ export * from "./demand/forecast-accuracy-service";
 export * from "./demand/promotion-data";
 export * from "./demand/promotion-effects";
 export * from "./demand/promotion-service";
+export * from "./demand/revenue-plan-service";
 export * from "./errors";
 export * from "./forecasting/demand-history";
 export * from "./forecasting/demand-sensing-service";

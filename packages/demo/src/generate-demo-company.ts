@@ -3,6 +3,7 @@
 
 import { ENTITIES, type ImportRow } from "@fulcrum/domain";
 import { buildAssortment } from "./assortment";
+import { budgetAndMarketRows } from "./budgets";
 import { makeCalendar } from "./calendar";
 import { scaleOf } from "./company-model";
 import { standardCostRows } from "./costing";
@@ -70,6 +71,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const operations = planRoutings(seed, skus, materials, resources, calendar, sales.delivered);
   const use = explodeUse(skus, materials, sales.delivered, historyMonths);
 
+  const plans = budgetAndMarketRows(seed, families, skus, sales.delivered, prices, calendar);
   const rows: Record<string, ImportRow[]> = {
     units_of_measure: unitRows(),
     product_groups: productGroupRows(brands, families),
@@ -84,6 +86,8 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     prices: priceRows(skus, prices, calendar),
     standard_costs: standardCostRows(skus, materials, operations, calendar, prices.increaseDay),
     promotions: promotionRows(promotions, calendar),
+    budgets: plans.budgets,
+    market_sizes: plans.marketSizes,
     product_transitions: productTransitionRows(skus, calendar),
     resources: resourceRows(resources),
     resource_capacity: resourceCapacityRows(resources, calendar),

@@ -19,6 +19,7 @@ import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
 import { promotionRoutes } from "./routes/promotions";
+import { revenuePlanRoutes } from "./routes/revenue-plan";
 import { segmentationRoutes } from "./routes/segmentation";
 import { sensingRoutes } from "./routes/sensing";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
@@ -81,6 +82,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);
   api.route("/", sensingRoutes);
+  api.route("/", revenuePlanRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

@@ -402,6 +402,42 @@ export const ENTITIES: readonly EntityDef[] = [
     ],
   },
   {
+    name: "budgets",
+    label: "Budget",
+    area: "finance",
+    description: "The annual operating plan per product group and month: units and revenue.",
+    key: ["group_code", "period"],
+    columns: [
+      c("group_code", "Product group", code, {
+        references: { entity: "product_groups" },
+        description: "Product group the budget is set for (any level).",
+        example: "FAM-JUICE",
+      }),
+      c("period", "Period", period, { description: "Month (YYYY-MM).", example: "2027-01" }),
+      c("quantity", "Units", qty, { description: "Budgeted units.", example: "250000" }),
+      c("revenue", "Revenue", money, { description: "Budgeted revenue.", example: "310000.00" }),
+    ],
+  },
+  {
+    name: "market_sizes",
+    label: "Market size",
+    area: "demand",
+    description: "Units the whole market buys per product group and month, for market share.",
+    key: ["group_code", "period"],
+    columns: [
+      c("group_code", "Product group", code, {
+        references: { entity: "product_groups" },
+        description: "Product group the market figure covers.",
+        example: "FAM-JUICE",
+      }),
+      c("period", "Period", period, { description: "Month (YYYY-MM).", example: "2027-01" }),
+      c("quantity", "Market units", qty, {
+        description: "Units sold by the whole market.",
+        example: "1200000",
+      }),
+    ],
+  },
+  {
     name: "product_transitions",
     label: "Product transitions",
     area: "demand",

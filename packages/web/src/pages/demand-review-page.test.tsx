@@ -313,4 +313,29 @@ describe("DemandReviewPage", () => {
     expect(november.textContent).toContain("21.3 → 14.2");
     expect(panel.querySelector('tr[data-period="2026-12"]')?.textContent).toContain("too few cycles");
   });
+
+  it("shows the selected row's unit and revenue plan against last year and the budget", async () => {
+    stub(DANA, {
+      "GET /api/plans/versions/3/revenue-plan": {
+        versionId: 3,
+        months: [
+          {
+            period: "2026-11",
+            units: 110,
+            revenue: 22_000,
+            lastYearUnits: 100,
+            lastYearRevenue: 19_000,
+            budgetUnits: 125,
+            budgetRevenue: 25_000,
+            marketShare: 0.25,
+          },
+        ],
+      },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    const panel = await screen.findByTestId("revenue-plan");
+    await waitFor(() => expect(panel.textContent).toContain("+10.0"));
+    expect(panel.textContent).toContain("−12.0");
+    expect(panel.textContent).toContain("25.0");
+  });
 });

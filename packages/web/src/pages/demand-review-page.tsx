@@ -26,6 +26,7 @@ import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
 import { PromotionsPanel } from "../components/promotions-panel";
 import { ErrorMessage, Loading } from "../components/query-state";
+import { RevenuePlanPanel } from "../components/revenue-plan-panel";
 import { formatPeriod } from "../format/dates";
 import { parseCellEdit } from "../format/edit-input";
 import { formatQuantity } from "../format/numbers";
@@ -376,6 +377,10 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
           </tbody>
         </table>
       </div>
+      <RevenuePlanPanel
+        versionId={grid.versionId}
+        node={{ kind: selectedKind, code: selectedCode, name: selectedCode || "All products" }}
+      />
     </>
   );
 }
