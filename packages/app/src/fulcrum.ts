@@ -4,6 +4,7 @@
 import type { Currency } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { AuthService } from "./auth/auth-service";
+import { CommentService } from "./collaboration/comment-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
@@ -73,6 +74,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     demandExceptions: new DemandExceptionService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
     promotions: new PromotionService(database, now),
+    comments: new CommentService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */
