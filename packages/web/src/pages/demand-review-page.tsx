@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import {
   DEMAND_LAYERS,
   type DemandGrid,
+  type DemandGridRow,
   type DemandLayer,
   type TimeGrain,
   useDemandActions,
@@ -18,8 +19,9 @@ import {
   usePlanVersions,
 } from "../api/demand";
 import { useMe, useWorkspace } from "../api/queries";
+import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
-import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
+import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
 import { PromotionsPanel } from "../components/promotions-panel";
@@ -150,7 +152,8 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
   const [comment, setComment] = useState("");
   const [basis, setBasis] = useState<string>("current");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(["all:"]));
-  const [selected, setSelected] = useState<string>("all:");
+  const [selectedRow, setSelectedRow] = useState<DemandGridRow>(grid.rows[0]!);
+  const selected = keyOf(selectedRow);
   const [notice, setNotice] = useState<Notice | null>(null);
   const actions = useDemandActions(grid.versionId);
   const edits = useDemandEdits(grid.versionId);
@@ -165,13 +168,14 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
     canEdit,
     expanded,
     selected,
+    edits: edits.data ?? [],
     toggle: (key) =>
       setExpanded((open) => {
         const next = new Set(open);
         if (!next.delete(key)) next.add(key);
         return next;
       }),
-    select: setSelected,
+    select: setSelectedRow,
     commit: (row, index, text) => {
       const edit = parseCellEdit(text);
       const bucket = grid.buckets[index]!;
@@ -362,6 +366,12 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
           </tbody>
         </table>
       </div>
+      <CommentsPanel
+        versionId={grid.versionId}
+        node={selectedRow}
+        nodeName={selectedRow.name}
+        periods={grid.periods}
+      />
     </>
   );
 }
