@@ -3,7 +3,7 @@
 // users' inboxes. Comments are append-only (migration 0011); only a mention's read mark changes.
 
 import type { Database, Schema } from "@fulcrum/storage";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { User } from "../auth/auth-service";
 import { type DemandNode, describeNode } from "../demand/demand-node";
 import { AppError } from "../errors";
@@ -234,7 +234,7 @@ export class CommentService {
   }
 
   /** Comments matching `where`; with `inboxOf`, only those mentioning that user, with their read mark. */
-  private async select(where: ReturnType<typeof sql>, inboxOf: number | null): Promise<CommentView[]> {
+  private async select(where: RawBuilder<unknown>, inboxOf: number | null): Promise<CommentView[]> {
     const inbox = inboxOf != null;
     const { rows } = await sql<CommentRow>`
       SELECT c.id, c.version_id, c.node_kind, c.node_code, c.period, c.measure, c.body, c.created_at,
