@@ -4,6 +4,7 @@
 import type { Currency } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { AuthService } from "./auth/auth-service";
+import { CommentService } from "./collaboration/comment-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
@@ -77,6 +78,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     sensing: new DemandSensingService(database),
     revenuePlan: new RevenuePlanService(database),
     promotions: new PromotionService(database, now),
+    comments: new CommentService(database, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */

@@ -1,4 +1,6 @@
 export * from "./auth/auth-service";
+export * from "./collaboration/comment-service";
+export * from "./collaboration/mentions";
 export * from "./data/export-service";
 export * from "./data/file-readers";
 export * from "./data/import-service";

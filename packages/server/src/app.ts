@@ -10,6 +10,7 @@ import type { ServerEnv } from "./env";
 import { errorResponse } from "./errors";
 import { accuracyRoutes } from "./routes/accuracy";
 import { authRoutes } from "./routes/auth";
+import { commentRoutes } from "./routes/comments";
 import { demandRoutes } from "./routes/demand";
 import { demandExceptionRoutes } from "./routes/demand-exceptions";
 import { entityRoutes } from "./routes/entities";
@@ -65,6 +66,9 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/supply/*", requireUser);
   api.use("/monitoring/*", requireUser);
   api.use("/demand/*", requireUser);
+  api.use("/comments", requireUser);
+  api.use("/inbox", requireUser);
+  api.use("/inbox/*", requireUser);
   // The supplier portal: the only routes (besides auth) a supplier user reaches.
   api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
@@ -83,6 +87,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", segmentationRoutes);
   api.route("/", sensingRoutes);
   api.route("/", revenuePlanRoutes);
+  api.route("/", commentRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

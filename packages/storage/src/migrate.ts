@@ -12,6 +12,7 @@ import * as supplyInputs from "./migrations/0007-supply-inputs";
 import * as supplierCollaboration from "./migrations/0008-supplier-collaboration";
 import * as promotionEffects from "./migrations/0009-promotion-effects";
 import * as demandSnapshots from "./migrations/0010-demand-snapshots";
+import * as comments from "./migrations/0011-comments";
 import * as budgetsAndMarket from "./migrations/0012-budgets-and-market";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-supplier-collaboration": supplierCollaboration,
   "0009-promotion-effects": promotionEffects,
   "0010-demand-snapshots": demandSnapshots,
+  "0011-comments": comments,
   "0012-budgets-and-market": budgetsAndMarket,
 };
 

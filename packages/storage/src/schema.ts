@@ -186,6 +186,27 @@ export interface PlanLocksTable {
   locked_at: Timestamp;
 }
 
+/** A comment on a place in the plan; append-only (migration 0011). */
+export interface CommentsTable {
+  id: Generated<string>;
+  version_id: number | null;
+  node_kind: "all" | "group" | "item";
+  node_code: string | null;
+  period: string | null;
+  measure: string | null;
+  body: string;
+  author_id: number;
+  created_at: Timestamp;
+  parent_id: string | null;
+}
+
+/** A user mentioned in a comment; only read_at may change, once. */
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: number;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string>;
+}
+
 export interface ForecastRunsTable {
   id: Generated<number>;
   version_id: number;
@@ -348,4 +369,6 @@ export interface Schema {
   supply_input_changes: SupplyInputChangesTable;
   demand_snapshots: DemandSnapshotsTable;
   demand_snapshot_values: DemandSnapshotValuesTable;
+  comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
 }

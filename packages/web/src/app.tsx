@@ -8,6 +8,7 @@ import { AppShell } from "./components/app-shell";
 import { Loading } from "./components/query-state";
 import { EntityBrowserPage } from "./pages/entity-browser-page";
 import { ImportPage } from "./pages/import-page";
+import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
 import { MonitorPage } from "./pages/monitor-page";
 import { NotFoundPage } from "./pages/not-found-page";
@@ -104,6 +105,7 @@ export const routes: RouteObject[] = [
       { path: "alignment", element: <StagePage stageId="alignment" /> },
       { path: "executive", element: <StagePage stageId="executive" /> },
       { path: "monitor", element: <MonitorPage /> },
+      { path: "inbox", element: <InboxPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -64,8 +64,10 @@ export interface DemandEditSummary {
   readonly nodeKind: string;
   readonly nodeCode: string | null;
   readonly from: string;
+  readonly to: string;
   readonly kind: string;
   readonly reason: string;
+  readonly comment: string;
   readonly undoes: number | null;
   readonly undoneBy: number | null;
   readonly user: string;

@@ -64,6 +64,7 @@ function SignedIn({ user }: { user: User }) {
       <div className="shell-main">
         <TopBar
           workspace={workspace.data}
+          inbox
           user={user}
           onSignOut={() => logout.mutate()}
           signingOut={logout.isPending}

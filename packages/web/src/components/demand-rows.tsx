@@ -1,10 +1,11 @@
 // The rows of the demand review grid: a hierarchy node with the chosen layer's figures (editable
 // where the role may), every layer beneath the selected node, and the children of an expanded node,
-// fetched when it opens.
+// fetched when it opens. A figure an edit set carries that edit's reason code and comment.
 
-import type { DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
+import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
 import { DEMAND_LAYERS, useDemandGrid } from "../api/demand";
 import { formatPeriod } from "../format/dates";
+import { editFor, editNoteText } from "../format/edit-note";
 import { formatQuantity } from "../format/numbers";
 import { PlanCell } from "./plan-cell";
 import { ErrorMessage } from "./query-state";
@@ -23,13 +24,15 @@ export interface RowContext {
   readonly canEdit: boolean;
   readonly expanded: ReadonlySet<string>;
   readonly selected: string;
+  /** The version's recent edits, newest first: each cell shows the one that explains it. */
+  readonly edits: readonly DemandEditSummary[];
   readonly toggle: (key: string) => void;
-  readonly select: (key: string) => void;
+  readonly select: (row: DemandGridRow) => void;
   readonly commit: (row: DemandGridRow, index: number, text: string) => void;
   readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
 }
 
-const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
+export const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
 
 export function NodeRows({
   row,
@@ -73,29 +76,34 @@ export function NodeRows({
               type="button"
               className="link-button"
               data-testid="demand-select"
-              onClick={() => context.select(key)}
+              onClick={() => context.select(row)}
             >
               {row.name}
             </button>
           </span>
         </th>
-        {context.grid.buckets.map(({ bucket }, i) => (
-          <td key={bucket} className="align-right" data-period={bucket}>
-            <PlanCell
-              value={values[i] ?? null}
-              label={`${row.name}, ${formatPeriod(bucket)}`}
-              editable={context.canEdit}
-              locked={locked[i] ?? false}
-              onCommit={(text) => context.commit(row, i, text)}
-              onToggleLock={
-                // Only figures can be held still; an empty cell has nothing to keep.
-                context.canEdit && (values[i] !== null || locked[i])
-                  ? () => context.toggleLock(row, i, locked[i] ?? false)
-                  : undefined
-              }
-            />
-          </td>
-        ))}
+        {context.grid.buckets.map((b, i) => {
+          const { bucket } = b;
+          const edit = editFor(context.edits, row, context.layer, b);
+          return (
+            <td key={bucket} className="align-right" data-period={bucket}>
+              {edit ? <EditNote text={editNoteText(edit)} /> : null}
+              <PlanCell
+                value={values[i] ?? null}
+                label={`${row.name}, ${formatPeriod(bucket)}`}
+                editable={context.canEdit}
+                locked={locked[i] ?? false}
+                onCommit={(text) => context.commit(row, i, text)}
+                onToggleLock={
+                  // Only figures can be held still; an empty cell has nothing to keep.
+                  context.canEdit && (values[i] !== null || locked[i])
+                    ? () => context.toggleLock(row, i, locked[i] ?? false)
+                    : undefined
+                }
+              />
+            </td>
+          );
+        })}
         <td className="align-right" data-testid="demand-row-total">
           <span className="num">{total(values)}</span>
         </td>
@@ -119,6 +127,16 @@ export function NodeRows({
         : null}
       {open ? <ChildRows parent={row} depth={depth + 1} context={context} /> : null}
     </>
+  );
+}
+
+/** The reason and comment of the edit behind a figure: a marker beside it, the text on hover and for screen readers. */
+function EditNote({ text }: { text: string }) {
+  return (
+    <span className="edit-note" title={text} data-testid="edit-note">
+      <span aria-hidden="true">✎</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
   );
 }
 

@@ -1,9 +1,10 @@
 // The bar above every screen: company, cycle month and stage, the as-of date, and who is signed
-// in with which role — the context every number on the page depends on.
+// in with which role — the context every number on the page depends on — and the way to the inbox.
 
 import { ROLE_LABELS } from "@fulcrum/domain";
 import type { User, Workspace } from "../api/types";
 import { formatDate, formatPeriodLong } from "../format/dates";
+import { InboxBadge } from "./inbox-badge";
 import { Tag } from "./tag";
 
 export interface TopBarProps {
@@ -13,9 +14,11 @@ export interface TopBarProps {
   readonly signingOut: boolean;
   /** What to name in place of the company when there is no workspace (a supplier's own name). */
   readonly context?: string;
+  /** Company users have an inbox of comments mentioning them; a supplier's user does not. */
+  readonly inbox?: boolean;
 }
 
-export function TopBar({ workspace, user, onSignOut, signingOut, context }: TopBarProps) {
+export function TopBar({ workspace, user, onSignOut, signingOut, context, inbox }: TopBarProps) {
   const company = workspace?.company;
   const stage = workspace?.cycle.stages.find((s) => s.stage === workspace.cycle.stage);
   return (
@@ -50,6 +53,7 @@ export function TopBar({ workspace, user, onSignOut, signingOut, context }: TopB
         ) : null}
       </div>
       <div className="top-user">
+        {inbox ? <InboxBadge /> : null}
         <div className="avatar" aria-hidden="true">
           {initials(user.displayName)}
         </div>

@@ -88,6 +88,43 @@ const rowOf = (code: string) =>
   screen.getAllByTestId("demand-row").find((r) => r.getAttribute("data-node") === code)!;
 
 describe("DemandReviewPage", () => {
+  it("marks an edited figure with its reason and comment, and opens the selected row's comments", async () => {
+    const edit = {
+      id: 11,
+      measure: "demand.consensus",
+      nodeKind: "group",
+      nodeCode: "FAM-A",
+      from: "2026-12",
+      to: "2026-12",
+      kind: "total",
+      reason: "Key account win",
+      comment: "tender signed",
+      undoes: null,
+      undoneBy: null,
+      user: "dana",
+      at: "2026-11-22T09:00:00Z",
+    };
+    stub(DANA, {
+      "GET /api/plans/versions/3/edits": { edits: [edit] },
+      "GET /api/comments?versionId=3&nodeKind=all": { comments: [] },
+      "GET /api/comments?versionId=3&nodeKind=group&nodeCode=FAM-A": { comments: [] },
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    const december = rowOf("FAM-A").querySelector('[data-period="2026-12"]')!;
+    await waitFor(() =>
+      expect(
+        within(december as HTMLElement)
+          .getByTestId("edit-note")
+          .getAttribute("title"),
+      ).toMatch(/^Key account win — tender signed \(dana/),
+    );
+    expect(rowOf("FAM-A").querySelector('[data-period="2026-11"] [data-testid="edit-note"]')).toBeNull();
+    expect(await screen.findByText("No comments on All products yet.")).toBeTruthy();
+    fireEvent.click(within(rowOf("FAM-A")).getByTestId("demand-select"));
+    expect(await screen.findByText("No comments on Juices yet.")).toBeTruthy();
+  });
+
   it("expands a family to its SKUs and sends a typed family figure as an edit with reason and revision", async () => {
     const fetchMock = stub(DANA, {
       "POST /api/plans/versions/3/edits": { editId: 11, revision: 9, changed: 2, before: 100, after: 151 },

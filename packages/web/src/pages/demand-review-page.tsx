@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import {
   DEMAND_LAYERS,
   type DemandGrid,
+  type DemandGridRow,
   type DemandLayer,
   type TimeGrain,
   useDemandActions,
@@ -19,8 +20,9 @@ import {
 } from "../api/demand";
 import { apiUrl } from "../api/http";
 import { useMe, useWorkspace } from "../api/queries";
+import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
-import { LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
+import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
@@ -154,7 +156,8 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
   const [comment, setComment] = useState("");
   const [basis, setBasis] = useState<string>("current");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(["all:"]));
-  const [selected, setSelected] = useState<string>("all:");
+  const [selectedRow, setSelectedRow] = useState<DemandGridRow>(grid.rows[0]!);
+  const selected = keyOf(selectedRow);
   const [notice, setNotice] = useState<Notice | null>(null);
   const actions = useDemandActions(grid.versionId);
   const edits = useDemandEdits(grid.versionId);
@@ -169,13 +172,14 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
     canEdit,
     expanded,
     selected,
+    edits: edits.data ?? [],
     toggle: (key) =>
       setExpanded((open) => {
         const next = new Set(open);
         if (!next.delete(key)) next.add(key);
         return next;
       }),
-    select: setSelected,
+    select: setSelectedRow,
     commit: (row, index, text) => {
       const edit = parseCellEdit(text);
       const bucket = grid.buckets[index]!;
@@ -215,10 +219,9 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
       ),
   };
 
-  const [selectedKind, selectedCode] = selected.split(":") as [string, string];
   const exportUrl = apiUrl(`/plans/versions/${grid.versionId}/demand.xlsx`, {
-    node: selectedCode || null,
-    nodeKind: selectedCode ? selectedKind : null,
+    node: selectedRow.code,
+    nodeKind: selectedRow.code ? selectedRow.kind : null,
     from: grid.buckets[0]?.from,
     to: grid.buckets.at(-1)?.to,
     grain: grid.grain,
@@ -379,7 +382,13 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
       </div>
       <RevenuePlanPanel
         versionId={grid.versionId}
-        node={{ kind: selectedKind, code: selectedCode, name: selectedCode || "All products" }}
+        node={{ kind: selectedRow.kind, code: selectedRow.code ?? "", name: selectedRow.name }}
+      />
+      <CommentsPanel
+        versionId={grid.versionId}
+        node={selectedRow}
+        nodeName={selectedRow.name}
+        periods={grid.periods}
       />
     </>
   );

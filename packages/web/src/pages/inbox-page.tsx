@@ -1,0 +1,78 @@
+// The inbox: every comment that mentions the signed-in user, unread first, each saying where it was
+// made (the product group or SKU, the month and layer), with a way to mark it read.
+
+import { Link } from "react-router";
+import { type InboxEntry, useInbox, useMarkRead } from "../api/comments";
+import { CommentBody } from "../components/comment-body";
+import { PageHeader } from "../components/page-header";
+import { Panel } from "../components/panel";
+import { ErrorMessage, Loading } from "../components/query-state";
+import { Tag } from "../components/tag";
+
+export function InboxPage() {
+  const inbox = useInbox();
+  const markRead = useMarkRead();
+  return (
+    <div className="page" data-testid="inbox-page">
+      <PageHeader
+        title="Inbox"
+        description="Comments that mention you with @your-username, wherever in the plan they were made."
+      />
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.isError ? <ErrorMessage error={inbox.error} /> : null}
+      {inbox.data ? (
+        <Panel
+          title={inbox.data.unread > 0 ? `${inbox.data.unread} unread` : "All read"}
+          subtitle="Newest first, unread before read"
+        >
+          {inbox.data.comments.length === 0 ? (
+            <p className="muted">Nobody has mentioned you yet.</p>
+          ) : (
+            <ul className="comment-list" data-testid="inbox-list">
+              {inbox.data.comments.map((entry) => (
+                <li key={entry.id} data-comment={entry.id} data-read={entry.readAt ? "yes" : "no"}>
+                  <div className="inbox-place">
+                    {entry.readAt ? null : <Tag tone="current">Unread</Tag>}
+                    <span>
+                      On <strong>{entry.nodeName}</strong>
+                      {entry.nodeCode && entry.nodeKind !== "all" ? (
+                        <span className="code"> {entry.nodeCode}</span>
+                      ) : null}
+                    </span>
+                    <Link to="/demand/review">Open the demand review</Link>
+                  </div>
+                  <CommentBody comment={entry} />
+                  {entry.readAt ? null : (
+                    <MarkRead entry={entry} busy={markRead.isPending} onRead={(id) => markRead.mutate(id)} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+      ) : null}
+    </div>
+  );
+}
+
+function MarkRead({
+  entry,
+  busy,
+  onRead,
+}: {
+  entry: InboxEntry;
+  busy: boolean;
+  onRead: (id: number) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      data-testid="inbox-mark-read"
+      disabled={busy}
+      onClick={() => onRead(entry.id)}
+    >
+      Mark read
+    </button>
+  );
+}
