@@ -72,6 +72,17 @@ async function main(): Promise<void> {
     await page.locator('[data-testid="accuracy-trend"] svg').waitFor();
     await shoot(page, "forecast-accuracy");
 
+    await page.goto(`${baseUrl}/demand/review`);
+    const exceptions = page.getByTestId("demand-exceptions");
+    await exceptions.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+    await exceptions.evaluate((panel) => panel.scrollIntoView({ block: "start" }));
+    await page.mouse.wheel(0, -80);
+    await shoot(page, "demand-exceptions");
+
+    await page.goto(`${baseUrl}/monitor`);
+    await page.getByTestId("order-service-stats").waitFor();
+    await shoot(page, "monitor");
+
     await page.goto(`${baseUrl}/data/sales_history?sort=order_date&dir=desc`);
     await page.getByTestId("entity-grid").waitFor();
     await shoot(page, "data-browser");

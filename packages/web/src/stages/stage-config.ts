@@ -126,7 +126,7 @@ export const STAGES: readonly StageDef[] = [
     path: "/monitor",
     label: "Monitor",
     purpose:
-      "Follow the health of the data behind the plan: history coverage and every import, accepted or rejected.",
+      "How the plan is carried out — order service, production plan attainment, inventory against plan — and the health of the data behind it.",
     cycleStages: [],
     areas: [],
     tools: [],
