@@ -99,16 +99,10 @@ export function SupplyInputsPanel({
                     <td>{formatPeriod(c.period)}</td>
                     <td className="align-right num">{formatCount(c.quantity)}</td>
                     {editable ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-small button-quiet"
-                          disabled={busy}
-                          onClick={() => withdraw([{ kind: "firm_production", ...c, quantity: null }])}
-                        >
-                          Withdraw
-                        </button>
-                      </td>
+                      <WithdrawButton
+                        busy={busy}
+                        onClick={() => withdraw([{ kind: "firm_production", ...c, quantity: null }])}
+                      />
                     ) : null}
                   </tr>
                 ))}
@@ -150,25 +144,19 @@ export function SupplyInputsPanel({
                       {e.overtimeHours === null ? "calendar" : formatCount(e.overtimeHours)}
                     </td>
                     {editable ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-small button-quiet"
-                          disabled={busy}
-                          onClick={() =>
-                            withdraw(
-                              (["regular_hours", "overtime_hours"] as const).map((kind) => ({
-                                kind,
-                                resource: e.resource,
-                                period: e.period,
-                                hours: null,
-                              })),
-                            )
-                          }
-                        >
-                          Withdraw
-                        </button>
-                      </td>
+                      <WithdrawButton
+                        busy={busy}
+                        onClick={() =>
+                          withdraw(
+                            (["regular_hours", "overtime_hours"] as const).map((kind) => ({
+                              kind,
+                              resource: e.resource,
+                              period: e.period,
+                              hours: null,
+                            })),
+                          )
+                        }
+                      />
                     ) : null}
                   </tr>
                 ))}
@@ -225,14 +213,7 @@ function FirmForm({
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">Reason</span>
-        <input
-          className="input input-small"
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </label>
+      <Field label="Reason" value={reason} onChange={setReason} />
       <button
         type="submit"
         className="button button-primary"
@@ -316,48 +297,30 @@ function CapacityForm({
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">Regular hours</span>
-        <input
-          className="input input-small"
-          type="number"
-          min={0}
-          value={regular}
-          placeholder={load && t >= 0 ? formatCount(load.regularHours[t] ?? 0) : ""}
-          onChange={(event) => setRegular(event.target.value)}
-          data-testid="capacity-regular"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Overtime limit</span>
-        <input
-          className="input input-small"
-          type="number"
-          min={0}
-          value={overtime}
-          placeholder={load && t >= 0 ? formatCount(load.overtimeLimit[t] ?? 0) : ""}
-          onChange={(event) => setOvertime(event.target.value)}
-          data-testid="capacity-overtime"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Reason</span>
-        <input
-          className="input input-small"
-          value={reason}
-          placeholder="extra shift"
-          onChange={(event) => setReason(event.target.value)}
-          data-testid="capacity-reason"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Comment</span>
-        <input
-          className="input input-small"
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </label>
+      <Field
+        label="Regular hours"
+        value={regular}
+        onChange={setRegular}
+        numeric
+        placeholder={load && t >= 0 ? formatCount(load.regularHours[t] ?? 0) : ""}
+        testId="capacity-regular"
+      />
+      <Field
+        label="Overtime limit"
+        value={overtime}
+        onChange={setOvertime}
+        numeric
+        placeholder={load && t >= 0 ? formatCount(load.overtimeLimit[t] ?? 0) : ""}
+        testId="capacity-overtime"
+      />
+      <Field
+        label="Reason"
+        value={reason}
+        onChange={setReason}
+        placeholder="extra shift"
+        testId="capacity-reason"
+      />
+      <Field label="Comment" value={comment} onChange={setComment} />
       <button
         type="submit"
         className="button button-primary"
@@ -370,5 +333,40 @@ function CapacityForm({
         The placeholders show the hours this plan had; leave a field empty to keep them.
       </p>
     </form>
+  );
+}
+
+/** A labelled small input; numeric ones take hours, text ones reasons and comments. */
+function Field(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  numeric?: boolean;
+  placeholder?: string;
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{props.label}</span>
+      <input
+        className="input input-small"
+        type={props.numeric ? "number" : "text"}
+        min={props.numeric ? 0 : undefined}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(event) => props.onChange(event.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
+function WithdrawButton({ busy, onClick }: { busy: boolean; onClick: () => void }) {
+  return (
+    <td>
+      <button type="button" className="button button-small button-quiet" disabled={busy} onClick={onClick}>
+        Withdraw
+      </button>
+    </td>
   );
 }
