@@ -7,6 +7,7 @@ import { addPeriods, type Money, type PeriodKey, periodRange } from "@fulcrum/do
 import { type DemandException, demandExceptions, type SkuUnderReview } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
@@ -29,7 +30,7 @@ export class DemandExceptionService {
     versionId: number,
   ): Promise<{ readonly total: number; readonly exceptions: DemandExceptionRow[] }> {
     const db = this.database.db;
-    const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+    const query = sqlRows(db);
     const version = await db
       .selectFrom("plan_versions")
       .select(["cycle_period", "kind"])

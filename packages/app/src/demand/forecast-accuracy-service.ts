@@ -16,6 +16,7 @@ import {
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
@@ -53,7 +54,7 @@ export class ForecastAccuracyService {
     const { from, to } = closedWindow(company, request);
     const periods = periodRange(from, to);
     const db = this.database.db;
-    const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+    const query = sqlRows(db);
 
     const groupOf = await this.grouping(level);
     const cycles = periods.map((p) => addPeriods(p, -lag));

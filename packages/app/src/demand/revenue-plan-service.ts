@@ -7,6 +7,7 @@
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import type { DemandNode } from "./demand-node";
 import { skuBelow } from "./demand-node";
@@ -31,7 +32,7 @@ export class RevenuePlanService {
 
   async revenuePlan(request: { readonly versionId: number; readonly node: DemandNode }) {
     const db = this.database.db;
-    const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+    const query = sqlRows(db);
     const version = await db
       .selectFrom("plan_versions")
       .select(["kind", "cycle_period"])

@@ -7,6 +7,7 @@ import { addPeriods, type PeriodKey, periodsBetween } from "@fulcrum/domain";
 import { learnSensing, type SensingObservation, sense } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 
 /** Months sensed: the cycle's own and the two after it. */
@@ -18,7 +19,7 @@ export class DemandSensingService {
 
   async sensing(versionId: number) {
     const db = this.database.db;
-    const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+    const query = sqlRows(db);
     const version = await db
       .selectFrom("plan_versions")
       .select(["kind", "cycle_period"])

@@ -14,6 +14,7 @@ import {
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
 import { closedWindow } from "../workspace/closed-months";
@@ -48,7 +49,7 @@ export class SupplyKpiService {
     const periods = periodRange(from, to);
     const scenario = await this.plans.baseScenario(null);
     const db = this.database.db;
-    const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+    const query = sqlRows(db);
 
     const versions = await query<{ id: number; cycle: string }>(sql`
       SELECT id, cycle_period AS cycle FROM plan_versions

@@ -5,6 +5,7 @@
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import { responsesInForce, type SupplierResponseInForce } from "../suppliers/supplier-responses";
 
@@ -91,7 +92,7 @@ export async function loadSupplyData(
   },
 ): Promise<SupplyData> {
   const db = database.db;
-  const query = async <R>(text: ReturnType<typeof sql>) => (await text.execute(db)).rows as R[];
+  const query = sqlRows(db);
   const version = await db
     .selectFrom("plan_versions")
     .select("id")
