@@ -51,14 +51,21 @@ export async function takeDemandSnapshot(
       .map(([measure, name]) => `WHEN '${measure}' THEN '${name}'`)
       .join(" ")} END`,
   );
+  // The last editor of each SKU-month, found in one pass over the version's changes.
   await sql`
+    WITH editor AS (
+      SELECT DISTINCT ON (measure, sku, period) measure, sku, period, changed_by
+      FROM plan_changes
+      WHERE version_id = ${input.versionId} AND measure IN (${sql.join(Object.keys(SNAPSHOT_LAYERS))})
+      ORDER BY measure, sku, period, id DESC),
+    cell AS (
+      SELECT measure, sku, period, sum(value) AS value FROM plan_values
+      WHERE version_id = ${input.versionId} AND measure IN (${sql.join(Object.keys(SNAPSHOT_LAYERS))})
+      GROUP BY measure, sku, period)
     INSERT INTO demand_snapshot_values (snapshot_id, layer, sku, period, value, editor)
-    SELECT ${id}, ${layer}, v.sku, v.period, sum(v.value),
-           (SELECT c.changed_by FROM plan_changes c
-            WHERE c.version_id = v.version_id AND c.measure = v.measure AND c.sku = v.sku AND c.period = v.period
-            ORDER BY c.id DESC LIMIT 1)
-    FROM plan_values v
-    WHERE v.version_id = ${input.versionId} AND v.measure IN (${sql.join(Object.keys(SNAPSHOT_LAYERS))})
-    GROUP BY v.version_id, v.measure, v.sku, v.period`.execute(trx);
+    SELECT ${id}, ${layer}, v.sku, v.period, v.value, e.changed_by
+    FROM cell v LEFT JOIN editor e ON e.measure = v.measure AND e.sku = v.sku AND e.period = v.period`.execute(
+    trx,
+  );
   return id;
 }
