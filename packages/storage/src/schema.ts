@@ -74,6 +74,8 @@ export interface ScenariosTable {
   parent_id: number | null;
   created_by: number | null;
   created_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlanVersionsTable {
@@ -89,6 +91,8 @@ export interface PlanVersionsTable {
   created_at: Timestamp;
   approved_by: number | null;
   approved_at: Timestamp | null;
+  /** Copy-on-write: this version holds only the cells that differ from this one (`plan_cells`). */
+  overlay_of: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlanValuesTable {
@@ -346,6 +350,61 @@ export interface SupplyRunResponsesTable {
   response_id: string;
 }
 
+export type ScenarioChangeKind =
+  | "demand"
+  | "promotion"
+  | "price"
+  | "launch"
+  | "capacity"
+  | "supplier"
+  | "inventory_target"
+  | "cost";
+
+export interface ScenarioChangesTable {
+  id: Generated<string>;
+  scenario_id: number;
+  kind: ScenarioChangeKind;
+  spec: unknown;
+  summary: string;
+  reason: string;
+  comment: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+  withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface ScenarioRunsTable {
+  id: Generated<number>;
+  scenario_id: number;
+  phase: "demand" | "supply" | "finance" | "done";
+  status: "running" | "finished" | "failed";
+  demand_version_id: number | null;
+  supply_run_id: number | null;
+  change_ids: string[];
+  finance: unknown | null;
+  stored_cells: number | null;
+  error: string | null;
+  job_id: string | null;
+  requested_by: number | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface CommittedPlansTable {
+  id: Generated<number>;
+  cycle_period: string;
+  scenario_id: number;
+  scenario_run_id: number;
+  demand_version_id: number;
+  supply_version_id: number;
+  finance: unknown;
+  supply_summary: unknown;
+  rationale: string;
+  committed_by: number;
+  committed_at: Timestamp;
+}
+
 export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
@@ -362,6 +421,9 @@ export interface Schema {
   cycle_stage_log: CycleStageLogTable;
   scenarios: ScenariosTable;
   plan_versions: PlanVersionsTable;
+  scenario_changes: ScenarioChangesTable;
+  scenario_runs: ScenarioRunsTable;
+  committed_plans: CommittedPlansTable;
   plan_values: PlanValuesTable;
   plan_changes: PlanChangesTable;
   plan_edits: PlanEditsTable;
