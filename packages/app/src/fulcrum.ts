@@ -22,6 +22,7 @@ import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
+import { ScenarioService } from "./scenarios/scenario-service";
 import { SupplierPortalService } from "./suppliers/supplier-portal-service";
 import { SolverHandle } from "./supply/solver-handle";
 import { SupplyInputService } from "./supply/supply-input-service";
@@ -49,20 +50,22 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const supplyInputs = new SupplyInputService(database, workspace, plans, now);
   const demand = new DemandPlanService(database, plans, hierarchy, now);
   const imports = new ImportService(database, currency, now);
+  const supply = new SupplyService(
+    database,
+    workspace,
+    plans,
+    options.solver ?? new SolverHandle(),
+    supplyInputs,
+    now,
+  );
   return {
     database,
     auth,
     plans,
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
-    supply: new SupplyService(
-      database,
-      workspace,
-      plans,
-      options.solver ?? new SolverHandle(),
-      supplyInputs,
-      now,
-    ),
+    supply,
+    scenarios: new ScenarioService(database, workspace, plans, supply, now),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),

@@ -45,3 +45,13 @@ export async function describeNode(
     throw new AppError("not_found", `no ${node.kind === "item" ? "item" : "product group"} ${node.code}`);
   return row;
 }
+
+/** Whether the node names an item or product group that exists (the whole company always does). */
+export async function demandNodeExists(db: Kysely<Schema>, node: DemandNode): Promise<boolean> {
+  if (node.kind === "all") return true;
+  const found =
+    node.kind === "item"
+      ? await sql`SELECT 1 FROM items WHERE sku = ${node.code}`.execute(db)
+      : await sql`SELECT 1 FROM product_groups WHERE code = ${node.code}`.execute(db);
+  return found.rows.length > 0;
+}

@@ -62,6 +62,8 @@ export interface NewVersion {
   readonly kind: PlanKind;
   readonly label?: string;
   readonly basedOn?: number;
+  /** Copy-on-write: the new version will hold only the cells that differ from this version's. */
+  readonly overlayOf?: number;
   readonly cyclePeriod?: string;
   readonly user: Pick<User, "id"> | null;
 }
@@ -130,7 +132,8 @@ export class PlanService {
         kind: input.kind,
         number: (last?.n ?? 0) + 1,
         label: input.label ?? "",
-        based_on: input.basedOn ?? null,
+        based_on: input.basedOn ?? input.overlayOf ?? null,
+        overlay_of: input.overlayOf ?? null,
         cycle_period: input.cyclePeriod ?? null,
         created_by: input.user?.id ?? null,
         approved_by: null,

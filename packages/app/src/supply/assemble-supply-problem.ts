@@ -12,7 +12,7 @@ import {
   type SupplyIssue,
   type SupplyProblem,
 } from "@fulcrum/engines";
-import { splitDemand } from "./demand-split";
+import { type SplitDemand, splitDemand } from "./demand-split";
 import { type StockTarget, safetyStockTargets } from "./safety-stock-targets";
 import {
   GOODWILL_RATE_PER_PRIORITY,
@@ -38,12 +38,21 @@ const money = (amount: number) => Math.max(0, Math.round(amount)) as Money;
 const mean = (values: readonly number[]) =>
   values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 
-export function assembleSupplyProblem(data: SupplyData): AssembledProblem {
+/**
+ * `adjustDemand` changes the demand once it is split to SKU × location × segment, before safety
+ * stocks are sized from it (a scenario's demand changes enter here).
+ */
+export function assembleSupplyProblem(
+  data: SupplyData,
+  adjustDemand?: (demand: readonly SplitDemand[]) => readonly SplitDemand[],
+): AssembledProblem {
   const issues: SupplyIssue[] = [];
   const periods = data.periods as PeriodKey[];
   const toPeriods = (days: number) => Math.round(days / data.daysPerPeriod);
 
-  const { demand, unplaced } = splitDemand(data.demand, data.demandMix);
+  const split = splitDemand(data.demand, data.demandMix);
+  const { unplaced } = split;
+  const demand = adjustDemand ? adjustDemand(split.demand) : split.demand;
   for (const cell of unplaced)
     issues.push({
       entity: "demand",

@@ -43,8 +43,8 @@ export async function loadSupplyReview(
     value: number;
   }>`
     SELECT v.sku, i.name, coalesce(g.name, initcap(i.item_type)) AS family, v.location AS plant, v.period, v.value
-    FROM plan_values v JOIN items i ON i.sku = v.sku LEFT JOIN product_groups g ON g.code = i.group_code
-    WHERE v.version_id = ${versionId} AND v.measure = 'supply.production'
+    FROM plan_cells(${versionId}) v JOIN items i ON i.sku = v.sku LEFT JOIN product_groups g ON g.code = i.group_code
+    WHERE v.measure = 'supply.production'
     ORDER BY family, v.sku, v.location`.execute(database.db);
   const byProduct = new Map<string, ProductionRow & { quantities: number[] }>();
   for (const r of production.rows) {
@@ -60,8 +60,8 @@ export async function loadSupplyReview(
 
   const stock = await sql<{ sku: string; name: string; measure: string; period: string; value: number }>`
     SELECT v.sku, i.name, v.measure, v.period, sum(v.value) AS value
-    FROM plan_values v JOIN items i ON i.sku = v.sku
-    WHERE v.version_id = ${versionId} AND i.item_type = 'finished'
+    FROM plan_cells(${versionId}) v JOIN items i ON i.sku = v.sku
+    WHERE i.item_type = 'finished'
       AND v.measure IN ('inventory.projected', 'inventory.safety_stock', 'inventory.target')
     GROUP BY v.sku, i.name, v.measure, v.period
     ORDER BY v.sku`.execute(database.db);

@@ -11,19 +11,23 @@ import {
   chasePlan,
   levelPlan,
   type SupplyIssue,
+  type SupplyPlan,
   type SupplyProblem,
   validateSupplyProblem,
 } from "@fulcrum/engines";
-import type { Database } from "@fulcrum/storage";
-import { sql } from "kysely";
+import type { Database, Schema } from "@fulcrum/storage";
+import { sql, type Transaction } from "kysely";
+import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
+import { overlayCells, type StoredCell } from "../plans/plan-overlay";
 import type { PlanService } from "../plans/plan-service";
 import { storeSupplierRequirements, supplierRequirements } from "../suppliers/supplier-requirements";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { assembleSupplyProblem } from "./assemble-supply-problem";
+import type { SplitDemand } from "./demand-split";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
-import { loadSupplyData } from "./supply-data";
+import { loadSupplyData, type SupplyData } from "./supply-data";
 import type { SupplyInputService } from "./supply-input-service";
 import { applySupplyInputs } from "./supply-inputs";
 import { planCells, runSummary, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
@@ -47,6 +51,33 @@ export interface SupplyRunOptions {
   readonly onPhase?: (phase: SupplyPhase) => void;
   /** The queue job running this, so its progress can be looked up by job id. */
   readonly jobId?: string;
+  /** A what-if scenario's changes, applied along the same pipeline (see scenarios/). */
+  readonly adjust?: SupplyRunAdjustments;
+}
+
+/**
+ * How a scenario's run differs from the base plan's: it starts from another scenario's data, demand
+ * plan and planner inputs, changes them at each step, records the demand it planned as a version of
+ * its own, and stores only the cells where its supply plan differs from the base plan's.
+ */
+export interface SupplyRunAdjustments {
+  readonly sourceScenarioId: number;
+  readonly data: (data: SupplyData) => SupplyData;
+  readonly demand: (demand: readonly SplitDemand[]) => SplitDemand[];
+  readonly problem: (problem: SupplyProblem) => SupplyProblem;
+  /** Stores the demand planned (split, before and after the changes); returns its version. */
+  readonly storeDemand: (
+    data: SupplyData,
+    before: readonly SplitDemand[],
+    after: readonly SplitDemand[],
+  ) => Promise<number>;
+  /** The supply version the new one overlays, or null to store it whole. */
+  readonly overlayOf: number | null;
+  /** Called in the storing transaction with what the run planned, for the caller's own records. */
+  readonly stored?: (
+    trx: Transaction<Schema>,
+    result: { problem: SupplyProblem; plan: SupplyPlan; versionId: number; cells: number },
+  ) => Promise<void>;
 }
 
 export interface SupplyRunInfo {
@@ -161,24 +192,38 @@ export class SupplyService {
 
     try {
       options.onPhase?.("assembling");
-      const data = await loadSupplyData(this.database, {
-        scenarioId,
+      const adjust = options.adjust;
+      const source = adjust?.sourceScenarioId ?? scenarioId;
+      const loaded = await loadSupplyData(this.database, {
+        scenarioId: source,
         currentPeriod: company.currentPeriod,
         asOf: company.asOf,
         bucket: company.bucket,
         horizon: request.horizon,
       });
+      const data = adjust ? adjust.data(loaded) : loaded;
+      const split: { before?: readonly SplitDemand[]; after?: readonly SplitDemand[] } = {};
+      const assembled = assembleSupplyProblem(
+        data,
+        adjust &&
+          ((before) => {
+            split.before = before;
+            split.after = adjust.demand(before);
+            return split.after;
+          }),
+      );
+      const demandVersionId = adjust
+        ? await adjust.storeDemand(data, split.before ?? [], split.after ?? [])
+        : data.demandVersion.id;
       await db
         .updateTable("supply_runs")
-        .set({ demand_version_id: data.demandVersion.id })
+        .set({ demand_version_id: demandVersionId })
         .where("id", "=", runId)
         .execute();
-      const assembled = assembleSupplyProblem(data);
       const { stockTargets, issues: dataIssues, supplierResponsesUsed } = assembled;
-      const { problem, applied } = applySupplyInputs(
-        assembled.problem,
-        await this.inputs.inForce(scenarioId),
-      );
+      const inForce = applySupplyInputs(assembled.problem, await this.inputs.inForce(source));
+      const { applied } = inForce;
+      const problem = adjust ? adjust.problem(inForce.problem) : inForce.problem;
       const issues = [...dataIssues, ...validateSupplyProblem(problem)];
       if (issues.length > 0) throw new RunFailure(invalidData(issues), "invalid", issues);
 
@@ -191,7 +236,12 @@ export class SupplyService {
         supplierResponsesUsed: supplierResponsesUsed.length,
       };
       const requirements = supplierRequirements(planned, plan);
-      const cells = planCells(planned, plan, stockTargets);
+      const whole = planCells(planned, plan, stockTargets);
+      const overlayOf = adjust?.overlayOf ?? null;
+      const cells =
+        overlayOf === null
+          ? whole
+          : overlayCells(await sqlRows(db)<StoredCell>(sql`SELECT * FROM plan_cells(${overlayOf})`), whole);
       await db.transaction().execute(async (trx) => {
         const version = await this.plans.createVersionIn(trx, {
           scenarioId,
@@ -199,6 +249,7 @@ export class SupplyService {
           label: `Supply plan (${request.strategy}) ${this.now().toISOString().slice(0, 10)}`,
           cyclePeriod: company.currentPeriod,
           user,
+          ...(overlayOf === null ? {} : { overlayOf }),
         });
         await sql`
           INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
@@ -221,6 +272,12 @@ export class SupplyService {
           .where("id", "=", runId)
           .execute();
         await storeSupplierRequirements(trx, runId, requirements, supplierResponsesUsed);
+        await adjust?.stored?.(trx, {
+          problem: planned,
+          plan,
+          versionId: version.id,
+          cells: cells.value.length,
+        });
       });
       options.onPhase?.("done");
       return (await this.detail(runId)).run;
