@@ -211,7 +211,7 @@ function randomInput(seed: number): FinancialPlanInput {
   const T = 6;
   const months = Array.from({ length: T }, (_, t) => `2027-${String(t + 1).padStart(2, "0")}` as PeriodKey);
   const segments = ["RETAIL", "ONLINE", "EXPORT"];
-  const series = (f: () => number) => Array.from({ length: T }, f);
+  const series = <V extends number>(f: () => V): V[] => Array.from({ length: T }, f);
   const paths = [["A", "A1"], ["A", "A2"], ["B"], ["B", "B1", "B1x"]];
   const skus = Array.from(
     { length: 12 },
