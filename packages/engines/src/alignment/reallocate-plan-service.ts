@@ -127,7 +127,7 @@ export function reallocatePlanService(
       });
       const allocated = split.reduce((s, q) => s + q, 0);
       lines.push({ sku, location, period, served, allocated, unallocated: served - allocated, segments });
-      rows.forEach((r, k) => {
+      for (const r of rows) {
         const carriedIn = t > 0 ? whole(r.backlog[t - 1]!) : 0;
         const figures = segmentFigures(r.segment, whole(r.demand[t]!), carriedIn, whole(r.served[t]!), {
           backlog: whole(r.backlog[t]!),
@@ -136,7 +136,7 @@ export function reallocatePlanService(
           unitMargin: unitMargin(sku, r.segment),
         });
         asPlanned.push({ period, figures });
-      });
+      }
     });
   }
   const lastPeriod = plan.periods[plan.periods.length - 1];
