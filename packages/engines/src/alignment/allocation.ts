@@ -92,7 +92,7 @@ export interface AllocationResult {
 }
 
 /** A segment's claim on a line, as the rules see it. */
-export interface Claim {
+export interface AllocationClaim {
   readonly segment: string;
   readonly units: number;
   readonly unitMargin: number;
@@ -110,11 +110,11 @@ export interface Claim {
  */
 export function splitByRule(
   available: number,
-  claims: readonly Claim[],
+  claims: readonly AllocationClaim[],
   rule: AllocationRule,
   rank: ReadonlyMap<string, { readonly priority: number; readonly order: number }>,
 ): number[] {
-  const byPriority = (a: Claim, b: Claim) =>
+  const byPriority = (a: AllocationClaim, b: AllocationClaim) =>
     rank.get(a.segment)!.priority - rank.get(b.segment)!.priority ||
     rank.get(a.segment)!.order - rank.get(b.segment)!.order;
   const order = claims.map((claim, i) => ({ claim, i }));
@@ -213,7 +213,7 @@ export function allocateSupply(input: AllocationInput, rule: AllocationRule): Al
   return {
     rule,
     lines,
-    segments: summarise(
+    segments: summariseSegmentService(
       input.segments,
       lines.flatMap((l) => l.segments),
     ),
@@ -221,7 +221,7 @@ export function allocateSupply(input: AllocationInput, rule: AllocationRule): Al
 }
 
 /** Per-segment service and money over allocations, one row per listed segment. */
-export function summarise(
+export function summariseSegmentService(
   segments: readonly AllocationSegment[],
   allocations: readonly Omit<SegmentAllocation, "short">[],
 ): SegmentServiceSummary[] {

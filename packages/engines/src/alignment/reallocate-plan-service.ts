@@ -12,7 +12,7 @@ import {
   type SegmentServiceSummary,
   segmentRanks,
   splitByRule,
-  summarise,
+  summariseSegmentService,
 } from "./allocation";
 
 export interface ReallocationOptions {
@@ -182,7 +182,7 @@ function summary(
   all: readonly ReallocatedSegment[],
   lastPeriod: readonly ReallocatedSegment[],
 ): ReallocationSummary[] {
-  return summarise(segments, all).map((s) => ({
+  return summariseSegmentService(segments, all).map((s) => ({
     ...s,
     backlogAtEnd: lastPeriod.filter((a) => a.segment === s.segment).reduce((sum, a) => sum + a.backlog, 0),
     lostUnits: all.filter((a) => a.segment === s.segment).reduce((sum, a) => sum + a.lost, 0),
