@@ -2,7 +2,8 @@
 // inventory, receivables, payables, working capital and operating cash, per SKU, per group of the
 // product hierarchy and in total — one set of figures that the S&OP meeting reads in money.
 //
-// Rounding happens in exactly three places, each to the minor unit, half away from zero:
+// Rounding happens in exactly three places, each to the minor unit with Math.round (every rounded
+// amount is non-negative, so halves go up):
 //   1. a sales line's revenue per period: round(units × net price);
 //   2. a SKU's COGS per period and cost element: round(units sold × standard cost element);
 //   3. a SKU's labour and overhead paid per period: round(units made × standard cost element).
