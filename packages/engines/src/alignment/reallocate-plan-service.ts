@@ -73,7 +73,8 @@ export interface Reallocation {
  * backlog carried in. What a backlog segment does not get is carried to the next period; what a
  * lost-sales segment does not get is lost. Revenue = allocated × price, margin = allocated × unit
  * margin, lost revenue = lost × price. A lost-sales segment that loses more under the new rule can
- * leave less open demand than the plan served, so a line can have `unallocated` units.
+ * leave less open demand than the plan served (as can rounding an LP plan's fractions), so a line
+ * can have `unallocated` units.
  * OTIF counts lines with demand > 0 in full when everything owed was served in the period.
  */
 export function reallocatePlanService(

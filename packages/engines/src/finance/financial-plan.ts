@@ -85,7 +85,7 @@ export interface FinancialSkuPlan extends FinancialSeries {
 
 export interface FinancialGroupPlan extends FinancialSeries {
   readonly path: GroupPath;
-  /** `path.joined(" > ")`, e.g. "BEVERAGES > JUICES". */
+  /** `path.join(" > ")`, e.g. "BEVERAGES > JUICES". */
   readonly key: string;
   /** Depth in the hierarchy: 1 for a top-level group. */
   readonly level: number;
