@@ -44,7 +44,7 @@ export interface CycleStageView {
   readonly label: string;
   readonly owner: Role;
   /** The roles that may approve the stage (the owner table); empty for `committed`. */
-  readonly approvers: readonly Role[];
+  readonly approvers: Role[];
   /** Whether the stage is approved by committing a plan rather than on its own. */
   readonly closedByCommit: boolean;
   readonly status: StageStatus;
@@ -54,9 +54,9 @@ export interface CycleStageView {
 export interface CycleView {
   readonly period: string;
   readonly stage: CycleStage;
-  readonly stages: readonly CycleStageView[];
+  readonly stages: CycleStageView[];
   /** Every approval of the cycle, oldest first. */
-  readonly log: readonly StageApproval[];
+  readonly log: StageApproval[];
 }
 
 const labelOf = (stage: CycleStage) => CYCLE_STAGES.find((s) => s.stage === stage)?.label ?? stage;
@@ -112,7 +112,7 @@ export class CycleService {
         stage: s.stage,
         label: s.label,
         owner: s.owner,
-        approvers: s.approvers,
+        approvers: [...s.approvers],
         closedByCommit: s.stage === COMMIT_STAGE,
         status: order < 0 ? "done" : order === 0 ? "current" : "upcoming",
         approval: log.find((a) => a.stage === s.stage) ?? null,

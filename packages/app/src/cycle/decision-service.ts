@@ -50,7 +50,7 @@ export interface DecisionLog {
   readonly period: string;
   readonly asOf: string;
   /** Open decisions first (soonest due first, undated last), then done and dropped ones. */
-  readonly decisions: readonly DecisionView[];
+  readonly decisions: DecisionView[];
 }
 
 /** The decision's stored row in the form its history records. */
