@@ -51,6 +51,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const supplyInputs = new SupplyInputService(database, workspace, plans, now);
   const demand = new DemandPlanService(database, plans, hierarchy, now);
   const imports = new ImportService(database, currency, now);
+  /** The S&OP cycle's stage approvals; a plan commit calls `cycle.markCommitted(trx, …)` to close it. */
+  const cycle = new CycleService(database, workspace, now);
   return {
     database,
     auth,
@@ -81,8 +83,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     revenuePlan: new RevenuePlanService(database),
     promotions: new PromotionService(database, now),
     comments: new CommentService(database, now),
-    /** The S&OP cycle's stage approvals; `markCommitted` closes it inside a plan commit. */
-    cycle: new CycleService(database, workspace, now),
+    cycle,
     decisions: new DecisionService(database, workspace, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),

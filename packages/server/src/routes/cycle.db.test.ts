@@ -39,9 +39,14 @@ describe("cycle API", () => {
     const sol = await server.login("sol");
     const wrongRole = await server.send(sol, "/api/cycle/approve", { stage: "data_gathering" });
     expect(wrongRole.status).toBe(403);
-    expect((await read(wrongRole)).error.message).toBe(
-      "the data gathering stage is approved by the demand planner or administrator, not the supply planner",
-    );
+    expect(await read(wrongRole)).toEqual({
+      error: {
+        code: "forbidden",
+        message:
+          "the data gathering stage is approved by the demand planner or administrator, not the supply planner",
+      },
+      owners: ["demand_planner", "admin"],
+    });
     const early = await server.send(dana, "/api/cycle/approve", { stage: "demand_review" });
     expect(early.status).toBe(409);
 
