@@ -5,6 +5,8 @@ import type { Currency } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { AuthService } from "./auth/auth-service";
 import { CommentService } from "./collaboration/comment-service";
+import { CycleService } from "./cycle/cycle-service";
+import { DecisionService } from "./cycle/decision-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
@@ -58,6 +60,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supplyInputs,
     now,
   );
+  /** The S&OP cycle's stage approvals; a plan commit calls `cycle.markCommitted(trx, …)` to close it. */
+  const cycle = new CycleService(database, workspace, now);
   return {
     database,
     auth,
@@ -82,6 +86,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     revenuePlan: new RevenuePlanService(database),
     promotions: new PromotionService(database, now),
     comments: new CommentService(database, now),
+    cycle,
+    decisions: new DecisionService(database, workspace, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */
