@@ -295,6 +295,11 @@ async function ownerIdOf(db: Kysely<Schema>, username: string): Promise<number> 
 }
 
 async function checkScenario(db: Kysely<Schema>, id: number): Promise<void> {
-  const row = await db.selectFrom("scenarios").select("id").where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("scenarios")
+    .select("id")
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
   if (!row) throw new AppError("bad_request", `scenarioId: no scenario ${id}`);
 }
