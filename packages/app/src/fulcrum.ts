@@ -24,6 +24,7 @@ import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
+import { ScenarioComparisonService } from "./scenarios/scenario-comparison-service";
 import { ScenarioService } from "./scenarios/scenario-service";
 import { SupplierPortalService } from "./suppliers/supplier-portal-service";
 import { SolverHandle } from "./supply/solver-handle";
@@ -62,6 +63,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   );
   /** The S&OP cycle's stage approvals; a plan commit calls `cycle.markCommitted(trx, …)` to close it. */
   const cycle = new CycleService(database, workspace, now);
+  const scenarios = new ScenarioService(database, workspace, plans, supply, now);
   return {
     database,
     auth,
@@ -69,7 +71,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
     supply,
-    scenarios: new ScenarioService(database, workspace, plans, supply, now),
+    scenarios,
+    scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),

@@ -423,7 +423,8 @@ export interface CommittedPlansTable {
   id: Generated<number>;
   cycle_period: string;
   scenario_id: number;
-  scenario_run_id: number;
+  supply_run_id: number;
+  scenario_run_id: number | null;
   demand_version_id: number;
   supply_version_id: number;
   finance: unknown;
