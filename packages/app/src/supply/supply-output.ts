@@ -12,6 +12,7 @@ import type {
 } from "@fulcrum/engines";
 import type { PlanMeasure } from "../plans/plan-service";
 import type { StockTarget } from "./safety-stock-targets";
+import type { SupplyAlignment } from "./supply-alignment";
 import type { SupplyFinance } from "./supply-finance";
 import type { AppliedInputs } from "./supply-inputs";
 
@@ -72,6 +73,8 @@ export interface SupplyRunSummary {
   readonly supplierResponsesUsed?: number;
   /** The plan's financial plan (supply-finance.ts); absent on runs made before it existed. */
   readonly finance?: SupplyFinance;
+  /** The demand–supply gap and the allocation rules' effect (supply-alignment.ts); absent on older runs. */
+  readonly alignment?: SupplyAlignment;
 }
 
 export const MAX_SHORTAGES = 200;

@@ -28,6 +28,7 @@ import type { SplitDemand } from "./demand-split";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
 import { loadSupplyData, type SupplyData } from "./supply-data";
+import { supplyAlignment } from "./supply-alignment";
 import { loadFinanceContext, supplyFinance } from "./supply-finance";
 import type { SupplyInputService } from "./supply-input-service";
 import { applySupplyInputs } from "./supply-inputs";
@@ -240,17 +241,13 @@ export class SupplyService {
       const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
-      const finance = supplyFinance(
-        planned,
-        plan,
-        data,
-        await loadFinanceContext(this.database, planned.periods),
-        adjust?.priceFactor,
-      );
+      const context = await loadFinanceContext(this.database, planned.periods);
+      const finance = supplyFinance(planned, plan, data, context, adjust?.priceFactor);
       const summary = {
         ...runSummary(planned, plan, solve, applied),
         supplierResponsesUsed: supplierResponsesUsed.length,
         finance: finance.summary,
+        alignment: supplyAlignment(planned, plan, data, (sku) => context.paths.get(sku)?.at(-1) ?? sku),
       };
       const requirements = supplierRequirements(planned, plan);
       const whole = joinCells(planCells(planned, plan, stockTargets), finance.cells);
