@@ -18,6 +18,7 @@ import { PromotionService } from "./demand/promotion-service";
 import { RevenuePlanService } from "./demand/revenue-plan-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
+import { CommitService } from "./executive/commit-service";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
@@ -73,6 +74,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supply,
     scenarios,
     scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
+    commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),

@@ -61,7 +61,11 @@ const IN_FULL = 0.5;
  * The figures of `cells` (every period of the plan, for the SKUs wanted) over `span` (periods in
  * order). `daysPerPeriod` converts demand to a daily rate for days of cover.
  */
-export function planFigures(cells: readonly FigureCell[], span: readonly string[], daysPerPeriod: number): PlanFigures {
+export function planFigures(
+  cells: readonly FigureCell[],
+  span: readonly string[],
+  daysPerPeriod: number,
+): PlanFigures {
   const inSpan = new Set(span);
   const last = span.at(-1);
   type Line = { served: Map<string, number>; lost: Map<string, number>; backlog: Map<string, number> };
@@ -84,7 +88,12 @@ export function planFigures(cells: readonly FigureCell[], span: readonly string[
           line = { served: new Map(), lost: new Map(), backlog: new Map() };
           lines.set(key, line);
         }
-        const into = c.measure === "supply.served" ? line.served : c.measure === "supply.lost_sales" ? line.lost : line.backlog;
+        const into =
+          c.measure === "supply.served"
+            ? line.served
+            : c.measure === "supply.lost_sales"
+              ? line.lost
+              : line.backlog;
         into.set(c.period, (into.get(c.period) ?? 0) + c.value);
         break;
       }

@@ -10,7 +10,13 @@ import { type DemandNode, describeNode } from "../demand/demand-node";
 import { AppError } from "../errors";
 import type { SupplyService } from "../supply/supply-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
-import { type FigureCell, type PlanFigures, planFigures, type WholePlanFigures, wholePlanFigures } from "./plan-figures";
+import {
+  type FigureCell,
+  type PlanFigures,
+  planFigures,
+  type WholePlanFigures,
+  wholePlanFigures,
+} from "./plan-figures";
 import type { ScenarioService } from "./scenario-service";
 
 export const MAX_COMPARED = 5;
@@ -36,9 +42,18 @@ export interface ComparisonColumn {
 }
 
 export interface Comparison {
-  readonly node: { readonly kind: DemandNode["kind"]; readonly code: string | null; readonly name: string; readonly level: string };
+  readonly node: {
+    readonly kind: DemandNode["kind"];
+    readonly code: string | null;
+    readonly name: string;
+    readonly level: string;
+  };
   readonly periods: readonly string[];
-  readonly children: readonly { readonly code: string; readonly name: string; readonly kind: "group" | "item" }[];
+  readonly children: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly kind: "group" | "item";
+  }[];
   readonly columns: readonly ComparisonColumn[];
 }
 
@@ -128,7 +143,14 @@ export class ScenarioComparisonService {
       const row = await db
         .selectFrom("committed_plans as c")
         .innerJoin("scenarios as s", "s.id", "c.scenario_id")
-        .select(["c.id", "c.cycle_period", "c.scenario_id", "c.supply_run_id", "c.supply_version_id", "s.parent_id"])
+        .select([
+          "c.id",
+          "c.cycle_period",
+          "c.scenario_id",
+          "c.supply_run_id",
+          "c.supply_version_id",
+          "s.parent_id",
+        ])
         .where("c.id", "=", plan.committedPlanId)
         .executeTakeFirst();
       if (!row) throw new AppError("not_found", `no committed plan ${plan.committedPlanId}`);
@@ -187,7 +209,11 @@ export class ScenarioComparisonService {
       node.kind === "group"
         ? [node.code]
         : node.kind === "all"
-          ? (await sqlRows(this.database.db)<{ code: string }>(sql`SELECT code FROM product_groups WHERE parent_code IS NULL`)).map((g) => g.code)
+          ? (
+              await sqlRows(this.database.db)<{ code: string }>(
+                sql`SELECT code FROM product_groups WHERE parent_code IS NULL`,
+              )
+            ).map((g) => g.code)
           : [];
     if (groups.length === 0) return { units: null, revenue: null };
     const [row] = await sqlRows(this.database.db)<{ units: number | null; revenue: number | null }>(sql`
@@ -222,7 +248,9 @@ function skusBelow(h: Hierarchy, node: DemandNode): Set<string> {
   for (const [sku, item] of h.items) {
     if (item.type !== "finished") continue;
     if (node.kind === "all" || (node.kind === "item" && sku === node.code)) out.add(sku);
-    else if (node.kind === "group") for (let g = item.group; g !== null; g = h.groups.get(g)?.parent ?? null) if (g === node.code) out.add(sku);
+    else if (node.kind === "group")
+      for (let g = item.group; g !== null; g = h.groups.get(g)?.parent ?? null)
+        if (g === node.code) out.add(sku);
   }
   return out;
 }
@@ -244,7 +272,8 @@ function childrenOf(h: Hierarchy, node: DemandNode, skus: ReadonlySet<string>) {
     childOf.set(sku, child ?? sku);
   }
   const used = new Set(childOf.values());
-  for (const code of childGroups) if (used.has(code)) children.push({ code, name: h.groups.get(code)!.name, kind: "group" });
+  for (const code of childGroups)
+    if (used.has(code)) children.push({ code, name: h.groups.get(code)!.name, kind: "group" });
   for (const sku of [...skus].sort())
     if (childOf.get(sku) === sku) children.push({ code: sku, name: h.items.get(sku)!.name, kind: "item" });
   return { children, childOf };

@@ -161,7 +161,14 @@ describe("scenarios", () => {
       const summary = (await fulcrum.supply.detail(column.supplyRunId)).summary!;
       expect(f.revenue).toBe(summary.finance!.total.horizon.revenue);
       expect(f.cogs).toBe(summary.finance!.total.horizon.cogs.total);
-      for (const key of ["demandUnits", "servedUnits", "revenue", "cogs", "lostRevenue", "inventoryValue"] as const)
+      for (const key of [
+        "demandUnits",
+        "servedUnits",
+        "revenue",
+        "cogs",
+        "lostRevenue",
+        "inventoryValue",
+      ] as const)
         expect(column.children.reduce((a, c) => a + c.figures[key], 0)).toBeCloseTo(f[key], 3);
       expect(column.byPeriod.reduce((a, p) => a + p.revenue, 0)).toBe(f.revenue);
     }

@@ -34,7 +34,9 @@ export function supplyAlignment(
 ): SupplyAlignment {
   const { rows, unattributed } = demandSupplyGap(problem, plan, familyOf);
   const segments = data.segments.map((s) => ({ code: s.code, priority: s.priority }));
-  const reallocated = ALLOCATION_RULES.map((rule) => reallocatePlanService(problem, plan, rule, { segments }));
+  const reallocated = ALLOCATION_RULES.map((rule) =>
+    reallocatePlanService(problem, plan, rule, { segments }),
+  );
   return {
     gap: rows,
     unattributed,
