@@ -75,3 +75,11 @@ export function canApproveConsensus(role: Role): boolean {
 export function canSetServiceTargets(role: Role): boolean {
   return role === "demand_planner" || role === "supply_planner" || role === "admin";
 }
+
+/**
+ * Who shapes what-if scenarios (branches them, changes them, re-plans them): the planners, finance
+ * and the executive who weighs them; administrators.
+ */
+export function canShapeScenarios(role: Role): boolean {
+  return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
+}

@@ -22,6 +22,7 @@ import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
 import { promotionRoutes } from "./routes/promotions";
 import { revenuePlanRoutes } from "./routes/revenue-plan";
+import { scenarioRoutes } from "./routes/scenarios";
 import { segmentationRoutes } from "./routes/segmentation";
 import { sensingRoutes } from "./routes/sensing";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
@@ -74,6 +75,10 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/cycle/*", requireUser);
   api.use("/decisions", requireUser);
   api.use("/decisions/*", requireUser);
+  api.use("/scenarios", requireUser);
+  api.use("/scenarios/*", requireUser);
+  api.use("/commitments", requireUser);
+  api.use("/commitments/*", requireUser);
   // The supplier portal: the only routes (besides auth) a supplier user reaches.
   api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
@@ -94,6 +99,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", revenuePlanRoutes);
   api.route("/", commentRoutes);
   api.route("/", cycleRoutes);
+  api.route("/", scenarioRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

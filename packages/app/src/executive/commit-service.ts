@@ -130,28 +130,12 @@ export class CommitService {
 
   /** The plan a commitment would freeze: the base's supply run of the cycle, or the scenario's re-plan. */
   private async source(scenarioId: number, cycle: string) {
-    const scenario = (await this.scenarios.list()).find((s) => s.id === scenarioId);
-    if (!scenario) throw new AppError("not_found", `no scenario ${scenarioId}`);
-    let supplyRunId: number;
-    let scenarioRunId: number | null = null;
-    if (scenario.isBase) {
-      const run = (await this.supply.runs()).find(
-        (r) => r.scenarioId === scenarioId && r.status === "finished" && r.firstPeriod === cycle,
+    const { scenario, supplyRunId, scenarioRunId } = await this.scenarios.latestPlan(scenarioId);
+    if (scenario.stale)
+      throw new AppError(
+        "conflict",
+        `scenario “${scenario.name}” changed after its last plan: re-plan it first`,
       );
-      if (!run) throw new AppError("conflict", `the base plan has no supply plan for the ${cycle} cycle`);
-      supplyRunId = run.id;
-    } else {
-      const run = scenario.latestRun;
-      if (run?.status !== "finished" || run.supplyRunId === null)
-        throw new AppError("conflict", `scenario “${scenario.name}” has no finished plan: re-plan it first`);
-      if (scenario.stale)
-        throw new AppError(
-          "conflict",
-          `scenario “${scenario.name}” changed after its last plan: re-plan it first`,
-        );
-      supplyRunId = run.supplyRunId;
-      scenarioRunId = run.id;
-    }
     const { run, summary } = await this.supply.detail(supplyRunId);
     if (!summary || run.versionId === null || run.demandVersionId === null)
       throw new AppError("conflict", `supply run ${supplyRunId} stored no plan`);

@@ -10,10 +10,17 @@ import type {
   ForecastRunSummary,
   ForecastService,
 } from "../forecasting/forecast-service";
+import type { ScenarioService } from "../scenarios/scenario-service";
 import type { SupplyRunRequest, SupplyService } from "../supply/supply-service";
 
 export const FORECAST_QUEUE = "forecast-run";
 export const SUPPLY_QUEUE = "supply-run";
+export const SCENARIO_QUEUE = "scenario-run";
+
+/** A scenario re-plan: the supply run's settings for the scenario's pipeline. */
+export interface ScenarioRunRequest extends Omit<SupplyRunRequest, "scenarioId"> {
+  readonly scenarioId: number;
+}
 
 export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
 
@@ -37,6 +44,7 @@ export class JobQueue {
       await boss.createQueue(FORECAST_QUEUE, { name: FORECAST_QUEUE, retryLimit: 1, expireInSeconds: 3600 });
       // A supply run that fails has a reason (bad data, infeasible) a retry would only repeat.
       await boss.createQueue(SUPPLY_QUEUE, { name: SUPPLY_QUEUE, retryLimit: 0, expireInSeconds: 3600 });
+      await boss.createQueue(SCENARIO_QUEUE, { name: SCENARIO_QUEUE, retryLimit: 0, expireInSeconds: 3600 });
     } catch (cause) {
       throw new EnvironmentError(`the job queue could not start: ${(cause as Error).message}`, { cause });
     }
@@ -55,9 +63,15 @@ export class JobQueue {
     return id;
   }
 
+  async enqueueScenario(request: ScenarioRunRequest): Promise<string> {
+    const id = await this.boss.send(SCENARIO_QUEUE, request);
+    if (!id) throw new Error("the job queue refused the scenario run");
+    return id;
+  }
+
   async status(
     id: string,
-    queue: typeof FORECAST_QUEUE | typeof SUPPLY_QUEUE = FORECAST_QUEUE,
+    queue: typeof FORECAST_QUEUE | typeof SUPPLY_QUEUE | typeof SCENARIO_QUEUE = FORECAST_QUEUE,
   ): Promise<JobStatus | null> {
     const job = await this.boss.getJobById(queue, id, { includeArchive: true });
     if (!job) return null;
@@ -88,6 +102,18 @@ export class JobQueue {
       log(`supply run ${job.id} started (${job.data.strategy})`);
       const run = await supply.run(job.data, { jobId: job.id });
       log(`supply run ${job.id} finished: plan version ${run.versionId}, cost ${run.totalCost}`);
+      return run;
+    });
+  }
+
+  /** Makes this process a worker for scenario re-plans (one at a time, like supply runs). */
+  async workScenarios(scenarios: ScenarioService, log: (message: string) => void = () => {}): Promise<void> {
+    await this.boss.work<ScenarioRunRequest>(SCENARIO_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      const { scenarioId, ...request } = job.data;
+      log(`scenario ${scenarioId} re-plan ${job.id} started`);
+      const run = await scenarios.replan(scenarioId, request, { jobId: job.id });
+      log(`scenario ${scenarioId} re-plan ${job.id} finished: supply run ${run.supplyRunId}`);
       return run;
     });
   }

@@ -167,31 +167,10 @@ export class ScenarioComparisonService {
         },
       };
     }
-    const scenario = (await this.scenarios.list()).find((s) => s.id === plan.scenarioId);
-    if (!scenario) throw new AppError("not_found", `no scenario ${plan.scenarioId}`);
-    const company = await this.workspace.company();
-    const run = scenario.isBase
-      ? await db
-          .selectFrom("supply_runs")
-          .select(["id", "version_id"])
-          .where("scenario_id", "=", scenario.id)
-          .where("status", "=", "finished")
-          .where("first_period", "=", company.currentPeriod)
-          .orderBy("id", "desc")
-          .executeTakeFirst()
-      : scenario.latestRun?.status === "finished"
-        ? { id: scenario.latestRun.supplyRunId!, version_id: scenario.latestRun.supplyVersionId }
-        : undefined;
-    if (!run?.version_id)
-      throw new AppError(
-        "conflict",
-        scenario.isBase
-          ? "the base plan has no supply plan for this cycle yet: run one on the supply review page"
-          : `scenario “${scenario.name}” has not been re-planned yet`,
-      );
+    const { scenario, supplyRunId, versionId } = await this.scenarios.latestPlan(plan.scenarioId);
     return {
-      supplyRunId: run.id,
-      versionId: run.version_id,
+      supplyRunId,
+      versionId,
       column: {
         key: `scenario-${scenario.id}`,
         label: scenario.name,

@@ -418,6 +418,67 @@ export class ScenarioService {
     return (await this.runs(id)).find((r) => r.id === runId)!;
   }
 
+  /** Refuses (as `replan` would) to re-plan the base plan or a committed scenario. */
+  async assertReplannable(id: number): Promise<void> {
+    const scenario = await this.live(id);
+    if (scenario.parent_id === null)
+      throw new AppError("conflict", "the base plan is planned on the supply review page");
+    await this.assertOpen(id);
+  }
+
+  /**
+   * The plan a scenario stands for in this cycle: the base plan's latest finished supply run, or a
+   * scenario's latest finished re-plan. conflict when there is none yet.
+   */
+  async latestPlan(id: number): Promise<{
+    scenario: ScenarioInfo;
+    supplyRunId: number;
+    versionId: number;
+    scenarioRunId: number | null;
+  }> {
+    const scenario = (await this.list()).find((s) => s.id === id);
+    if (!scenario) throw new AppError("not_found", `no scenario ${id}`);
+    if (scenario.isBase) {
+      const company = await this.workspace.company();
+      const run = await this.database.db
+        .selectFrom("supply_runs")
+        .select(["id", "version_id"])
+        .where("scenario_id", "=", id)
+        .where("status", "=", "finished")
+        .where("first_period", "=", company.currentPeriod)
+        .orderBy("id", "desc")
+        .executeTakeFirst();
+      if (!run?.version_id)
+        throw new AppError(
+          "conflict",
+          "the base plan has no supply plan for this cycle yet: run one on the supply review page",
+        );
+      return { scenario, supplyRunId: run.id, versionId: run.version_id, scenarioRunId: null };
+    }
+    const run = scenario.latestRun;
+    if (run?.status !== "finished" || run.supplyRunId === null || run.supplyVersionId === null)
+      throw new AppError("conflict", `scenario “${scenario.name}” has no finished plan: re-plan it first`);
+    return { scenario, supplyRunId: run.supplyRunId, versionId: run.supplyVersionId, scenarioRunId: run.id };
+  }
+
+  /** The alignment figures of the scenario's latest plan: the demand–supply gap and the allocation rules. */
+  async alignment(id: number) {
+    const plan = await this.latestPlan(id);
+    const { summary } = await this.supply.detail(plan.supplyRunId);
+    if (!summary?.alignment)
+      throw new AppError(
+        "conflict",
+        `supply run ${plan.supplyRunId} was made before alignment figures existed: re-plan it`,
+      );
+    return {
+      scenario: plan.scenario,
+      supplyRunId: plan.supplyRunId,
+      periods: summary.periods,
+      gap: summary.alignment.gap,
+      allocation: summary.alignment.allocation,
+    };
+  }
+
   /** The base plan's latest finished supply version for the cycle, which scenarios overlay. */
   async referenceSupplyVersion(baseId: number, cycle: string): Promise<number | null> {
     const row = await this.database.db

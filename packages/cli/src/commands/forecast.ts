@@ -58,6 +58,7 @@ export async function worker(config: CliConfig): Promise<void> {
   const fulcrum = createFulcrum(database);
   await queue.workForecasts(fulcrum.forecasts, (message) => console.log(message));
   await queue.workSupply(fulcrum.supply, (message) => console.log(message));
+  await queue.workScenarios(fulcrum.scenarios, (message) => console.log(message));
   console.log("Worker is waiting for jobs (Ctrl-C stops it).");
   const stop = async () => {
     await queue.close();

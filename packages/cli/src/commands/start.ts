@@ -39,6 +39,7 @@ export async function start(
   if (options.worker) {
     await jobs.workForecasts(fulcrum.forecasts, (message) => console.log(message));
     await jobs.workSupply(fulcrum.supply, (message) => console.log(message));
+    await jobs.workScenarios(fulcrum.scenarios, (message) => console.log(message));
   }
   const server = await listen(
     createServerApp(fulcrum, { webDir: WEB_DIR, jobs }),
