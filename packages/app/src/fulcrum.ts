@@ -16,6 +16,7 @@ import { DemandSegmentationService } from "./demand/demand-segmentation-service"
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
 import { PromotionService } from "./demand/promotion-service";
 import { RevenuePlanService } from "./demand/revenue-plan-service";
+import { playDemoCurrentCycle } from "./demo/demo-current-cycle";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
 import { CommitService } from "./executive/commit-service";
@@ -65,12 +66,13 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   /** The S&OP cycle's stage approvals; a plan commit calls `cycle.markCommitted(trx, …)` to close it. */
   const cycle = new CycleService(database, workspace, now);
   const scenarios = new ScenarioService(database, workspace, plans, supply, now);
+  const forecasts = new ForecastService(database, workspace, plans, now);
   return {
     database,
     auth,
     plans,
     workspace,
-    forecasts: new ForecastService(database, workspace, plans, now),
+    forecasts,
     supply,
     scenarios,
     scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
@@ -98,5 +100,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */
     playDemoCycles: (options: { cycles?: number; horizon?: number } = {}) =>
       playDemoCycles(database, { demand, plans, workspace }, options),
+    /** The demo's current cycle up to alignment: forecast, base supply plan, two scenarios. */
+    playDemoCurrentCycle: (options: { horizon?: number } = {}) =>
+      playDemoCurrentCycle(database, { forecasts, supply, scenarios, workspace }, options),
   };
 }

@@ -56,12 +56,16 @@ export async function start(
     const playing = performance.now();
     fulcrum
       .playDemoCycles()
-      .then((h) =>
+      .then(async (h) => {
         console.log(
           `Demo: ${h.cycles.length} past S&OP cycles played for forecast accuracy in ${((performance.now() - playing) / 1000).toFixed(1)} s.`,
-        ),
-      )
-      .catch((error: unknown) => console.error("Demo: the past cycles could not be played:", error));
+        );
+        const current = await fulcrum.playDemoCurrentCycle();
+        console.log(
+          `Demo: this cycle's forecast, base supply plan and ${current.scenarios.length} scenarios ready in ${((performance.now() - playing) / 1000).toFixed(1)} s.`,
+        );
+      })
+      .catch((error: unknown) => console.error("Demo: the demo cycles could not be played:", error));
   }
   const stop = async () => {
     await server.close();
