@@ -23,7 +23,10 @@ describe("the demo's current cycle", () => {
     const played = await fulcrum.playDemoCurrentCycle({ horizon: 6 });
     expect(played.scenarios.map((s) => s.name)).toEqual(["Spring promotion", "Filling line outage"]);
     const scenarios = await fulcrum.scenarios.list();
-    expect(scenarios.filter((s) => !s.isBase).map((s) => s.latestRun?.status)).toEqual(["finished", "finished"]);
+    expect(scenarios.filter((s) => !s.isBase).map((s) => s.latestRun?.status)).toEqual([
+      "finished",
+      "finished",
+    ]);
     const comparison = await fulcrum.scenarioComparison.compare({
       plans: scenarios.map((s) => ({ scenarioId: s.id })),
       node: { kind: "all" },
