@@ -9,6 +9,7 @@ import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
 import { DemandExceptionService } from "./demand/demand-exception-service";
+import { DemandPasteService } from "./demand/demand-paste-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
 import { DemandSegmentationService } from "./demand/demand-segmentation-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
@@ -72,6 +73,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     exports: new ExportService(database, currency),
     hierarchy,
     demand,
+    demandPaste: new DemandPasteService(database, now),
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),

@@ -10,6 +10,7 @@ export * from "./demand/demand-grid";
 export * from "./demand/demand-grid-export";
 export * from "./demand/demand-layers";
 export * from "./demand/demand-node";
+export * from "./demand/demand-paste-service";
 export * from "./demand/demand-plan-service";
 export * from "./demand/demand-segmentation-service";
 export * from "./demand/demand-snapshot";

@@ -1,6 +1,7 @@
 // The rows of the demand review grid: a hierarchy node with the chosen layer's figures (editable
 // where the role may), every layer beneath the selected node, and the children of an expanded node,
-// fetched when it opens. A figure an edit set carries that edit's reason code and comment.
+// fetched when it opens. A figure an edit set carries that edit's reason code and comment. Rows and
+// cells carry the marks the keyboard movement and the paste read (grid-keys, demand-paste).
 
 import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
 import { DEMAND_LAYERS, useDemandGrid } from "../api/demand";
@@ -30,6 +31,8 @@ export interface RowContext {
   readonly select: (row: DemandGridRow) => void;
   readonly commit: (row: DemandGridRow, index: number, text: string) => void;
   readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
+  /** A block pasted at a cell: the page maps it onto the rows and columns from there. */
+  readonly paste: (text: string, at: HTMLInputElement) => void;
 }
 
 export const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
@@ -54,6 +57,8 @@ export function NodeRows({
         data-testid="demand-row"
         data-node={row.code ?? "all"}
         data-kind={row.kind}
+        data-name={row.name}
+        data-grid-row=""
         className={isSelected ? "demand-row-selected" : undefined}
       >
         <th scope="row" className="demand-node" style={{ paddingLeft: 8 + depth * 16 }}>
@@ -86,7 +91,7 @@ export function NodeRows({
           const { bucket } = b;
           const edit = editFor(context.edits, row, context.layer, b);
           return (
-            <td key={bucket} className="align-right" data-period={bucket}>
+            <td key={bucket} className="align-right" data-period={bucket} data-grid-col={i}>
               {edit ? <EditNote text={editNoteText(edit)} /> : null}
               <PlanCell
                 value={values[i] ?? null}
@@ -94,6 +99,7 @@ export function NodeRows({
                 editable={context.canEdit}
                 locked={locked[i] ?? false}
                 onCommit={(text) => context.commit(row, i, text)}
+                onPasteBlock={context.paste}
                 onToggleLock={
                   // Only figures can be held still; an empty cell has nothing to keep.
                   context.canEdit && (values[i] !== null || locked[i])

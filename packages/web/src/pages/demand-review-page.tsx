@@ -2,7 +2,9 @@
 // across, and the chosen layer's figures in the cells. Type a new figure on a family and the
 // server spreads it over the SKUs below (locked ones stay); select a row to see every layer
 // beside each other. Each edit carries a reason code, can be undone, and the demand planner
-// proposes and finally approves the consensus, which freezes the version.
+// proposes and finally approves the consensus, which freezes the version. The cells work like a
+// spreadsheet's: arrows and Tab move, Enter edits and commits, a block pasted from Excel is sent
+// as one all-or-nothing batch of edits.
 
 import { canApproveConsensus, canEditDemandLayer, type Role } from "@fulcrum/domain";
 import { useEffect, useState } from "react";
@@ -22,6 +24,7 @@ import { apiUrl } from "../api/http";
 import { useMe, useWorkspace } from "../api/queries";
 import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
+import { planPaste } from "../components/demand-paste";
 import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
@@ -207,6 +210,24 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
             setNotice({
               tone: "ok",
               text: `${row.name}, ${formatPeriod(bucket.bucket)}: ${formatQuantity(o.before, 0)} → ${formatQuantity(o.after, 0)} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed)`,
+            }),
+          onError: fail,
+        },
+      );
+    },
+    paste: (text, at) => {
+      const plan = planPaste(at, text, grid.buckets);
+      if (!plan.ok) {
+        setNotice({ tone: "error", text: plan.message });
+        return;
+      }
+      actions.paste.mutate(
+        { measure: layer, cells: plan.cells, basis, reason, comment, expectedRevision: grid.revision },
+        {
+          onSuccess: (o) =>
+            setNotice({
+              tone: "ok",
+              text: `Pasted ${o.edits.length} figure${o.edits.length === 1 ? "" : "s"} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed); each is its own edit to undo`,
             }),
           onError: fail,
         },
