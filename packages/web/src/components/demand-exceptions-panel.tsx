@@ -1,6 +1,6 @@
 // The exceptions a demand review starts from, largest value at stake first: a consensus biased the
 // same way for months, a plan outside the statistical P10–P90 band, a plan far from the last
-// cycle's. Each line says what is wrong in words a planner would use.
+// cycle's. Each line says what is wrong in words a planner would use, and opens its SKU in the grid.
 
 import { type DemandException, useDemandExceptions } from "../api/demand-exceptions";
 import type { CompanyCurrency } from "../api/types";
@@ -33,9 +33,12 @@ export function describeException(e: DemandException): string {
 export function DemandExceptionsPanel({
   versionId,
   currency,
+  onOpen,
 }: {
   versionId: number;
   currency: CompanyCurrency;
+  /** Opens the exception's SKU in the grid above (its row selected, every layer shown). */
+  onOpen?: (exception: DemandException) => void;
 }) {
   const exceptions = useDemandExceptions(versionId);
   return (
@@ -70,9 +73,23 @@ export function DemandExceptionsPanel({
           </thead>
           <tbody>
             {exceptions.data.exceptions.slice(0, 25).map((e) => (
-              <tr key={`${e.sku}/${e.kind}`} data-kind={e.kind}>
+              <tr key={`${e.sku}/${e.kind}`} data-kind={e.kind} data-sku={e.sku}>
                 <th scope="row">
-                  <span className="code">{e.sku}</span> {e.name}
+                  {onOpen ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="exception-open"
+                      title="Show this SKU's row and layers in the grid"
+                      onClick={() => onOpen(e)}
+                    >
+                      <span className="code">{e.sku}</span> {e.name}
+                    </button>
+                  ) : (
+                    <>
+                      <span className="code">{e.sku}</span> {e.name}
+                    </>
+                  )}
                 </th>
                 <td>
                   <Tag tone={KIND[e.kind].tone}>{KIND[e.kind].label}</Tag>

@@ -3,7 +3,7 @@
 // fetched when it opens. A figure an edit set carries that edit's reason code and comment. Rows and
 // cells carry the marks the keyboard movement and the paste read (grid-keys, demand-paste).
 
-import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
+import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer, DemandNodeRef } from "../api/demand";
 import { DEMAND_LAYERS, useDemandGrid } from "../api/demand";
 import { formatPeriod } from "../format/dates";
 import { editFor, editNoteText } from "../format/edit-note";
@@ -25,6 +25,8 @@ export interface RowContext {
   readonly canEdit: boolean;
   readonly expanded: ReadonlySet<string>;
   readonly selected: string;
+  /** The row to scroll into view once it is on screen (an exception just opened). */
+  readonly reveal: string | null;
   /** The version's recent edits, newest first: each cell shows the one that explains it. */
   readonly edits: readonly DemandEditSummary[];
   readonly toggle: (key: string) => void;
@@ -35,7 +37,7 @@ export interface RowContext {
   readonly paste: (text: string, at: HTMLInputElement) => void;
 }
 
-export const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
+export const keyOf = (row: DemandNodeRef) => `${row.kind}:${row.code ?? ""}`;
 
 export function NodeRows({
   row,
@@ -54,6 +56,7 @@ export function NodeRows({
   return (
     <>
       <tr
+        ref={context.reveal === key ? revealRow : undefined}
         data-testid="demand-row"
         data-node={row.code ?? "all"}
         data-kind={row.kind}
@@ -135,6 +138,8 @@ export function NodeRows({
     </>
   );
 }
+
+const revealRow = (row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: "center" });
 
 /** The reason and comment of the edit behind a figure: a marker beside it, the text on hover and for screen readers. */
 function EditNote({ text }: { text: string }) {
