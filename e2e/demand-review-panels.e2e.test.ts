@@ -153,17 +153,16 @@ describe("demand review panels", () => {
     const cell = (sku: string, month: string) => row(sku).locator(`td[data-period="${month}"] input`);
     await cell(skus[0]!, months[0]!).focus();
     await page.keyboard.press("ArrowRight");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+    // The e2e code is compiled without the DOM's types, so what runs in the page is written as text.
+    expect(await page.evaluate("document.activeElement.getAttribute('aria-label')")).toBe(
       await cell(skus[0]!, months[1]!).getAttribute("aria-label"),
     );
-    // What Excel puts on the clipboard for two cells side by side.
-    await cell(skus[0]!, months[1]!).evaluate((input) => {
+    // What Excel puts on the clipboard for two cells side by side, pasted at the focused cell.
+    await page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.setData("text/plain", "1,234\t2,000\r\n");
-      input.dispatchEvent(
-        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    });
+      data.setData("text/plain", "1,234\\t2,000\\r\\n");
+      document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
     await expect
       .poll(() => page.getByTestId("demand-notice").textContent())
       .toBe("Pasted 2 figures (2 SKU cells changed); each is its own edit to undo");
