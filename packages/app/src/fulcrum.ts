@@ -8,6 +8,7 @@ import { CommentService } from "./collaboration/comment-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
+import { DemandAnalysisService } from "./demand/demand-analysis-service";
 import { DemandExceptionService } from "./demand/demand-exception-service";
 import { DemandPasteService } from "./demand/demand-paste-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
@@ -76,6 +77,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     demandPaste: new DemandPasteService(database, now),
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
+    demandAnalysis: new DemandAnalysisService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
     sensing: new DemandSensingService(database),
     revenuePlan: new RevenuePlanService(database),

@@ -4,6 +4,7 @@ export * from "./collaboration/mentions";
 export * from "./data/export-service";
 export * from "./data/file-readers";
 export * from "./data/import-service";
+export * from "./demand/demand-analysis-service";
 export * from "./demand/demand-cells";
 export * from "./demand/demand-exception-service";
 export * from "./demand/demand-grid";
