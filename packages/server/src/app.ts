@@ -12,6 +12,7 @@ import { accuracyRoutes } from "./routes/accuracy";
 import { authRoutes } from "./routes/auth";
 import { commentRoutes } from "./routes/comments";
 import { demandRoutes } from "./routes/demand";
+import { demandAnalysisRoutes } from "./routes/demand-analysis";
 import { demandExceptionRoutes } from "./routes/demand-exceptions";
 import { entityRoutes } from "./routes/entities";
 import { forecastRoutes } from "./routes/forecasts";
@@ -85,6 +86,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);
+  api.route("/", demandAnalysisRoutes);
   api.route("/", sensingRoutes);
   api.route("/", revenuePlanRoutes);
   api.route("/", commentRoutes);
