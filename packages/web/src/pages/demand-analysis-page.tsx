@@ -198,16 +198,14 @@ function AnalysisView({ analysis }: { analysis: DemandAnalysis }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
+            <tr className="total-row">
               <th scope="row">Total</th>
               <td className="align-right num">{formatCount(drivers.before)}</td>
               <td className="align-right num">{formatCount(drivers.after)}</td>
               <td className="align-right num">{signed(drivers.change)}</td>
               <td className="align-right num">{drivers.change === 0 ? "–" : "100.0"}</td>
             </tr>
-          </tfoot>
+          </tbody>
         </table>
       </Panel>
     </>
@@ -240,16 +238,14 @@ function MixTable({ title, shares, testId }: { title: string; shares: readonly M
                 <td className="align-right num">{formatQuantity(s.basisPoints / 100, 2, 2)}</td>
               </tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
+            <tr className="total-row">
               <th scope="row">Total</th>
               <td className="align-right num">{formatCount(shares.reduce((t, s) => t + s.quantity, 0))}</td>
               <td className="align-right num">
                 {formatQuantity(shares.reduce((t, s) => t + s.basisPoints, 0) / 100, 2, 2)}
               </td>
             </tr>
-          </tfoot>
+          </tbody>
         </table>
       )}
     </Panel>
