@@ -2,6 +2,7 @@ export * from "./accuracy/forecast-value-added";
 export * from "./accuracy/interval-scores";
 export * from "./accuracy/mase";
 export * from "./accuracy/point-errors";
+export * from "./accuracy/value-added-over-time";
 export * from "./demand/day-calendar";
 export * from "./demand/demand-adjustments";
 export * from "./demand/demand-cell";
