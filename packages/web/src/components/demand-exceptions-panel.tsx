@@ -1,7 +1,9 @@
 // The exceptions a demand review starts from, largest value at stake first: a consensus biased the
 // same way for months, a plan outside the statistical P10–P90 band, a plan far from the last
-// cycle's. Each line says what is wrong in words a planner would use, and opens its SKU in the grid.
+// cycle's. Each line says what is wrong in words a planner would use, and opens its SKU in the grid
+// or its forecast chart.
 
+import { Link } from "react-router";
 import { type DemandException, useDemandExceptions } from "../api/demand-exceptions";
 import type { CompanyCurrency } from "../api/types";
 import { formatPeriod } from "../format/dates";
@@ -69,6 +71,9 @@ export function DemandExceptionsPanel({
               <th scope="col" className="align-right">
                 At stake ({currency.code})
               </th>
+              <th scope="col">
+                <span className="visually-hidden">Chart</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -97,6 +102,15 @@ export function DemandExceptionsPanel({
                 <td>{months(e.periods)}</td>
                 <td>{describeException(e)}</td>
                 <td className="align-right num">{formatMoneyRounded(e.valueAtStake, currency)}</td>
+                <td>
+                  <Link
+                    to={`/demand/forecast?node=${encodeURIComponent(e.sku)}&kind=item`}
+                    data-testid="exception-chart"
+                    title="History, statistical forecast and its P10–P90 band"
+                  >
+                    Chart
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

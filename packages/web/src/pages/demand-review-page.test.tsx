@@ -319,6 +319,11 @@ describe("DemandReviewPage", () => {
     expect(biased?.textContent).toContain("120");
     expect(band?.textContent).toContain("−30 units below the statistical P10");
 
+    expect(
+      within(band as HTMLElement)
+        .getByTestId("exception-chart")
+        .getAttribute("href"),
+    ).toBe("/demand/forecast?node=S1&kind=item");
     // Opening Orange's exception opens Juices and selects Orange, with every layer beneath it.
     fireEvent.click(within(band as HTMLElement).getByTestId("exception-open"));
     await waitFor(() => expect(rowOf("S1")?.className).toBe("demand-row-selected"));
