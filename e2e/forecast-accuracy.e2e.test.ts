@@ -40,6 +40,13 @@ describe("forecast accuracy and segmentation", () => {
     await steps.waitFor();
     expect(await steps.locator("tbody tr").count()).toBe(6);
     expect(await page.getByTestId("fva-people").textContent()).toContain("Sam Sales");
+    // And cycle by cycle: one column per cycle measured, a figure or – in each.
+    const trend = page.getByTestId("fva-people-trend");
+    const cycles = (await trend.locator("thead th").count()) - 3;
+    expect(cycles).toBeGreaterThan(1);
+    const sam = trend.locator('tr[data-person="Sam Sales"]');
+    expect(await sam.locator("td").count()).toBe(2 + cycles);
+    expect(await sam.getByRole("img").getAttribute("aria-label")).toBe("Sam Sales's value added by cycle");
     const skuWape = await steps.locator('tr[data-step="statistical"] td').first().textContent();
     await page.getByTestId("accuracy-level").selectOption("family");
     // Errors partly cancel in a family: its WAPE is another figure.

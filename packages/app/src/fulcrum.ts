@@ -10,7 +10,9 @@ import { DecisionService } from "./cycle/decision-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
+import { DemandAnalysisService } from "./demand/demand-analysis-service";
 import { DemandExceptionService } from "./demand/demand-exception-service";
+import { DemandPasteService } from "./demand/demand-paste-service";
 import { DemandPlanService } from "./demand/demand-plan-service";
 import { DemandSegmentationService } from "./demand/demand-segmentation-service";
 import { ForecastAccuracyService } from "./demand/forecast-accuracy-service";
@@ -86,8 +88,10 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     exports: new ExportService(database, currency),
     hierarchy,
     demand,
+    demandPaste: new DemandPasteService(database, now),
     accuracy: new ForecastAccuracyService(database, workspace),
     demandExceptions: new DemandExceptionService(database, workspace),
+    demandAnalysis: new DemandAnalysisService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),
     sensing: new DemandSensingService(database),
     revenuePlan: new RevenuePlanService(database),

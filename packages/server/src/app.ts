@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth";
 import { commentRoutes } from "./routes/comments";
 import { cycleRoutes } from "./routes/cycle";
 import { demandRoutes } from "./routes/demand";
+import { demandAnalysisRoutes } from "./routes/demand-analysis";
 import { demandExceptionRoutes } from "./routes/demand-exceptions";
 import { entityRoutes } from "./routes/entities";
 import { forecastRoutes } from "./routes/forecasts";
@@ -95,6 +96,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);
+  api.route("/", demandAnalysisRoutes);
   api.route("/", sensingRoutes);
   api.route("/", revenuePlanRoutes);
   api.route("/", commentRoutes);

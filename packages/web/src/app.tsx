@@ -31,6 +31,9 @@ const SupplyReviewPage = lazy(async () => ({
 const SupplierPortalPage = lazy(async () => ({
   default: (await import("./pages/supplier-portal-page")).SupplierPortalPage,
 }));
+const DemandAnalysisPage = lazy(async () => ({
+  default: (await import("./pages/demand-analysis-page")).DemandAnalysisPage,
+}));
 const DemandReviewPage = lazy(async () => ({
   default: (await import("./pages/demand-review-page")).DemandReviewPage,
 }));
@@ -66,6 +69,14 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <SegmentationPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "demand/analysis",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <DemandAnalysisPage />
           </Suspense>
         ),
       },

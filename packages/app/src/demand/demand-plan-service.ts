@@ -339,7 +339,8 @@ export class DemandPlanService {
   }
 }
 
-function spreadEdit(cells: readonly LeafCell[], edit: DemandEditAmount): SpreadResult {
+/** The spread of one typed edit over a node's leaf cells (shared with the batch paste). */
+export function spreadEdit(cells: readonly LeafCell[], edit: DemandEditAmount): SpreadResult {
   const current = cells.map((c) => c.value ?? 0);
   const locked = cells.map((c) => c.locked);
   const basis = cells.map((c) => c.basis);
@@ -354,7 +355,7 @@ function spreadEdit(cells: readonly LeafCell[], edit: DemandEditAmount): SpreadR
  * The writes a spread makes: cells whose value changed. An empty cell that the spread leaves at 0
  * stays empty — in an override layer an empty cell means "no opinion", a 0 would mean "no demand".
  */
-function changedCells(cells: readonly LeafCell[], values: readonly number[]): CellWrite[] {
+export function changedCells(cells: readonly LeafCell[], values: readonly number[]): CellWrite[] {
   const writes: CellWrite[] = [];
   cells.forEach((cell, i) => {
     const next = values[i]!;
@@ -364,7 +365,7 @@ function changedCells(cells: readonly LeafCell[], values: readonly number[]): Ce
   return writes;
 }
 
-function requireReason(reason: string): string {
+export function requireReason(reason: string): string {
   const trimmed = reason.trim();
   if (!trimmed) throw new AppError("bad_request", "a plan change needs a reason");
   return trimmed;

@@ -125,6 +125,14 @@ describe("forecast accuracy from the cycles' snapshots", () => {
       ["Sam Sales", "sales", 1, 0],
       ["Mia Marketing", "marketing", 1, -20],
     ]);
+    // Over time: one cycle measured, each person's FVA in it the same as over the window.
+    expect(
+      result.peopleTrend.map((p) => [p.person, p.periods.map((q) => [q.period, q.cycle, q.cells, q.fva])]),
+    ).toEqual([
+      ["Dana Demand", [["2026-12", "2026-11", 1, 5]]],
+      ["Sam Sales", [["2026-12", "2026-11", 1, 0]]],
+      ["Mia Marketing", [["2026-12", "2026-11", 1, -20]]],
+    ]);
   });
 
   it("measures a family on its own total, and nothing at a lag no snapshot covers", async () => {

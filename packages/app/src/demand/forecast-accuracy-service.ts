@@ -2,7 +2,8 @@
 // for each closed month, the plan approved `lag` cycles before it (lag 1: the cycle of the month
 // before) against what customers asked for that month, at the SKU level, any product-group level
 // or the company total — per step of the review (naive, statistical, sales, marketing, product,
-// consensus), per person, over time, and the series whose consensus is persistently biased.
+// consensus), per person and per person over time, and the series whose consensus is persistently
+// biased.
 
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import {
@@ -12,6 +13,7 @@ import {
   stepForecasts,
   trackingSignal,
   valueAddedByPerson,
+  valueAddedOverTime,
   wapeByPeriod,
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
@@ -144,6 +146,11 @@ export class ForecastAccuracyService {
       steps: forecastValueAdded(scored, options),
       trend: wapeByPeriod(scored, options),
       people: valueAddedByPerson(scored),
+      // Each person's FVA cycle by cycle: the month measured and the cycle that planned it.
+      peopleTrend: valueAddedOverTime(scored).map((p) => ({
+        ...p,
+        periods: p.periods.map((point) => ({ ...point, cycle: addPeriods(point.period as PeriodKey, -lag) })),
+      })),
       biasedSeries: biasedSeries(scored, groupOf),
     };
   }

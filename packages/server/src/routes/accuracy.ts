@@ -43,6 +43,22 @@ const AccuracySchema = z
         biasPct: share,
       }),
     ),
+    peopleTrend: z.array(
+      z.object({
+        person: z.string(),
+        step: z.enum(["sales", "marketing", "product", "consensus"]),
+        periods: z.array(
+          z.object({
+            period: z.string(),
+            cycle: z.string(),
+            cells: z.number(),
+            wapeBefore: share,
+            wapeAfter: share,
+            fva: share,
+          }),
+        ),
+      }),
+    ),
     biasedSeries: z.array(
       z.object({ key: z.string(), months: z.number(), biasUnits: z.number(), trackingSignal: z.number() }),
     ),

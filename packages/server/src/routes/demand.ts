@@ -2,7 +2,13 @@
 // the consensus proposal, locks, undo and approval. The maths lives in the engines and the rules
 // in the app; these routes validate and translate.
 
-import { DEMAND_LAYERS, demandGridWorkbook, demandNode, EDITABLE_LAYERS } from "@fulcrum/app";
+import {
+  DEMAND_LAYERS,
+  demandGridWorkbook,
+  demandNode,
+  EDITABLE_LAYERS,
+  MAX_PASTED_CELLS,
+} from "@fulcrum/app";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
@@ -149,6 +155,65 @@ const editRoute = createRoute({
   },
   responses: {
     200: EditResult,
+    400: errors[400],
+    401: errors[401],
+    403: Forbidden,
+    404: errors[404],
+    409: Conflict,
+  },
+});
+
+const pasteRoute = createRoute({
+  method: "post",
+  path: "/plans/versions/{id}/edits/batch",
+  tags: ["demand"],
+  request: {
+    params: VersionId,
+    body: {
+      content: {
+        "application/json": {
+          schema: z.object({
+            measure: Layer,
+            cells: z
+              .array(
+                z.object({
+                  ...NodeFields,
+                  ...Range,
+                  edit: UnitsOrMoney,
+                  label: z
+                    .string()
+                    .optional()
+                    .openapi({ description: "How the cell is shown, for messages" }),
+                }),
+              )
+              .min(1)
+              .max(MAX_PASTED_CELLS),
+            basis: z
+              .enum(["current", "statistical", "sales", "consensus", "history", "even"])
+              .default("current"),
+            ...Reason,
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(
+      z.object({
+        edits: z.array(
+          z.object({
+            editId: z.number(),
+            revision: z.number(),
+            changed: z.number(),
+            before: z.number(),
+            after: z.number(),
+          }),
+        ),
+        revision: z.number(),
+        changed: z.number(),
+      }),
+      "Every cell applied as its own audited, undoable edit, all in one transaction",
+    ),
     400: errors[400],
     401: errors[401],
     403: Forbidden,
@@ -326,6 +391,18 @@ export const demandRoutes = new OpenAPIHono<ServerEnv>()
       c.var.user,
     );
     return c.json(result, 200);
+  })
+  .openapi(pasteRoute, async (c) => {
+    const { cells, ...body } = c.req.valid("json");
+    const result = await c.var.fulcrum.demandPaste.paste(
+      {
+        versionId: c.req.valid("param").id,
+        cells: cells.map(({ node, nodeKind, ...cell }) => ({ node: demandNode(node, nodeKind), ...cell })),
+        ...body,
+      },
+      c.var.user,
+    );
+    return c.json({ ...result, edits: [...result.edits] }, 200);
   })
   .openapi(editsRoute, async (c) =>
     c.json({ edits: await c.var.fulcrum.demand.edits(c.req.valid("param").id) }, 200),

@@ -30,6 +30,20 @@ export interface PersonValueAdded {
   readonly biasPct: number | null;
 }
 
+/** A person's value added cycle by cycle; `fva` null in a month their layer changed nothing. */
+export interface PersonValueAddedOverTime {
+  readonly person: string;
+  readonly step: PersonValueAdded["step"];
+  readonly periods: readonly {
+    period: string;
+    cycle: string;
+    cells: number;
+    wapeBefore: number | null;
+    wapeAfter: number | null;
+    fva: number | null;
+  }[];
+}
+
 export interface ForecastAccuracy {
   readonly lag: number;
   readonly level: string;
@@ -40,6 +54,7 @@ export interface ForecastAccuracy {
   readonly steps: readonly StepAccuracy[];
   readonly trend: readonly { period: string; wape: Readonly<Record<string, number | null>> }[];
   readonly people: readonly PersonValueAdded[];
+  readonly peopleTrend: readonly PersonValueAddedOverTime[];
   readonly biasedSeries: readonly {
     key: string;
     months: number;

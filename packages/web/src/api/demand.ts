@@ -105,6 +105,27 @@ export interface CellEditRequest {
   readonly expectedRevision: number;
 }
 
+/** A block pasted into the grid: one total per cell, sent together and applied all or nothing. */
+export interface PasteRequest {
+  readonly measure: DemandLayer;
+  readonly cells: readonly {
+    readonly node: DemandNodeRef;
+    readonly bucket: Bucket;
+    readonly value: number;
+    readonly label: string;
+  }[];
+  readonly basis: string;
+  readonly reason: string;
+  readonly comment: string;
+  readonly expectedRevision: number;
+}
+
+export interface PasteOutcome {
+  readonly edits: readonly EditOutcome[];
+  readonly revision: number;
+  readonly changed: number;
+}
+
 const demandKey = (versionId: number) => ["demand", versionId] as const;
 const nodeFields = (node: DemandNodeRef) =>
   node.kind === "all" ? {} : { node: node.code, nodeKind: node.kind === "item" ? "item" : "group" };
@@ -160,6 +181,24 @@ export function useDemandActions(versionId: number | null) {
           from: r.bucket.from,
           to: r.bucket.to,
           edit: r.edit,
+          basis: r.basis,
+          reason: r.reason,
+          comment: r.comment,
+          expectedRevision: r.expectedRevision,
+        }),
+      onSettled,
+    }),
+    paste: useMutation({
+      mutationFn: (r: PasteRequest) =>
+        post<PasteOutcome>(`/plans/versions/${versionId}/edits/batch`, {
+          measure: r.measure,
+          cells: r.cells.map((cell) => ({
+            ...nodeFields(cell.node),
+            from: cell.bucket.from,
+            to: cell.bucket.to,
+            edit: { kind: "total", value: cell.value },
+            label: cell.label,
+          })),
           basis: r.basis,
           reason: r.reason,
           comment: r.comment,

@@ -1,7 +1,9 @@
 // The exceptions a demand review starts from, largest value at stake first: a consensus biased the
 // same way for months, a plan outside the statistical P10–P90 band, a plan far from the last
-// cycle's. Each line says what is wrong in words a planner would use.
+// cycle's. Each line says what is wrong in words a planner would use, and opens its SKU in the grid
+// or its forecast chart.
 
+import { Link } from "react-router";
 import { type DemandException, useDemandExceptions } from "../api/demand-exceptions";
 import type { CompanyCurrency } from "../api/types";
 import { formatPeriod } from "../format/dates";
@@ -33,9 +35,12 @@ export function describeException(e: DemandException): string {
 export function DemandExceptionsPanel({
   versionId,
   currency,
+  onOpen,
 }: {
   versionId: number;
   currency: CompanyCurrency;
+  /** Opens the exception's SKU in the grid above (its row selected, every layer shown). */
+  onOpen?: (exception: DemandException) => void;
 }) {
   const exceptions = useDemandExceptions(versionId);
   return (
@@ -66,13 +71,30 @@ export function DemandExceptionsPanel({
               <th scope="col" className="align-right">
                 At stake ({currency.code})
               </th>
+              <th scope="col">
+                <span className="visually-hidden">Chart</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {exceptions.data.exceptions.slice(0, 25).map((e) => (
-              <tr key={`${e.sku}/${e.kind}`} data-kind={e.kind}>
+              <tr key={`${e.sku}/${e.kind}`} data-kind={e.kind} data-sku={e.sku}>
                 <th scope="row">
-                  <span className="code">{e.sku}</span> {e.name}
+                  {onOpen ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="exception-open"
+                      title="Show this SKU's row and layers in the grid"
+                      onClick={() => onOpen(e)}
+                    >
+                      <span className="code">{e.sku}</span> {e.name}
+                    </button>
+                  ) : (
+                    <>
+                      <span className="code">{e.sku}</span> {e.name}
+                    </>
+                  )}
                 </th>
                 <td>
                   <Tag tone={KIND[e.kind].tone}>{KIND[e.kind].label}</Tag>
@@ -80,6 +102,15 @@ export function DemandExceptionsPanel({
                 <td>{months(e.periods)}</td>
                 <td>{describeException(e)}</td>
                 <td className="align-right num">{formatMoneyRounded(e.valueAtStake, currency)}</td>
+                <td>
+                  <Link
+                    to={`/demand/forecast?node=${encodeURIComponent(e.sku)}&kind=item`}
+                    data-testid="exception-chart"
+                    title="History, statistical forecast and its P10–P90 band"
+                  >
+                    Chart
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 // The rows of the demand review grid: a hierarchy node with the chosen layer's figures (editable
 // where the role may), every layer beneath the selected node, and the children of an expanded node,
-// fetched when it opens. A figure an edit set carries that edit's reason code and comment.
+// fetched when it opens. A figure an edit set carries that edit's reason code and comment. Rows and
+// cells carry the marks the keyboard movement and the paste read (grid-keys, demand-paste).
 
-import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
+import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer, DemandNodeRef } from "../api/demand";
 import { DEMAND_LAYERS, useDemandGrid } from "../api/demand";
 import { formatPeriod } from "../format/dates";
 import { editFor, editNoteText } from "../format/edit-note";
@@ -24,15 +25,19 @@ export interface RowContext {
   readonly canEdit: boolean;
   readonly expanded: ReadonlySet<string>;
   readonly selected: string;
+  /** The row to scroll into view once it is on screen (an exception just opened). */
+  readonly reveal: string | null;
   /** The version's recent edits, newest first: each cell shows the one that explains it. */
   readonly edits: readonly DemandEditSummary[];
   readonly toggle: (key: string) => void;
   readonly select: (row: DemandGridRow) => void;
   readonly commit: (row: DemandGridRow, index: number, text: string) => void;
   readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
+  /** A block pasted at a cell: the page maps it onto the rows and columns from there. */
+  readonly paste: (text: string, at: HTMLInputElement) => void;
 }
 
-export const keyOf = (row: DemandGridRow) => `${row.kind}:${row.code ?? ""}`;
+export const keyOf = (row: DemandNodeRef) => `${row.kind}:${row.code ?? ""}`;
 
 export function NodeRows({
   row,
@@ -51,9 +56,12 @@ export function NodeRows({
   return (
     <>
       <tr
+        ref={context.reveal === key ? revealRow : undefined}
         data-testid="demand-row"
         data-node={row.code ?? "all"}
         data-kind={row.kind}
+        data-name={row.name}
+        data-grid-row=""
         className={isSelected ? "demand-row-selected" : undefined}
       >
         <th scope="row" className="demand-node" style={{ paddingLeft: 8 + depth * 16 }}>
@@ -86,7 +94,7 @@ export function NodeRows({
           const { bucket } = b;
           const edit = editFor(context.edits, row, context.layer, b);
           return (
-            <td key={bucket} className="align-right" data-period={bucket}>
+            <td key={bucket} className="align-right" data-period={bucket} data-grid-col={i}>
               {edit ? <EditNote text={editNoteText(edit)} /> : null}
               <PlanCell
                 value={values[i] ?? null}
@@ -94,6 +102,7 @@ export function NodeRows({
                 editable={context.canEdit}
                 locked={locked[i] ?? false}
                 onCommit={(text) => context.commit(row, i, text)}
+                onPasteBlock={context.paste}
                 onToggleLock={
                   // Only figures can be held still; an empty cell has nothing to keep.
                   context.canEdit && (values[i] !== null || locked[i])
@@ -129,6 +138,8 @@ export function NodeRows({
     </>
   );
 }
+
+const revealRow = (row: HTMLTableRowElement | null) => row?.scrollIntoView?.({ block: "center" });
 
 /** The reason and comment of the edit behind a figure: a marker beside it, the text on hover and for screen readers. */
 function EditNote({ text }: { text: string }) {

@@ -1,9 +1,14 @@
-// One editable figure of a plan grid. It looks like a number until focused; typing and pressing
-// Enter (or leaving the cell) hands the text to the owner, Escape puts the figure back. A lock
-// toggle beside it holds the cell still while edits elsewhere spread.
+// One editable figure of a plan grid, which behaves like a spreadsheet cell. Focused, it is
+// selected: arrows, Tab/Shift-Tab and Home/End move to the neighbouring editable cells, typing
+// replaces the figure and Enter starts editing it. While editing, Enter commits and moves down,
+// Tab commits and moves across, Escape puts the figure back; leaving the cell commits too. A block
+// pasted from a spreadsheet goes to the owner whole. A lock toggle beside it holds the cell still
+// while edits elsewhere spread.
 
-import { type KeyboardEvent, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, useState } from "react";
 import { formatQuantity } from "../format/numbers";
+import { isPasteBlock } from "../format/paste-block";
+import { type GridMove, moveFocus } from "./grid-keys";
 
 export interface PlanCellProps {
   readonly value: number | null;
@@ -12,34 +17,76 @@ export interface PlanCellProps {
   readonly editable: boolean;
   readonly locked: boolean;
   readonly onCommit: (text: string) => void;
+  /** A block of cells pasted here (tab- and newline-separated text), with the cell it starts at. */
+  readonly onPasteBlock?: (text: string, at: HTMLInputElement) => void;
   readonly onToggleLock?: () => void;
 }
 
-export function PlanCell({ value, label, editable, locked, onCommit, onToggleLock }: PlanCellProps) {
+/** The moves a key makes while the cell is selected, and while it is being edited. */
+const SELECTED_MOVES: Record<string, GridMove> = {
+  ArrowUp: "up",
+  ArrowDown: "down",
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  Home: "home",
+  End: "end",
+};
+const EDITING_MOVES: Record<string, GridMove> = { ArrowUp: "up", ArrowDown: "down" };
+
+export function PlanCell(props: PlanCellProps) {
+  const { value, label, editable, locked, onCommit, onPasteBlock, onToggleLock } = props;
   const shown = value === null ? "" : formatQuantity(value, 0);
+  // null: selected (showing the figure); a string: being edited.
   const [text, setText] = useState<string | null>(null);
+  const editing = text !== null;
   const commit = () => {
     if (text !== null && text.trim() !== "" && text !== shown) onCommit(text);
     setText(null);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") event.currentTarget.blur();
+    const input = event.currentTarget;
     if (event.key === "Escape") {
       setText(null);
-      event.currentTarget.blur();
+      requestAnimationFrame(() => input.select());
+      return;
     }
+    if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      if (!editing) {
+        // Edit the figure in place, the caret after it.
+        setText(shown);
+        requestAnimationFrame(() => input.setSelectionRange(shown.length, shown.length));
+      } else if (event.key === "Enter" && !moveFocus(input, event.shiftKey ? "up" : "down")) commit();
+      return;
+    }
+    // Moving away blurs the cell, which commits what was typed.
+    const move =
+      event.key === "Tab"
+        ? event.shiftKey
+          ? "previous"
+          : "next"
+        : (editing ? EDITING_MOVES : SELECTED_MOVES)[event.key];
+    if (move && moveFocus(input, move)) event.preventDefault();
+  };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData("text/plain");
+    if (!onPasteBlock || !isPasteBlock(pasted)) return;
+    event.preventDefault();
+    setText(null);
+    onPasteBlock(pasted, event.currentTarget);
   };
   return (
     <span className={locked ? "plan-cell plan-cell-locked" : "plan-cell"}>
       {editable && !locked ? (
         <input
-          className="plan-cell-input num"
+          className={editing ? "plan-cell-input plan-cell-editing num" : "plan-cell-input num"}
           aria-label={label}
           value={text ?? shown}
           onChange={(event) => setText(event.target.value)}
           onFocus={(event) => event.currentTarget.select()}
           onBlur={commit}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           inputMode="decimal"
         />
       ) : (

@@ -12,6 +12,7 @@ const SUB_LINKS: Record<string, readonly { to: string; label: string; icon: stri
   demand: [
     { to: "/demand/hierarchy", label: "Product hierarchy", icon: "hierarchy" },
     { to: "/demand/forecast", label: "Statistical forecast", icon: "forecast" },
+    { to: "/demand/analysis", label: "Demand analysis", icon: "forecast" },
     { to: "/demand/review", label: "Demand review", icon: "review" },
     { to: "/demand/accuracy", label: "Forecast accuracy", icon: "monitor" },
     { to: "/demand/segmentation", label: "Segmentation", icon: "hierarchy" },

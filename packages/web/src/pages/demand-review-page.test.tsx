@@ -273,8 +273,16 @@ describe("DemandReviewPage", () => {
     expect(within(rowOf("FAM-A")).queryByLabelText("Juices, Nov 2026")).toBeNull();
   });
 
-  it("lists the exceptions by value at stake, in a planner's words", async () => {
+  it("lists the exceptions by value at stake, in a planner's words, each opening its SKU's row", async () => {
     stub(DANA, {
+      "GET /api/hierarchy/path?code=S1": {
+        path: [
+          { kind: "group", code: "FAM-A", name: "Juices", level: "family" },
+          { kind: "item", code: "S1", name: "Orange", level: "sku" },
+        ],
+      },
+      "GET /api/comments?versionId=3&nodeKind=all": { comments: [] },
+      "GET /api/comments?versionId=3&nodeKind=item&nodeCode=S1": { comments: [] },
       "GET /api/plans/versions/3/exceptions": {
         total: 2,
         exceptions: [
@@ -310,6 +318,18 @@ describe("DemandReviewPage", () => {
     expect(biased?.textContent).toContain("over-forecast by 20 %");
     expect(biased?.textContent).toContain("120");
     expect(band?.textContent).toContain("−30 units below the statistical P10");
+
+    expect(
+      within(band as HTMLElement)
+        .getByTestId("exception-chart")
+        .getAttribute("href"),
+    ).toBe("/demand/forecast?node=S1&kind=item");
+    // Opening Orange's exception opens Juices and selects Orange, with every layer beneath it.
+    fireEvent.click(within(band as HTMLElement).getByTestId("exception-open"));
+    await waitFor(() => expect(rowOf("S1")?.className).toBe("demand-row-selected"));
+    expect(rowOf("FAM-A").className).toBe("");
+    expect(screen.getAllByTestId("layer-row")).toHaveLength(5);
+    expect(await screen.findByText("No comments on Orange yet.")).toBeTruthy();
   });
 
   it("shows the sensed next months with the weight the books earned on past cycles", async () => {

@@ -2,26 +2,32 @@
 // across, and the chosen layer's figures in the cells. Type a new figure on a family and the
 // server spreads it over the SKUs below (locked ones stay); select a row to see every layer
 // beside each other. Each edit carries a reason code, can be undone, and the demand planner
-// proposes and finally approves the consensus, which freezes the version.
+// proposes and finally approves the consensus, which freezes the version. The cells work like a
+// spreadsheet's: arrows and Tab move, Enter edits and commits, a block pasted from Excel is sent
+// as one all-or-nothing batch of edits.
 
 import { canApproveConsensus, canEditDemandLayer, type Role } from "@fulcrum/domain";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { fetchHierarchyPath } from "../api/client";
 import {
   DEMAND_LAYERS,
   type DemandGrid,
-  type DemandGridRow,
   type DemandLayer,
+  type DemandNodeRef,
   type TimeGrain,
   useDemandActions,
   useDemandEdits,
   useDemandGrid,
   usePlanVersions,
 } from "../api/demand";
+import type { DemandException } from "../api/demand-exceptions";
 import { apiUrl } from "../api/http";
 import { useMe, useWorkspace } from "../api/queries";
+import type { CompanyCurrency } from "../api/types";
 import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
+import { planPaste } from "../components/demand-paste";
 import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
@@ -122,7 +128,12 @@ export function DemandReviewPage() {
           {root.isError ? <ErrorMessage error={root.error} /> : null}
           {root.data && role ? (
             <>
-              <DemandReview grid={root.data} role={role} username={me.data?.username ?? ""} />
+              <DemandReview
+                grid={root.data}
+                role={role}
+                username={me.data?.username ?? ""}
+                currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
+              />
               <PromotionsPanel
                 versionId={root.data.versionId}
                 currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
@@ -134,10 +145,6 @@ export function DemandReviewPage() {
               />
             </>
           ) : null}
-          <DemandExceptionsPanel
-            versionId={versionId}
-            currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
-          />
           <DemandSensingPanel versionId={versionId} />
         </>
       )}
@@ -145,7 +152,20 @@ export function DemandReviewPage() {
   );
 }
 
-function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; username: string }) {
+/** The row the review looks at: a node and its name (an exception's SKU may not be on screen yet). */
+type SelectedNode = DemandNodeRef & { readonly name: string };
+
+function DemandReview({
+  grid,
+  role,
+  username,
+  currency,
+}: {
+  grid: DemandGrid;
+  role: Role;
+  username: string;
+  currency: CompanyCurrency;
+}) {
   const editableLayers = DEMAND_LAYERS.filter((layer) => canEditDemandLayer(role, layer));
   const [layer, setLayer] = useState<DemandLayer>(
     editableLayers.includes("demand.consensus")
@@ -156,8 +176,24 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
   const [comment, setComment] = useState("");
   const [basis, setBasis] = useState<string>("current");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(["all:"]));
-  const [selectedRow, setSelectedRow] = useState<DemandGridRow>(grid.rows[0]!);
+  const [selectedRow, setSelectedRow] = useState<SelectedNode>(grid.rows[0]!);
   const selected = keyOf(selectedRow);
+  const [reveal, setReveal] = useState<string | null>(null);
+  // An exception opens its SKU: every group above it expanded, its row selected and scrolled to.
+  const openException = async (exception: DemandException) => {
+    try {
+      const path = await fetchHierarchyPath(exception.sku);
+      setExpanded(
+        (open) =>
+          new Set([...open, "all:", ...path.filter((s) => s.kind === "group").map((s) => `group:${s.code}`)]),
+      );
+      const node = { kind: "item", code: exception.sku, name: exception.name } as const;
+      setSelectedRow(node);
+      setReveal(keyOf(node));
+    } catch (error) {
+      fail(error);
+    }
+  };
   const [notice, setNotice] = useState<Notice | null>(null);
   const actions = useDemandActions(grid.versionId);
   const edits = useDemandEdits(grid.versionId);
@@ -172,6 +208,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
     canEdit,
     expanded,
     selected,
+    reveal,
     edits: edits.data ?? [],
     toggle: (key) =>
       setExpanded((open) => {
@@ -207,6 +244,24 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
             setNotice({
               tone: "ok",
               text: `${row.name}, ${formatPeriod(bucket.bucket)}: ${formatQuantity(o.before, 0)} → ${formatQuantity(o.after, 0)} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed)`,
+            }),
+          onError: fail,
+        },
+      );
+    },
+    paste: (text, at) => {
+      const plan = planPaste(at, text, grid.buckets);
+      if (!plan.ok) {
+        setNotice({ tone: "error", text: plan.message });
+        return;
+      }
+      actions.paste.mutate(
+        { measure: layer, cells: plan.cells, basis, reason, comment, expectedRevision: grid.revision },
+        {
+          onSuccess: (o) =>
+            setNotice({
+              tone: "ok",
+              text: `Pasted ${o.edits.length} figure${o.edits.length === 1 ? "" : "s"} (${o.changed} SKU cell${o.changed === 1 ? "" : "s"} changed); each is its own edit to undo`,
             }),
           onError: fail,
         },
@@ -390,6 +445,7 @@ function DemandReview({ grid, role, username }: { grid: DemandGrid; role: Role; 
         nodeName={selectedRow.name}
         periods={grid.periods}
       />
+      <DemandExceptionsPanel versionId={grid.versionId} currency={currency} onOpen={openException} />
     </>
   );
 }

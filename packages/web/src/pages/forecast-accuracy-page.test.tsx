@@ -45,6 +45,18 @@ const ACCURACY: ForecastAccuracy = {
       biasPct: 2,
     },
   ],
+  // Dana's value added over three cycles: +8 in September, nothing in October, −2 in November.
+  peopleTrend: [
+    {
+      person: "Dana Demand",
+      step: "consensus",
+      periods: [
+        { period: "2026-09", cycle: "2026-08", cells: 5, wapeBefore: 18, wapeAfter: 10, fva: 8 },
+        { period: "2026-10", cycle: "2026-09", cells: 0, wapeBefore: null, wapeAfter: null, fva: null },
+        { period: "2026-11", cycle: "2026-10", cells: 7, wapeBefore: 9, wapeAfter: 11, fva: -2 },
+      ],
+    },
+  ],
   biasedSeries: [{ key: "SKU-0042", months: 6, biasUnits: 1200, trackingSignal: 5.5 }],
 };
 
@@ -60,6 +72,30 @@ describe("ForecastAccuracyPage", () => {
     expect(steps.querySelector('tr[data-step="consensus"] .tag')?.className).toContain("tag-success");
     expect(screen.getByTestId("fva-people").textContent).toContain("Dana Demand");
     expect(screen.getByTestId("biased-series").textContent).toContain("SKU-0042");
+  });
+
+  it("shows each person's value added cycle by cycle, with a sparkline of it", async () => {
+    stubApi({ "GET /api/demand/accuracy": ACCURACY });
+    renderAt(<ForecastAccuracyPage />, at);
+    const table = await screen.findByTestId("fva-people-trend");
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual([
+      "Person",
+      "Layer",
+      "Trend",
+      "Aug 2026",
+      "Sep 2026",
+      "Oct 2026",
+    ]);
+    const dana = table.querySelector('tr[data-person="Dana Demand"]')!;
+    const cells = [...dana.querySelectorAll("td")].slice(2);
+    expect(cells.map((td) => td.textContent)).toEqual(["+8.0", "–", "−2.0"]);
+    expect(cells[0]!.querySelector(".tag")?.className).toContain("tag-success");
+    expect(cells[2]!.querySelector(".tag")?.className).toContain("tag-danger");
+    expect(cells[0]!.getAttribute("title")).toBe("5 SKU-months, WAPE 18.0 → 10.0");
+    // Two points with a gap between them: dots, no line across the month without changes.
+    const spark = screen.getByRole("img", { name: "Dana Demand's value added by cycle" });
+    expect(spark.querySelectorAll("circle")).toHaveLength(2);
+    expect(spark.querySelectorAll("polyline")).toHaveLength(0);
   });
 
   it("asks for the lag and level chosen, and explains an empty measurement", async () => {

@@ -1,6 +1,7 @@
 // Forecast accuracy and forecast value added: each step of the demand review against what
 // customers then asked for, measured on what was approved in each cycle at the lag asked; who
-// improved the forecast and who made it worse; the trend; and the series with a biased consensus.
+// improved the forecast and who made it worse, over the window and cycle by cycle; the trend; and
+// the series with a biased consensus.
 
 import { useState } from "react";
 import { Link } from "react-router";
@@ -9,6 +10,7 @@ import { AccuracyTrendChart } from "../components/accuracy-trend-chart";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
+import { Sparkline } from "../components/sparkline";
 import { Tag, type TagTone } from "../components/tag";
 import { formatPeriod } from "../format/dates";
 import { formatCount, formatQuantity } from "../format/numbers";
@@ -99,6 +101,7 @@ export function ForecastAccuracyPage() {
               <PeoplePanel people={accuracy.data.people} />
               <BiasPanel series={accuracy.data.biasedSeries} level={LEVELS[level]} />
             </div>
+            <PeopleTrendPanel trend={accuracy.data.peopleTrend} />
           </div>
         )
       ) : null}
@@ -225,6 +228,66 @@ function PeoplePanel({ people }: { people: ForecastAccuracy["people"] }) {
           </tbody>
         </table>
       )}
+    </Panel>
+  );
+}
+
+/** Each person's FVA cycle by cycle: a sparkline and the figure of every cycle measured. */
+function PeopleTrendPanel({ trend }: { trend: ForecastAccuracy["peopleTrend"] }) {
+  if (trend.length === 0) return null;
+  const cycles = trend[0]!.periods.map((p) => p.cycle);
+  return (
+    <Panel
+      title="Value added by person, cycle by cycle"
+      subtitle="FVA in points of WAPE on the SKU-months each person's changes moved in the plan of each cycle; – where they changed nothing"
+    >
+      <div className="heat-map-scroll">
+        <table
+          className="grid grid-plain"
+          aria-label="Value added by person over time"
+          data-testid="fva-people-trend"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Layer</th>
+              <th scope="col">Trend</th>
+              {cycles.map((cycle) => (
+                <th scope="col" key={cycle} className="align-right">
+                  {formatPeriod(cycle)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {trend.map((p) => (
+              <tr key={`${p.person}/${p.step}`} data-person={p.person} data-step={p.step}>
+                <th scope="row">{p.person}</th>
+                <td>{p.step}</td>
+                <td>
+                  <Sparkline
+                    values={p.periods.map((q) => q.fva)}
+                    label={`${p.person}'s value added by cycle`}
+                  />
+                </td>
+                {p.periods.map((q) => (
+                  <td
+                    key={q.cycle}
+                    className="align-right"
+                    title={
+                      q.cells > 0
+                        ? `${formatCount(q.cells)} SKU-months, WAPE ${pct(q.wapeBefore)} → ${pct(q.wapeAfter)}`
+                        : undefined
+                    }
+                  >
+                    <Fva value={q.fva} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Panel>
   );
 }

@@ -71,6 +71,12 @@ export const STAGES: readonly StageDef[] = [
           "Edit sales, marketing and consensus figures at any level of the hierarchy, lock figures, and approve the consensus.",
       },
       {
+        to: "/demand/analysis",
+        label: "Demand analysis",
+        description:
+          "Seasonal profile, trend and mix by segment, channel and region of any brand, family or SKU, and the SKUs or customers behind a change.",
+      },
+      {
         to: "/demand/segmentation",
         label: "ABC–XYZ segmentation",
         description:

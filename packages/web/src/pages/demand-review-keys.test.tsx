@@ -1,0 +1,241 @@
+// The demand review grid as a spreadsheet: moving with the keyboard, editing with Enter and
+// Escape, and pasting a block from Excel as one batch of edits.
+
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { DemandGrid, DemandGridRow } from "../api/demand";
+import { DANA, WORKSPACE } from "../testing/fixtures";
+import { renderAt, stubApi } from "../testing/render";
+import { DemandReviewPage } from "./demand-review-page";
+
+const row = (
+  kind: DemandGridRow["kind"],
+  code: string | null,
+  name: string,
+  consensus: number[],
+  children = 0,
+  locked = consensus.map(() => false),
+): DemandGridRow => ({
+  kind,
+  code,
+  name,
+  level: kind === "item" ? "sku" : "family",
+  children,
+  layers: {
+    "demand.statistical": consensus,
+    "demand.sales": consensus.map(() => null),
+    "demand.marketing": consensus.map(() => null),
+    "demand.product": consensus.map(() => null),
+    "demand.consensus": consensus,
+  },
+  locked: { "demand.consensus": locked },
+});
+
+const grid = (rows: DemandGridRow[]): DemandGrid => ({
+  versionId: 3,
+  status: "draft",
+  revision: 7,
+  grain: "month",
+  periods: ["2026-11", "2026-12"],
+  buckets: [
+    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
+    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
+  ],
+  rows,
+});
+
+// All products ▸ Juices (Orange, Apple — Apple's December locked) and Waters.
+const TOP = grid([
+  row("all", null, "All products", [400, 500], 2),
+  row("group", "FAM-A", "Juices", [100, 200], 2),
+  row("group", "FAM-B", "Waters", [300, 300], 1),
+]);
+const JUICES = grid([
+  row("group", "FAM-A", "Juices", [100, 200], 2),
+  row("item", "S1", "Orange", [60, 120]),
+  row("item", "S2", "Apple", [40, 80], 0, [false, true]),
+]);
+
+function stub(extra: Record<string, unknown> = {}) {
+  return stubApi({
+    "GET /api/auth/me": DANA,
+    "GET /api/workspace": WORKSPACE,
+    "GET /api/plans/versions": {
+      versions: [
+        {
+          id: 3,
+          scenario: "Base plan",
+          kind: "demand",
+          number: 1,
+          label: "",
+          status: "draft",
+          cyclePeriod: "2026-11",
+        },
+      ],
+    },
+    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
+    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": JUICES,
+    "GET /api/plans/versions/3/edits": { edits: [] },
+    "GET /api/plans/versions/3/promotions": { versionId: 3, periods: [], promotions: [], transitions: [] },
+    ...extra,
+  });
+}
+
+const cell = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const focused = () => (document.activeElement as HTMLElement | null)?.getAttribute("aria-label");
+const press = (key: string, shiftKey = false) =>
+  fireEvent.keyDown(document.activeElement as HTMLElement, { key, shiftKey });
+
+async function openJuices() {
+  renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+  const juices = await screen.findByText("Juices");
+  const toggle = within(juices.closest("tr") as HTMLElement).getByTestId("demand-toggle");
+  fireEvent.click(toggle);
+  await screen.findByText("Orange");
+}
+
+describe("the demand review grid's keyboard", () => {
+  it("moves over the editable cells with arrows, Tab, Shift-Tab, Home and End, stepping over locked ones", async () => {
+    stub();
+    await openJuices();
+    // Rows on screen: All products (with its layer rows beneath, not editable), Juices, Orange, Apple, Waters.
+    act(() => cell("All products, Nov 2026").focus());
+    press("ArrowDown");
+    expect(focused()).toBe("Juices, Nov 2026");
+    press("ArrowRight");
+    expect(focused()).toBe("Juices, Dec 2026");
+    press("ArrowRight");
+    expect(focused()).toBe("Juices, Dec 2026");
+    press("ArrowDown");
+    expect(focused()).toBe("Orange, Dec 2026");
+    // Apple's December is locked: down goes on to Waters.
+    press("ArrowDown");
+    expect(focused()).toBe("Waters, Dec 2026");
+    press("Home");
+    expect(focused()).toBe("Waters, Nov 2026");
+    press("ArrowUp");
+    expect(focused()).toBe("Apple, Nov 2026");
+    press("Tab", true);
+    expect(focused()).toBe("Orange, Dec 2026");
+    press("Tab");
+    expect(focused()).toBe("Apple, Nov 2026");
+    press("Tab");
+    expect(focused()).toBe("Waters, Nov 2026");
+    press("End");
+    expect(focused()).toBe("Waters, Dec 2026");
+  });
+
+  it("edits with Enter, commits with Enter and moves down; Escape puts the figure back", async () => {
+    const fetchMock = stub({
+      "POST /api/plans/versions/3/edits": { editId: 11, revision: 9, changed: 2, before: 100, after: 151 },
+    });
+    await openJuices();
+    act(() => cell("Juices, Nov 2026").focus());
+    press("Enter");
+    fireEvent.change(cell("Juices, Nov 2026"), { target: { value: "999" } });
+    press("Escape");
+    expect(cell("Juices, Nov 2026").value).toBe("100");
+    // Arrows move again once the edit is cancelled.
+    press("ArrowRight");
+    expect(focused()).toBe("Juices, Dec 2026");
+    press("ArrowLeft");
+
+    press("Enter");
+    fireEvent.change(cell("Juices, Nov 2026"), { target: { value: "151" } });
+    // While editing, the arrows left and right move the caret, not the cell.
+    press("ArrowLeft");
+    expect(focused()).toBe("Juices, Nov 2026");
+    press("Enter");
+    expect(focused()).toBe("Orange, Nov 2026");
+    expect((await screen.findByTestId("demand-notice")).textContent).toContain("100 → 151");
+    const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === "POST");
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(String(posts[0]![1]!.body))).toMatchObject({
+      node: "FAM-A",
+      from: "2026-11",
+      edit: { kind: "total", value: 151 },
+    });
+  });
+});
+
+const paste = (at: HTMLElement, text: string) =>
+  fireEvent.paste(at, { clipboardData: { getData: (type: string) => (type === "text/plain" ? text : "") } });
+
+describe("pasting from Excel into the demand review", () => {
+  it("sends a pasted block as one batch of totals from the cell it lands on, empty cells left alone", async () => {
+    const fetchMock = stub({
+      "POST /api/plans/versions/3/edits/batch": {
+        edits: [
+          { editId: 12, revision: 10, changed: 2, before: 100, after: 150 },
+          { editId: 13, revision: 11, changed: 2, before: 200, after: 1250 },
+          { editId: 14, revision: 12, changed: 1, before: 60, after: 90 },
+        ],
+        revision: 12,
+        changed: 5,
+      },
+    });
+    await openJuices();
+    act(() => cell("Juices, Nov 2026").focus());
+    // Excel's copy of a 2 × 2 block: thousands separators, a blank cell, a trailing newline.
+    paste(cell("Juices, Nov 2026"), "150\t1,250\r\n90\t\r\n");
+    expect((await screen.findByTestId("demand-notice")).textContent).toBe(
+      "Pasted 3 figures (5 SKU cells changed); each is its own edit to undo",
+    );
+    const post = fetchMock.mock.calls.find(([url]) => String(url).endsWith("/edits/batch"));
+    expect(JSON.parse(String(post![1]!.body))).toEqual({
+      measure: "demand.consensus",
+      cells: [
+        {
+          node: "FAM-A",
+          nodeKind: "group",
+          from: "2026-11",
+          to: "2026-11",
+          edit: { kind: "total", value: 150 },
+          label: "Juices, Nov 2026",
+        },
+        {
+          node: "FAM-A",
+          nodeKind: "group",
+          from: "2026-12",
+          to: "2026-12",
+          edit: { kind: "total", value: 1250 },
+          label: "Juices, Dec 2026",
+        },
+        {
+          node: "S1",
+          nodeKind: "item",
+          from: "2026-11",
+          to: "2026-11",
+          edit: { kind: "total", value: 90 },
+          label: "Orange, Nov 2026",
+        },
+      ],
+      basis: "current",
+      reason: "Key account win",
+      comment: "",
+      expectedRevision: 7,
+    });
+  });
+
+  it("refuses the whole paste, naming the cell, for a bad value, a locked cell or a block too wide", async () => {
+    const fetchMock = stub();
+    await openJuices();
+    paste(cell("Juices, Nov 2026"), "150\tabc\n");
+    expect((await screen.findByTestId("demand-notice")).textContent).toContain(
+      "Juices, Dec 2026: “abc” is not a number; nothing was pasted",
+    );
+    paste(cell("Orange, Nov 2026"), "1\t2\n3\t4\n");
+    await waitFor(() =>
+      expect(screen.getByTestId("demand-notice").textContent).toContain(
+        "Apple, Dec 2026 is locked or read-only; nothing was pasted",
+      ),
+    );
+    paste(cell("Juices, Dec 2026"), "1\t2");
+    await waitFor(() =>
+      expect(screen.getByTestId("demand-notice").textContent).toContain(
+        "The pasted block is 2 columns wide but only 1 remain from this cell",
+      ),
+    );
+    expect(fetchMock.mock.calls.filter(([, init]) => init?.method === "POST")).toHaveLength(0);
+  });
+});
