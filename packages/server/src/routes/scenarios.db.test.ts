@@ -57,7 +57,7 @@ describe("scenario API", () => {
     expect((await send("sam", "/api/scenarios", "POST", { name: "Sales idea" })).status).toBe(403);
     const created = await send("sol", "/api/scenarios", "POST", { name: "Overtime cut" });
     expect(created.status).toBe(201);
-    scenarioId = (await created.json()).id;
+    scenarioId = (await json(created)).id;
     const bad = await send("sol", `/api/scenarios/${scenarioId}/changes`, "POST", {
       change: {
         kind: "supplier",
@@ -68,20 +68,20 @@ describe("scenario API", () => {
       reason: "strike",
     });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.message).toMatch(/supplier: no supplier NOBODY/);
+    expect((await json(bad)).error.message).toMatch(/supplier: no supplier NOBODY/);
     const resource = (await database.pool.query("SELECT resource FROM routings LIMIT 1")).rows[0].resource;
     const good = await send("sol", `/api/scenarios/${scenarioId}/changes`, "POST", {
       change: { kind: "capacity", resource, periods: { from: "2026-12", to: "2027-01" }, hours: -40 },
       reason: "no overtime budget",
     });
     expect(good.status).toBe(201);
-    expect((await good.json()).summary).toBe(`${resource} −40 h a month, 2026-12…2027-01`.replace("−", "-"));
+    expect((await json(good)).summary).toBe(`${resource} −40 h a month, 2026-12…2027-01`.replace("−", "-"));
   });
 
   it("re-plans as a job with phases, then compares, exports and aligns", async () => {
     const queued = await send("sol", `/api/scenarios/${scenarioId}/runs`, "POST", { horizon: 4 });
     expect(queued.status).toBe(202);
-    const { jobId } = await queued.json();
+    const { jobId } = await json(queued);
     let status = await json(send("sol", `/api/scenarios/jobs/${jobId}`));
     for (let i = 0; i < 300 && status.state !== "completed" && status.state !== "failed"; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -129,7 +129,7 @@ describe("scenario API", () => {
       rationale: "cheapest plan that serves",
     });
     expect(committed.status).toBe(201);
-    const plan = await committed.json();
+    const plan = await json(committed);
 
     const edit = await send("dana", `/api/plans/versions/${plan.demandVersionId}/changes`, "POST", {
       reason: "late fix",
