@@ -28,6 +28,7 @@ import type { CompanyCurrency } from "../api/types";
 import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
 import { planPaste } from "../components/demand-paste";
+import { DemandRowChart } from "../components/demand-row-chart";
 import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
 import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
@@ -435,6 +436,12 @@ function DemandReview({
           </tbody>
         </table>
       </div>
+      <DemandRowChart
+        versionId={grid.versionId}
+        node={selectedRow}
+        name={selectedRow.name}
+        from={grid.periods[0] ?? null}
+      />
       <RevenuePlanPanel
         versionId={grid.versionId}
         node={{ kind: selectedRow.kind, code: selectedRow.code ?? "", name: selectedRow.name }}
