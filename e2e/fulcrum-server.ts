@@ -31,6 +31,7 @@ export async function startFulcrum(
   const jobs = await JobQueue.open(database.url);
   await jobs.workForecasts(fulcrum.forecasts);
   await jobs.workSupply(fulcrum.supply);
+  await jobs.workScenarios(fulcrum.scenarios);
   const server = await listen(createServerApp(fulcrum, { webDir: WEB_DIR, jobs }), 0);
   return {
     url: server.url,
