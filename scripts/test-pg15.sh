@@ -21,4 +21,4 @@ as_postgres "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 >/dev/
 as_postgres "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off" -l "$DIR/log" -w start >/dev/null
 trap 'as_postgres "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null || true; rm -rf "$DIR"' EXIT
 
-TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres" npx vitest run --project db
+TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres" node scripts/vitest-run.mjs --project db

@@ -136,6 +136,13 @@ describe("scenario API", () => {
       changes: [{ measure: "demand.consensus", sku: "X", period: "2026-12", value: 1 }],
     });
     expect(edit.status).toBe(409);
+    const demand = `/api/plans/versions/${plan.demandVersionId}`;
+    for (const [path, body] of [
+      [`${demand}/edits`, { measure: "demand.consensus", from: "2026-12", edit: { kind: "percent", percent: 5 }, reason: "x" }],
+      [`${demand}/locks`, { measure: "demand.consensus", from: "2026-12", locked: true }],
+      [`${demand}/approve`, {}],
+    ] as const)
+      expect([path, (await send("dana", path, "POST", body)).status]).toEqual([path, 409]);
     const change = await send("sol", `/api/scenarios/${scenarioId}/changes`, "POST", {
       change: { kind: "inventory_target", node: { kind: "all" }, serviceLevelPercent: 99 },
       reason: "after the fact",
