@@ -14,6 +14,7 @@ import * as promotionEffects from "./migrations/0009-promotion-effects";
 import * as demandSnapshots from "./migrations/0010-demand-snapshots";
 import * as comments from "./migrations/0011-comments";
 import * as budgetsAndMarket from "./migrations/0012-budgets-and-market";
+import * as setBasedPlanGuards from "./migrations/0016-set-based-plan-guards";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-demand-snapshots": demandSnapshots,
   "0011-comments": comments,
   "0012-budgets-and-market": budgetsAndMarket,
+  "0016-set-based-plan-guards": setBasedPlanGuards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
