@@ -16,6 +16,7 @@ import * as comments from "./migrations/0011-comments";
 import * as budgetsAndMarket from "./migrations/0012-budgets-and-market";
 import * as scenarios from "./migrations/0013-scenarios";
 import * as cycleDecisions from "./migrations/0014-cycle-decisions";
+import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012-budgets-and-market": budgetsAndMarket,
   "0013-scenarios": scenarios,
   "0014-cycle-decisions": cycleDecisions,
+  "0015-set-based-plan-guards": setBasedPlanGuards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -115,4 +115,72 @@ describe("schema", () => {
     const stored = await db.selectFrom("plan_values").select("value").executeTakeFirstOrThrow();
     expect(stored.value).toBe(10);
   });
+
+  it("checks the draft guard and the audit's references once per statement, as strictly as per row", async () => {
+    const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+    await q(
+      "INSERT INTO units_of_measure VALUES ('EA', 'Each') ON CONFLICT DO NOTHING; INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL) ON CONFLICT DO NOTHING; INSERT INTO items VALUES ('S9', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
+    );
+    const user = (
+      await q(
+        "INSERT INTO users (username, display_name, role, password_hash) VALUES ('stmt', 'Stmt', 'demand_planner', 'x') RETURNING id",
+      )
+    ).rows[0].id;
+    const scenario = (await q("INSERT INTO scenarios (name) VALUES ('Statement guard') RETURNING id")).rows[0]
+      .id;
+    const version = async (number: number) =>
+      (
+        await q(
+          "INSERT INTO plan_versions (scenario_id, kind, number) VALUES ($1, 'demand', $2) RETURNING id",
+          [scenario, number],
+        )
+      ).rows[0].id;
+    const [draft, frozen] = [await version(1), await version(2)];
+    const cell = (v: number, period: string) =>
+      q(
+        "INSERT INTO plan_values (version_id, measure, sku, period, value) VALUES ($1, 'demand.consensus', 'S9', $2, 5) ON CONFLICT (version_id, measure, sku, location, segment, period) DO UPDATE SET value = 6",
+        [v, period],
+      );
+    await cell(frozen, "2026-12");
+    await q("UPDATE plan_versions SET status = 'approved' WHERE id = $1", [frozen]);
+
+    // One statement touching a draft and a frozen version is refused as a whole.
+    await cell(draft, "2026-12");
+    await expect(q("UPDATE plan_values SET value = value + 1 WHERE sku = 'S9'")).rejects.toThrow(
+      `plan version ${frozen} is approved, and its values cannot change`,
+    );
+    await expect(cell(frozen, "2026-12")).rejects.toThrow(/approved/); // the upsert's update
+    await expect(cell(frozen, "2027-01")).rejects.toThrow(/approved/); // the upsert's insert
+    await expect(q("DELETE FROM plan_values WHERE version_id = $1", [frozen])).rejects.toThrow(/approved/);
+    await cell(draft, "2027-03");
+    await expect(
+      q("UPDATE plan_values SET version_id = $1 WHERE version_id = $2 AND period = '2027-03'", [
+        frozen,
+        draft,
+      ]),
+    ).rejects.toThrow(/approved/); // a value cannot be moved into a frozen version either
+    expect(
+      (await q("SELECT version_id, value FROM plan_values WHERE sku = 'S9' ORDER BY version_id, period"))
+        .rows,
+    ).toEqual([
+      { version_id: draft, value: 5 },
+      { version_id: draft, value: 5 },
+      { version_id: frozen, value: 5 },
+    ]);
+
+    const change = (columns: { version?: number; user?: number; edit?: number; reverts?: number }) =>
+      q(
+        "INSERT INTO plan_changes (version_id, measure, sku, period, old_value, new_value, reason, changed_by, edit_id, reverts) VALUES ($1, 'demand.consensus', 'S9', '2026-12', NULL, 5, 'test', $2, $3, $4) RETURNING id",
+        [columns.version ?? draft, columns.user ?? user, columns.edit ?? null, columns.reverts ?? null],
+      );
+    const first = (await change({})).rows[0].id;
+    await change({ reverts: first });
+    await expect(change({ version: 999_999 })).rejects.toThrow("refers to plan version 999999");
+    await expect(change({ user: 999_999 })).rejects.toThrow("refers to user 999999");
+    await expect(change({ edit: 999_999 })).rejects.toThrow("refers to plan edit 999999");
+    await expect(change({ reverts: 999_999 })).rejects.toThrow("refers to plan change 999999");
+    await expect(q("DELETE FROM users WHERE id = $1", [user])).rejects.toThrow(/audit records/);
+    await q("DELETE FROM plan_values WHERE version_id = $1", [draft]);
+    await expect(q("DELETE FROM plan_versions WHERE id = $1", [draft])).rejects.toThrow(/audit records/);
+  });
 });

@@ -6,6 +6,7 @@ import { bucketOf, type PeriodKey } from "@fulcrum/domain";
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import { AppError } from "../errors";
+import { sortInMemory } from "../plans/plan-writer";
 import { DEMAND_LAYERS } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
 
@@ -70,6 +71,7 @@ export async function readLeafCells(
               AND pr.valid_from <= (p.period || '-01')::date AND (pr.valid_to IS NULL OR pr.valid_to >= (p.period || '-01')::date)
             ORDER BY pr.segment IS NULL, pr.valid_from DESC LIMIT 1)`
     : sql`NULL`;
+  await sortInMemory(db);
   const result = await sql<{
     sku: string;
     location: string | null;
@@ -97,12 +99,17 @@ export async function readLeafCells(
     ),
     holds AS (SELECT * FROM unnest(${holdSkus}::text[], ${holdPeriods}::text[]) AS h(sku, period))
     SELECT k.sku, k.location, k.segment, p.period, e.value,
-           ${basis === "even" ? sql`1` : basis === "history" ? history : sql`w.value`} AS basis,
+           ${basis === "even" ? sql`1` : basis === "history" ? history : basis === "current" ? sql`e.value` : sql`w.value`} AS basis,
            (l.sku IS NOT NULL OR EXISTS (SELECT 1 FROM holds h WHERE h.sku = k.sku AND (h.period IS NULL OR h.period = p.period))) AS locked,
            ${price} AS price
     FROM keys k CROSS JOIN periods p
     LEFT JOIN edited e ON e.sku = k.sku AND e.l = coalesce(k.location, '') AND e.s = coalesce(k.segment, '') AND e.period = p.period
-    LEFT JOIN weights w ON w.sku = k.sku AND w.l = coalesce(k.location, '') AND w.s = coalesce(k.segment, '') AND w.period = p.period
+    ${
+      // The current layer is its own basis: no second pass over the same values.
+      basis === "current"
+        ? sql``
+        : sql`LEFT JOIN weights w ON w.sku = k.sku AND w.l = coalesce(k.location, '') AND w.s = coalesce(k.segment, '') AND w.period = p.period`
+    }
     LEFT JOIN plan_locks l ON l.version_id = ${versionId} AND l.measure = ${measure} AND l.sku = k.sku AND l.period = p.period
     ORDER BY k.sku, k.location NULLS FIRST, k.segment NULLS FIRST, p.period`.execute(db);
   return result.rows.map((r) => ({ ...r, basis: Math.max(0, r.basis ?? 0) }));

@@ -1,4 +1,4 @@
-// Writes many plan cells and their audit rows in a few set-based statements. A spread at the top
+// Writes many plan cells and their audit rows in one set-based statement. A spread at the top
 // of the hierarchy changes every SKU-month below it; doing that one row at a time (as the cell
 // editor in plan-service.ts does) would take minutes for a large company.
 
@@ -28,45 +28,66 @@ export interface WriteContext {
 }
 
 /**
- * Applies the writes (values upserted or removed) and appends one plan_changes row per write with
- * old → new. Run it inside the caller's transaction; the version's draft status is the caller's
- * check (and the database trigger's).
+ * Applies the writes (cells updated, added or removed) and appends one plan_changes row per write
+ * with the old value the database held and the new one, all in one statement: the writes go in as
+ * arrays, the update reports each cell's old value (`RETURNING old.value`) and the audit insert
+ * reads it from there, so nothing is written without its audit row. A write whose `oldValue` is
+ * null adds the cell (a unique violation if it exists after all); the others must find their cell,
+ * or the edit is refused as a bug. Run it inside the caller's transaction; the version's draft
+ * status is the caller's check (and the database trigger's).
  */
 export async function writeCells(db: Kysely<Schema>, context: WriteContext, writes: readonly CellWrite[]) {
   if (writes.length === 0) return;
   const { versionId, measure } = context;
-  const set = writes.filter((w) => w.newValue !== null);
-  const removed = writes.filter((w) => w.newValue === null);
-  if (set.length > 0)
-    await sql`
+  await sortInMemory(db);
+  const result = await sql<{ audited: number }>`
+    WITH d AS (
+      SELECT * FROM unnest(${column(writes, "sku")}::text[], ${column(writes, "location")}::text[],
+                           ${column(writes, "segment")}::text[], ${column(writes, "period")}::text[],
+                           ${column(writes, "oldValue")}::float8[], ${column(writes, "newValue")}::float8[],
+                           ${writes.map((w) => w.reverts ?? null)}::bigint[])
+        AS d(sku, location, segment, period, old, new, reverts)
+    ),
+    updated AS (
+      UPDATE plan_values v SET value = d.new FROM d
+      WHERE d.old IS NOT NULL AND d.new IS NOT NULL
+        AND v.version_id = ${versionId} AND v.measure = ${measure} AND v.sku = d.sku AND v.period = d.period
+        AND v.location IS NOT DISTINCT FROM d.location AND v.segment IS NOT DISTINCT FROM d.segment
+      RETURNING d.sku, d.location, d.segment, d.period, old.value AS old, d.new, d.reverts
+    ),
+    added AS (
       INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-      SELECT ${versionId}, ${measure}, d.sku, d.location, d.segment, d.period, d.value
-      FROM unnest(${column(set, "sku")}::text[], ${column(set, "location")}::text[], ${column(set, "segment")}::text[],
-                  ${column(set, "period")}::text[], ${column(set, "newValue")}::float8[]) AS d(sku, location, segment, period, value)
-      ON CONFLICT (version_id, measure, sku, location, segment, period) DO UPDATE SET value = EXCLUDED.value`.execute(
-      db,
-    );
-  if (removed.length > 0)
-    await sql`
-      DELETE FROM plan_values v
-      USING unnest(${column(removed, "sku")}::text[], ${column(removed, "location")}::text[],
-                   ${column(removed, "segment")}::text[], ${column(removed, "period")}::text[]) AS d(sku, location, segment, period)
-      WHERE v.version_id = ${versionId} AND v.measure = ${measure} AND v.sku = d.sku AND v.period = d.period
-        AND v.location IS NOT DISTINCT FROM d.location AND v.segment IS NOT DISTINCT FROM d.segment`.execute(
-      db,
-    );
-  await sql`
-    INSERT INTO plan_changes (version_id, measure, sku, location, segment, period, old_value, new_value, reason, comment,
-                              reverts, changed_by, changed_at, edit_id)
-    SELECT ${versionId}, ${measure}, d.sku, d.location, d.segment, d.period, d.old, d.new, ${context.reason}, ${context.comment},
-           d.reverts, ${context.userId}, ${context.at}, ${context.editId}
-    FROM unnest(${column(writes, "sku")}::text[], ${column(writes, "location")}::text[], ${column(writes, "segment")}::text[],
-                ${column(writes, "period")}::text[], ${column(writes, "oldValue")}::float8[], ${column(writes, "newValue")}::float8[],
-                ${writes.map((w) => w.reverts ?? null)}::int[]) AS d(sku, location, segment, period, old, new, reverts)`.execute(
-    db,
-  );
+      SELECT ${versionId}, ${measure}, d.sku, d.location, d.segment, d.period, d.new FROM d
+      WHERE d.old IS NULL AND d.new IS NOT NULL
+    ),
+    removed AS (
+      DELETE FROM plan_values v USING d
+      WHERE d.new IS NULL AND v.version_id = ${versionId} AND v.measure = ${measure} AND v.sku = d.sku
+        AND v.period = d.period AND v.location IS NOT DISTINCT FROM d.location AND v.segment IS NOT DISTINCT FROM d.segment
+      RETURNING d.sku, d.location, d.segment, d.period, v.value AS old, d.new, d.reverts
+    ),
+    audited AS (
+      INSERT INTO plan_changes (version_id, measure, sku, location, segment, period, old_value, new_value, reason,
+                                comment, reverts, changed_by, changed_at, edit_id)
+      SELECT ${versionId}, ${measure}, w.sku, w.location, w.segment, w.period, w.old, w.new, ${context.reason},
+             ${context.comment}, w.reverts, ${context.userId}, ${context.at}, ${context.editId}
+      FROM (SELECT * FROM updated UNION ALL SELECT * FROM removed
+            UNION ALL SELECT sku, location, segment, period, old, new, reverts FROM d WHERE d.old IS NULL AND d.new IS NOT NULL) w
+      RETURNING 1
+    )
+    SELECT count(*)::int AS audited FROM audited`.execute(db);
+  const audited = result.rows[0]?.audited ?? 0;
+  if (audited !== writes.length)
+    throw new Error(`${writes.length - audited} of ${writes.length} plan cells to write were not found`);
 }
-
 function column<K extends keyof CellWrite>(writes: readonly CellWrite[], key: K): CellWrite[K][] {
   return writes.map((w) => w[key]);
+}
+
+/**
+ * Lets the rest of the transaction sort and hash a company-wide edit's 240,000 cells in memory
+ * rather than in temporary files (the server default of 4 MB spills at about 30,000 rows).
+ */
+export async function sortInMemory(db: Kysely<Schema>): Promise<void> {
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
 }
