@@ -158,7 +158,8 @@ describe("executive S&OP", () => {
     const file = join(profile, "pack.xlsx");
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(file));
+    const bytes = readFileSync(file);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const finance = book.getWorksheet("Financial plan");
     expect(finance).toBeTruthy();
     expect(finance!.rowCount).toBeGreaterThan(HORIZON);
