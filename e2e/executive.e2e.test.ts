@@ -129,12 +129,10 @@ describe("executive S&OP", () => {
     await expect
       .poll(() => heads.allTextContents())
       .toEqual([expect.stringContaining(names[0]!), expect.stringContaining(names[1]!)]);
-    // The demand push sells more than the cost change in the current month's plan.
-    const demandDiff = comparison
-      .locator('tr[data-figure="demandUnits"] td')
-      .nth(1)
-      .locator(".comparison-diff");
-    expect(await demandDiff.textContent()).toMatch(/^\u2212/);
+    // Without the demand push the cost change sells less: its revenue difference is negative, and bad.
+    const revenueDiff = comparison.locator('tr[data-figure="revenue"] td').nth(1).locator(".comparison-diff");
+    expect(await revenueDiff.textContent()).toMatch(/^\u2212/);
+    expect(await revenueDiff.getAttribute("data-tone")).toBe("bad");
     expect(
       await page.getByTestId("cycle-stage-strip").locator('[aria-current="step"]').getAttribute("data-stage"),
     ).toBe("executive");

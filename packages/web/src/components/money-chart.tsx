@@ -29,7 +29,14 @@ export function moneyChartOption(
     animation: false,
     textStyle: { fontFamily: "inherit" },
     grid: { left: 8, right: 16, top: 48, bottom: 4, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: "#303b49", fontSize: 12 } },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      itemGap: 20,
+      textStyle: { color: "#303b49", fontSize: 12 },
+    },
     tooltip: {
       trigger: "axis",
       valueFormatter: (v: unknown) => `${formatMoneyRounded(Number(v) * major, currency)} ${currency.code}`,

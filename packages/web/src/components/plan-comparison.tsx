@@ -43,12 +43,15 @@ export function PlanComparison({
   options,
   initial,
   currency,
+  keyFigures,
   testId = "plan-comparison",
 }: {
   options: readonly PlanOption[];
   /** The plans ticked at first, in column order. */
   initial: readonly PlanRef[];
   currency: CompanyCurrency;
+  /** A dashboard's few figures (of either list), shown first; every figure one click away. */
+  keyFigures?: readonly string[];
   testId?: string;
 }) {
   const [picked, setPicked] = useState<readonly PlanRef[] | null>(null);
@@ -139,6 +142,7 @@ export function PlanComparison({
         <ComparisonBody
           comparison={comparison.data}
           currency={currency}
+          keyFigures={keyFigures}
           onDrill={(child) => setPath([...path, child])}
         />
       ) : null}
@@ -146,16 +150,25 @@ export function PlanComparison({
   );
 }
 
+/** A whole-plan figure is read from `wholePlan`, the others from the node's `figures`. */
+const WHOLE_PLAN_KEYS = new Set(WHOLE_PLAN_FIGURES.map((f) => f.key));
+const figureValue = (c: ComparisonColumn, key: string) =>
+  (WHOLE_PLAN_KEYS.has(key) ? c.wholePlan[key] : c.figures[key]) ?? null;
+
 function ComparisonBody({
   comparison,
   currency,
+  keyFigures,
   onDrill,
 }: {
   comparison: Comparison;
   currency: CompanyCurrency;
+  keyFigures: readonly string[] | undefined;
   onDrill: (step: NodeStep) => void;
 }) {
   const { columns, periods } = comparison;
+  const [every, setEvery] = useState(false);
+  const dashboard = keyFigures && !every ? [...PLAN_FIGURES, ...WHOLE_PLAN_FIGURES] : null;
   const series = useMemo(
     () =>
       columns.flatMap((c, i) => [
@@ -185,19 +198,35 @@ function ComparisonBody({
         testId="comparison-table"
         columns={columns}
         currency={currency}
-        figures={PLAN_FIGURES}
-        value={(c, key) => c.figures[key] ?? null}
+        figures={
+          dashboard && keyFigures
+            ? keyFigures.flatMap((key) => dashboard.filter((f) => f.key === key))
+            : PLAN_FIGURES
+        }
+        value={figureValue}
         budget
       />
-      <FigureTable
-        label="Whole-plan figures"
-        testId="comparison-whole-plan"
-        columns={columns}
-        currency={currency}
-        figures={WHOLE_PLAN_FIGURES}
-        value={(c, key) => c.wholePlan[key] ?? null}
-        caption="Resources, costs and cash belong to the whole plan, whatever products are chosen."
-      />
+      {keyFigures ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setEvery(!every)}
+          data-testid="comparison-every-figure"
+        >
+          {every ? "Show the key figures only" : "Show every figure"}
+        </button>
+      ) : null}
+      {dashboard ? null : (
+        <FigureTable
+          label="Whole-plan figures"
+          testId="comparison-whole-plan"
+          columns={columns}
+          currency={currency}
+          figures={WHOLE_PLAN_FIGURES}
+          value={figureValue}
+          caption="Resources, costs and cash belong to the whole plan, whatever products are chosen."
+        />
+      )}
       <MoneyChart
         periods={periods}
         series={series}

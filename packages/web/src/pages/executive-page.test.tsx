@@ -35,10 +35,30 @@ describe("ExecutivePage", () => {
     const fetchMock = stubApi(answers([LAST_CYCLE]));
     renderAt(<ExecutivePage />);
     await screen.findByTestId("comparison-table");
-    // The base and the two re-planned scenarios, then the commitment of October.
+    // October's commitment first (the differences are to it), then the base and both scenarios.
     expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain(
-      "/api/scenarios/compare?plans=scenario%3A1%2Cscenario%3A2%2Cscenario%3A3%2Ccommitted%3A4",
+      "/api/scenarios/compare?plans=committed%3A4%2Cscenario%3A1%2Cscenario%3A2%2Cscenario%3A3",
     );
+    // The dashboard's figures, whole-plan cash among them; every figure one click away.
+    const table = screen.getByTestId("comparison-table");
+    const figures = () => [...table.querySelectorAll("tbody tr")].map((r) => r.getAttribute("data-figure"));
+    expect(figures()).toEqual([
+      "revenue",
+      "grossMargin",
+      "grossMarginPercent",
+      "operatingCashFlow",
+      "closingCash",
+      "otif",
+      "fillRate",
+      "lostRevenue",
+      "inventoryValue",
+      "daysOfCover",
+      "budgetRevenue",
+    ]);
+    expect(table.querySelector('tr[data-figure="closingCash"]')?.textContent).toContain("500,000");
+    fireEvent.click(screen.getByTestId("comparison-every-figure"));
+    expect(figures()).toContain("demandUnits");
+    expect(screen.getByTestId("comparison-whole-plan")).toBeTruthy();
     expect(screen.getByTestId("decision-log")).toBeTruthy();
     expect(screen.getByTestId("cycle-stage-strip")).toBeTruthy();
   });

@@ -27,6 +27,20 @@ import { planned, scenarioOptions } from "./scenarios-page";
 
 const EUR: CompanyCurrency = { code: "EUR", minorDigits: 2 };
 
+/** What the executive meeting weighs: revenue, margin, cash, service and inventory. */
+const KEY_FIGURES = [
+  "revenue",
+  "grossMargin",
+  "grossMarginPercent",
+  "operatingCashFlow",
+  "closingCash",
+  "otif",
+  "fillRate",
+  "lostRevenue",
+  "inventoryValue",
+  "daysOfCover",
+] as const;
+
 export function ExecutivePage() {
   const me = useMe();
   const workspace = useWorkspace();
@@ -45,12 +59,13 @@ export function ExecutivePage() {
       label: `Committed ${formatPeriodLong(c.cyclePeriod)} (${c.scenarioName})`,
     })),
   ];
+  // The last committed plan comes first, so every difference reads "against what we committed".
   const initial: PlanRef[] = [
+    ...(lastCommitted ? [`committed:${lastCommitted.id}` as PlanRef] : []),
     ...list
       .filter(planned)
       .slice(0, lastCommitted ? 4 : 5)
       .map((s) => `scenario:${s.id}` as PlanRef),
-    ...(lastCommitted ? [`committed:${lastCommitted.id}` as PlanRef] : []),
   ];
   return (
     <div className="page" data-testid="executive-page">
@@ -76,6 +91,7 @@ export function ExecutivePage() {
             options={options}
             initial={initial}
             currency={currency}
+            keyFigures={KEY_FIGURES}
             testId="executive-comparison"
           />
         </>
