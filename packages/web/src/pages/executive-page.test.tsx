@@ -4,6 +4,7 @@ import type { CommittedPlan } from "../api/scenarios";
 import { WORKSPACE } from "../testing/fixtures";
 import { renderAt, stubApi } from "../testing/render";
 import { COMPARISON, EVE, EXECUTIVE_CYCLE, SCENARIOS } from "../testing/scenario-fixtures";
+import { SUPPLY_RUN } from "../testing/supply-fixtures";
 import { ExecutivePage } from "./executive-page";
 
 const COMMITTED: CommittedPlan = {
@@ -26,6 +27,7 @@ const answers = (commitments: readonly CommittedPlan[]): Record<string, unknown>
   "GET /api/cycle": EXECUTIVE_CYCLE,
   "GET /api/decisions": { period: "2026-11", asOf: "2026-11-22", decisions: [] },
   "GET /api/scenarios": SCENARIOS,
+  "GET /api/supply/runs": { runs: [SUPPLY_RUN] },
   "GET /api/commitments": { commitments },
   "GET /api/scenarios/compare": COMPARISON,
 });

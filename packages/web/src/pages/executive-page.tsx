@@ -23,7 +23,7 @@ import { Panel } from "../components/panel";
 import { PlanComparison, type PlanOption } from "../components/plan-comparison";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { formatPeriodLong, formatTimestamp } from "../format/dates";
-import { planned, scenarioOptions } from "./scenarios-page";
+import { scenarioOptions, usePlanned } from "./scenarios-page";
 
 const EUR: CompanyCurrency = { code: "EUR", minorDigits: 2 };
 
@@ -46,6 +46,7 @@ export function ExecutivePage() {
   const workspace = useWorkspace();
   const scenarios = useScenarios();
   const commitments = useCommitments();
+  const planned = usePlanned();
   const currency = workspace.data?.company.currency ?? EUR;
   const cycle = workspace.data?.cycle.period ?? null;
   const list = scenarios.data ?? [];
@@ -53,7 +54,7 @@ export function ExecutivePage() {
   // The newest commitment of an earlier cycle is what this cycle's plans are measured against.
   const lastCommitted = (commitments.data ?? []).find((c) => c.cyclePeriod !== cycle) ?? null;
   const options: PlanOption[] = [
-    ...scenarioOptions(list),
+    ...scenarioOptions(list, planned),
     ...(commitments.data ?? []).map((c) => ({
       ref: `committed:${c.id}` as PlanRef,
       label: `Committed ${formatPeriodLong(c.cyclePeriod)} (${c.scenarioName})`,
@@ -85,7 +86,7 @@ export function ExecutivePage() {
           {committedNow ? (
             <CommittedPanel plan={committedNow} />
           ) : (
-            <CommitPanel scenarios={list} mayCommit={me.data?.role === "executive"} />
+            <CommitPanel scenarios={list.filter(planned)} mayCommit={me.data?.role === "executive"} />
           )}
           <PlanComparison
             options={options}
@@ -104,9 +105,10 @@ export function ExecutivePage() {
   );
 }
 
+/** `scenarios`: the plans that were planned; the stale ones are left out, as the server refuses them. */
 function CommitPanel({ scenarios, mayCommit }: { scenarios: readonly Scenario[]; mayCommit: boolean }) {
   const commit = useCommit();
-  const ready = scenarios.filter((s) => planned(s) && !s.stale);
+  const ready = scenarios.filter((s) => !s.stale);
   const [chosen, setChosen] = useState<number | null>(null);
   const [rationale, setRationale] = useState("");
   const [confirming, setConfirming] = useState(false);

@@ -4,6 +4,7 @@ import type { ScenarioChange, ScenarioDetail } from "../api/scenarios";
 import { DANA, WORKSPACE } from "../testing/fixtures";
 import { renderAt, stubApi } from "../testing/render";
 import { COMPARISON, LINE_DOWN, SCENARIOS } from "../testing/scenario-fixtures";
+import { SUPPLY_RUN } from "../testing/supply-fixtures";
 import { ScenariosPage } from "./scenarios-page";
 
 const change = (over: Partial<ScenarioChange>): ScenarioChange => ({
@@ -38,6 +39,7 @@ const base = {
   "GET /api/auth/me": DANA,
   "GET /api/workspace": WORKSPACE,
   "GET /api/scenarios": SCENARIOS,
+  "GET /api/supply/runs": { runs: [SUPPLY_RUN] },
   "GET /api/scenarios/3": DETAIL,
   "GET /api/scenarios/compare": COMPARISON,
 };

@@ -6,7 +6,7 @@
 import { canShapeScenarios } from "@fulcrum/domain";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useMe, useWorkspace } from "../api/queries";
+import { useMe, useSupplyRuns, useWorkspace } from "../api/queries";
 import {
   type PlanRef,
   type Scenario,
@@ -27,10 +27,25 @@ import { formatTimestamp } from "../format/dates";
 
 const EUR: CompanyCurrency = { code: "EUR", minorDigits: 2 };
 
-/** A scenario's plan can be compared once a re-plan finished (the base: once supply was planned). */
-export const planned = (s: Scenario) => s.isBase || s.latestRun?.status === "finished";
+/**
+ * Whether a plan can be compared or committed: a scenario once a re-plan finished, the base once
+ * the supply review planned it for the current cycle.
+ */
+export function usePlanned(): (s: Scenario) => boolean {
+  const runs = useSupplyRuns();
+  const cycle = useWorkspace().data?.cycle.period;
+  const planned = new Set(
+    (runs.data ?? [])
+      .filter((r) => r.status === "finished" && r.firstPeriod === cycle)
+      .map((r) => r.scenarioId),
+  );
+  return (s) => (s.isBase ? planned.has(s.id) : s.latestRun?.status === "finished");
+}
 
-export function scenarioOptions(scenarios: readonly Scenario[]): PlanOption[] {
+export function scenarioOptions(
+  scenarios: readonly Scenario[],
+  planned: (s: Scenario) => boolean,
+): PlanOption[] {
   return scenarios.map((s) => ({
     ref: `scenario:${s.id}` as PlanRef,
     label: s.isBase ? `${s.name} (base)` : s.name,
@@ -42,6 +57,7 @@ export function ScenariosPage() {
   const me = useMe();
   const workspace = useWorkspace();
   const scenarios = useScenarios();
+  const planned = usePlanned();
   const [params, setParams] = useSearchParams();
   const [jobs, setJobs] = useState<Record<number, string | null>>({});
   const selectedId = Number(params.get("scenario")) || null;
@@ -61,6 +77,7 @@ export function ScenariosPage() {
         <div className="columns scenario-columns">
           <ScenarioList
             scenarios={list}
+            planned={planned}
             selectedId={selectedId}
             onSelect={(id) => setParams({ scenario: String(id) })}
             editable={editable}
@@ -80,7 +97,7 @@ export function ScenariosPage() {
       ) : null}
       {scenarios.data ? (
         <PlanComparison
-          options={scenarioOptions(list)}
+          options={scenarioOptions(list, planned)}
           initial={list
             .filter(planned)
             .map((s) => `scenario:${s.id}` as PlanRef)
@@ -92,9 +109,14 @@ export function ScenariosPage() {
   );
 }
 
-function runStatus(s: Scenario) {
+function runStatus(s: Scenario, planned: boolean) {
   const run = s.latestRun;
-  if (s.isBase) return <span className="muted">Planned by the supply review</span>;
+  if (s.isBase)
+    return (
+      <span className="muted">
+        {planned ? "Planned by the supply review" : "Not planned yet: run the supply review"}
+      </span>
+    );
   if (!run) return <span className="muted">Not planned yet</span>;
   if (run.status === "running")
     return <Tag tone="current">{`${PHASE_TEXT[run.phase]} ${Math.round(run.progress)} %`}</Tag>;
@@ -104,11 +126,13 @@ function runStatus(s: Scenario) {
 
 function ScenarioList({
   scenarios,
+  planned,
   selectedId,
   onSelect,
   editable,
 }: {
   scenarios: readonly Scenario[];
+  planned: (s: Scenario) => boolean;
   selectedId: number | null;
   onSelect: (id: number) => void;
   editable: boolean;
@@ -136,7 +160,7 @@ function ScenarioList({
                 {s.stale ? <Tag tone="warning">Stale</Tag> : null}
               </th>
               <td className="align-right num">{s.changeCount}</td>
-              <td>{runStatus(s)}</td>
+              <td>{runStatus(s, planned(s))}</td>
             </tr>
           ))}
         </tbody>
