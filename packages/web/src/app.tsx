@@ -30,14 +30,14 @@ const SupplyReviewPage = lazy(async () => ({
 const SupplierPortalPage = lazy(async () => ({
   default: (await import("./pages/supplier-portal-page")).SupplierPortalPage,
 }));
+const DemandReviewPage = lazy(async () => ({
+  default: (await import("./pages/demand-review-page")).DemandReviewPage,
+}));
 const ScenariosPage = lazy(async () => ({ default: (await import("./pages/scenarios-page")).ScenariosPage }));
 const AlignmentPage = lazy(async () => ({ default: (await import("./pages/alignment-page")).AlignmentPage }));
 const ExecutivePage = lazy(async () => ({ default: (await import("./pages/executive-page")).ExecutivePage }));
 const ExecutivePackPage = lazy(async () => ({
   default: (await import("./pages/executive-pack-page")).ExecutivePackPage,
-}));
-const DemandReviewPage = lazy(async () => ({
-  default: (await import("./pages/demand-review-page")).DemandReviewPage,
 }));
 
 export const routes: RouteObject[] = [
