@@ -1,5 +1,5 @@
 // Starts Fulcrum as `fulcrum start` runs it — the demo company on a throwaway embedded PostgreSQL,
-// job-queue workers for forecasts and supply plans in this process, the built web app — for the
+// job-queue workers for forecasts, supply plans and scenario re-plans in this process, the built web app — for the
 // browser tests. The global setup shares one; a test whose flow needs other data starts its own.
 
 import { spawnSync } from "node:child_process";
@@ -22,11 +22,13 @@ export function buildWebApp(): void {
 
 export async function startFulcrum(
   prepare: (fulcrum: Fulcrum) => Promise<void> = async () => {},
+  /** A smaller demo company for flows that plan several times (the full one by default). */
+  demo: Parameters<Fulcrum["loadDemo"]>[0] = {},
 ): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "fulcrum-e2e-pg-"));
   const database = await openDatabase({ dataDir, port: 0 });
   const fulcrum = createFulcrum(database);
-  await fulcrum.loadDemo();
+  await fulcrum.loadDemo(demo);
   await prepare(fulcrum);
   const jobs = await JobQueue.open(database.url);
   await jobs.workForecasts(fulcrum.forecasts);

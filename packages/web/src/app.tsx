@@ -15,8 +15,7 @@ import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
 import { StagePage } from "./pages/stage-page";
 
-// ECharts is most of the bundle's weight and only the explorer, the forecast and the supply review draw
-// charts: load it on demand.
+// ECharts is most of the bundle's weight and only some pages draw charts: load those pages on demand.
 const HierarchyPage = lazy(async () => ({ default: (await import("./pages/hierarchy-page")).HierarchyPage }));
 const ForecastAccuracyPage = lazy(async () => ({
   default: (await import("./pages/forecast-accuracy-page")).ForecastAccuracyPage,
@@ -36,6 +35,12 @@ const DemandAnalysisPage = lazy(async () => ({
 }));
 const DemandReviewPage = lazy(async () => ({
   default: (await import("./pages/demand-review-page")).DemandReviewPage,
+}));
+const ScenariosPage = lazy(async () => ({ default: (await import("./pages/scenarios-page")).ScenariosPage }));
+const AlignmentPage = lazy(async () => ({ default: (await import("./pages/alignment-page")).AlignmentPage }));
+const ExecutivePage = lazy(async () => ({ default: (await import("./pages/executive-page")).ExecutivePage }));
+const ExecutivePackPage = lazy(async () => ({
+  default: (await import("./pages/executive-pack-page")).ExecutivePackPage,
 }));
 
 export const routes: RouteObject[] = [
@@ -114,7 +119,38 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: "alignment", element: <StagePage stageId="alignment" /> },
-      { path: "executive", element: <StagePage stageId="executive" /> },
+      {
+        path: "alignment/scenarios",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <ScenariosPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "alignment/gap",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <AlignmentPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "executive",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <ExecutivePage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "executive/pack/:id",
+        element: (
+          <Suspense fallback={<Loading />}>
+            <ExecutivePackPage />
+          </Suspense>
+        ),
+      },
       { path: "monitor", element: <MonitorPage /> },
       { path: "inbox", element: <InboxPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -115,7 +115,20 @@ export const STAGES: readonly StageDef[] = [
       "Reconcile demand, supply and finance before the executive meeting: gaps, trade-offs and the financial view of the plan, priced with standard costs and prices.",
     cycleStages: ["alignment"],
     areas: ["finance"],
-    tools: [],
+    tools: [
+      {
+        to: "/alignment/scenarios",
+        label: "Scenarios",
+        description:
+          "Branch what-if plans from the base, change demand, prices, capacity, suppliers or costs, re-plan them and compare them side by side.",
+      },
+      {
+        to: "/alignment/gap",
+        label: "Demand–supply gap",
+        description:
+          "Demand against what the plan serves per family, segment and month, what fills the gap and what it costs, and each allocation rule's service per segment.",
+      },
+    ],
   },
   {
     id: "executive",
@@ -125,7 +138,14 @@ export const STAGES: readonly StageDef[] = [
       "Decide on the aligned plan and commit it for the cycle, resolving what the alignment meeting escalated.",
     cycleStages: ["executive", "committed"],
     areas: [],
-    tools: [],
+    tools: [
+      {
+        to: "/executive",
+        label: "Executive S&OP",
+        description:
+          "The scenarios against the last committed plan and the budget, the open decisions, and the commitment of one plan with its executive pack.",
+      },
+    ],
   },
   {
     id: "monitor",
