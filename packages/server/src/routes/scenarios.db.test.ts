@@ -138,7 +138,10 @@ describe("scenario API", () => {
     expect(edit.status).toBe(409);
     const demand = `/api/plans/versions/${plan.demandVersionId}`;
     for (const [path, body] of [
-      [`${demand}/edits`, { measure: "demand.consensus", from: "2026-12", edit: { kind: "percent", percent: 5 }, reason: "x" }],
+      [
+        `${demand}/edits`,
+        { measure: "demand.consensus", from: "2026-12", edit: { kind: "percent", percent: 5 }, reason: "x" },
+      ],
       [`${demand}/locks`, { measure: "demand.consensus", from: "2026-12", locked: true }],
       [`${demand}/approve`, {}],
     ] as const)
