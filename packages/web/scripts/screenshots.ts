@@ -3,7 +3,7 @@
 // Signs in as the demand planner, so the demo company must be loaded. Runs a SKU-level statistical
 // forecast from the forecast page when none exists yet (the server must work its job queue), then
 // signs in as the supply planner and runs the level, chase and optimiser plans when no supply plan
-// exists yet.
+// exists yet, and finally, as the executive, the scenarios, the demand–supply gap and the executive page.
 
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,6 +142,22 @@ async function main(): Promise<void> {
     await page.getByTestId("supplier-portal-page").waitFor();
     await page.locator('[data-testid="supplier-grid"] tbody tr').first().waitFor();
     await shoot(page, "supplier-portal");
+
+    // The demo's first start plays the cycle to alignment: a base plan and two re-planned scenarios.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByTestId("demo-users").waitFor();
+    await page.locator('[data-role="executive"]').click();
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("overview-page").waitFor();
+    await page.goto(`${baseUrl}/alignment/scenarios`);
+    await page.getByTestId("scenarios-page").waitFor();
+    await shoot(page, "scenarios");
+    await page.goto(`${baseUrl}/alignment/gap`);
+    await page.getByTestId("alignment-page").waitFor();
+    await shoot(page, "demand-supply-gap");
+    await page.goto(`${baseUrl}/executive`);
+    await page.getByTestId("executive-page").waitFor();
+    await shoot(page, "executive");
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -280,6 +280,7 @@ export class PlanService {
         "label",
         "status",
         "cycle_period as cyclePeriod",
+        "overlay_of as overlayOf",
       ])
       .orderBy("plan_versions.id", "desc")
       .execute();

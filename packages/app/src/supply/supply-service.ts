@@ -125,9 +125,18 @@ export class SupplyService {
     private readonly now: () => Date,
   ) {}
 
-  /** Past and running runs, newest first. */
+  /**
+   * The base plan's past and running runs, newest first: a scenario's runs belong to its re-plans
+   * and are read through the scenario.
+   */
   async runs(): Promise<SupplyRunInfo[]> {
-    const rows = await this.selectRuns().orderBy("id", "desc").limit(50).execute();
+    const rows = await this.selectRuns()
+      .where("scenario_id", "in", (eb) =>
+        eb.selectFrom("scenarios").select("id").where("parent_id", "is", null),
+      )
+      .orderBy("id", "desc")
+      .limit(50)
+      .execute();
     return rows.map(toRunInfo);
   }
 

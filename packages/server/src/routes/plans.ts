@@ -25,6 +25,10 @@ const versions = createRoute({
             label: z.string(),
             status: z.string(),
             cyclePeriod: z.string().nullable(),
+            overlayOf: z.number().nullable().openapi({
+              description:
+                "A scenario's copy-on-write version: it holds only the cells that differ from this one",
+            }),
           }),
         ),
       }),

@@ -23,6 +23,8 @@ export interface PlanVersionSummary {
   readonly label: string;
   readonly status: "draft" | "approved" | "committed";
   readonly cyclePeriod: string | null;
+  /** A scenario's copy-on-write version (only what differs from this one): not a plan to review. */
+  readonly overlayOf: number | null;
 }
 
 export type TimeGrain = "month" | "quarter" | "year";

@@ -34,7 +34,9 @@ export function DemandAnalysisPage() {
   const [compare, setCompare] = useState<DriverComparison>("year-over-year");
   const segments = useEntityRows("segments", SEGMENT_QUERY);
   const versions = usePlanVersions();
-  const demandVersions = (versions.data ?? []).filter((v) => v.kind === "demand" && v.cyclePeriod !== null);
+  const demandVersions = (versions.data ?? []).filter(
+    (v) => v.kind === "demand" && v.cyclePeriod !== null && !v.overlayOf,
+  );
   const versionId = demandVersions.find((v) => v.status === "draft")?.id ?? demandVersions[0]?.id ?? null;
   const planned = compare === "plan-vs-last-year";
   const analysis = useDemandAnalysis({

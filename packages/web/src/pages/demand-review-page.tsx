@@ -64,7 +64,8 @@ export function DemandReviewPage() {
   const workspace = useWorkspace();
   const versions = usePlanVersions();
   const [chosenVersion, setChosenVersion] = useState<number | null>(null);
-  const demandVersions = (versions.data ?? []).filter((v) => v.kind === "demand");
+  // A scenario's demand is reviewed through its changes, not edited cell by cell here.
+  const demandVersions = (versions.data ?? []).filter((v) => v.kind === "demand" && !v.overlayOf);
   const versionId =
     chosenVersion ?? demandVersions.find((v) => v.status === "draft")?.id ?? demandVersions[0]?.id ?? null;
   // Stay on the version once shown: approving it must not switch the page to another draft.
