@@ -146,12 +146,14 @@ export function useDemandGrid(
   node: DemandNodeRef,
   from: string | null,
   grain: TimeGrain,
+  /** The last month shown; null leaves the server's default of 12 months from `from`. */
+  to: string | null = null,
 ) {
   return useQuery({
-    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from, grain],
+    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from, to, grain],
     queryFn: () =>
       request<DemandGrid>(`/plans/versions/${versionId}/demand`, {
-        query: { ...nodeFields(node), from, grain },
+        query: { ...nodeFields(node), from, to, grain },
       }),
     enabled: versionId !== null && from !== null,
     placeholderData: keepPreviousData,

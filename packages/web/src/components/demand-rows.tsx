@@ -21,6 +21,8 @@ export const LAYER_LABELS: Record<DemandLayer, string> = {
 
 export interface RowContext {
   readonly grid: DemandGrid;
+  /** The last month the grid asked for (null: the server's default), for the children to ask the same. */
+  readonly to: string | null;
   readonly layer: DemandLayer;
   readonly canEdit: boolean;
   readonly expanded: ReadonlySet<string>;
@@ -165,6 +167,7 @@ function ChildRows({
     parent,
     context.grid.periods[0] ?? null,
     context.grid.grain,
+    context.to,
   );
   const span = context.grid.buckets.length + 2;
   if (query.isPending || query.isError)

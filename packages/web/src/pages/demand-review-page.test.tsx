@@ -194,6 +194,31 @@ describe("DemandReviewPage", () => {
     });
   });
 
+  it("looks 24 months ahead when asked, for the top and for the families opened below it", async () => {
+    // 2026-11 + 23 months = 2028-10, the 24th month.
+    const months = (rows: readonly DemandGridRow[]): DemandGrid => ({
+      ...grid([...rows]),
+      periods: ["2026-11", "2028-10"],
+      buckets: [
+        { bucket: "2026-11", from: "2026-11", to: "2026-11" },
+        { bucket: "2028-10", from: "2028-10", to: "2028-10" },
+      ],
+    });
+    stub(DANA, {
+      "GET /api/plans/versions/3/demand?from=2026-11&to=2028-10&grain=month": months(TOP.rows),
+      "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&to=2028-10&grain=month":
+        months(FAMILY.rows),
+    });
+    renderAt(<DemandReviewPage />, { path: "/demand/review", route: "/demand/review" });
+    await screen.findByText("Juices");
+    expect(screen.queryByText("Oct 2028")).toBeNull();
+    fireEvent.change(screen.getByTestId("demand-horizon"), { target: { value: "24" } });
+    await within(screen.getByTestId("demand-grid")).findByText("Oct 2028");
+    fireEvent.click(within(rowOf("FAM-A")).getByTestId("demand-toggle"));
+    await screen.findByText("Orange");
+    expect(rowOf("S1").querySelector('[data-period="2028-10"]')).not.toBeNull();
+  });
+
   it("shows every layer of the selected row and the other person's change on a conflict", async () => {
     stub(DANA, {
       "POST /api/plans/versions/3/edits": {

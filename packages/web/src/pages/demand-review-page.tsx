@@ -6,7 +6,7 @@
 // spreadsheet's: arrows and Tab move, Enter edits and commits, a block pasted from Excel is sent
 // as one all-or-nothing batch of edits.
 
-import { canApproveConsensus, canEditDemandLayer, type Role } from "@fulcrum/domain";
+import { addPeriods, canApproveConsensus, canEditDemandLayer, parsePeriod, type Role } from "@fulcrum/domain";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { fetchHierarchyPath } from "../api/client";
@@ -52,6 +52,9 @@ export const REASON_CODES = [
   "Correction",
 ] as const;
 
+/** How far ahead the grid looks; 12 months is the server's default, so it sends no `to`. */
+const HORIZONS = [12, 18, 24] as const;
+
 const BASES = [
   { value: "current", label: "Current split" },
   { value: "statistical", label: "Statistical forecast" },
@@ -74,7 +77,10 @@ export function DemandReviewPage() {
   }, [chosenVersion, versionId]);
   const from = workspace.data?.company.currentPeriod ?? null;
   const [grain, setGrain] = useState<TimeGrain>("month");
-  const root = useDemandGrid(versionId, { kind: "all", code: null }, from, grain);
+  const [horizon, setHorizon] = useState<number>(12);
+  const start = from === null ? null : parsePeriod(from);
+  const to = start === null || horizon === 12 ? null : addPeriods(start, horizon - 1);
+  const root = useDemandGrid(versionId, { kind: "all", code: null }, from, grain, to);
   const role = me.data?.role;
 
   if (versions.isPending || workspace.isPending) return <Loading label="Loading the demand plan…" />;
@@ -125,6 +131,21 @@ export function DemandReviewPage() {
                 <option value="year">Years</option>
               </select>
             </label>
+            <label className="field">
+              <span className="field-label">Horizon</span>
+              <select
+                className="input"
+                data-testid="demand-horizon"
+                value={horizon}
+                onChange={(event) => setHorizon(Number(event.target.value))}
+              >
+                {HORIZONS.map((months) => (
+                  <option key={months} value={months}>
+                    {`${months} months`}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
           {root.isPending ? <Loading /> : null}
           {root.isError ? <ErrorMessage error={root.error} /> : null}
@@ -132,6 +153,7 @@ export function DemandReviewPage() {
             <>
               <DemandReview
                 grid={root.data}
+                to={to}
                 role={role}
                 username={me.data?.username ?? ""}
                 currency={workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 }}
@@ -159,11 +181,14 @@ type SelectedNode = DemandNodeRef & { readonly name: string };
 
 function DemandReview({
   grid,
+  to,
   role,
   username,
   currency,
 }: {
   grid: DemandGrid;
+  /** The last month asked for, so expanded rows read the same months as the top. */
+  to: string | null;
   role: Role;
   username: string;
   currency: CompanyCurrency;
@@ -206,6 +231,7 @@ function DemandReview({
 
   const context: RowContext = {
     grid,
+    to,
     layer,
     canEdit,
     expanded,
