@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     await page.getByTestId("demo-users").waitFor();
     await page.locator('[data-role="executive"]').click();
     await page.getByTestId("login-submit").click();
-    await page.getByTestId("overview-page").waitFor();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await page.goto(`${baseUrl}/alignment/scenarios`);
     await page.getByTestId("scenarios-page").waitFor();
     await shoot(page, "scenarios");
