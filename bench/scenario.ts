@@ -1,0 +1,393 @@
+// Scenario benchmark (`npm run bench:scenario`): on the demo company and on a generated 2,000-SKU
+// company, the base plan's supply run (the reference), then a what-if scenario of three changes —
+// +10 % demand on one family for three months, −20 % regular hours on one of its resources for two,
+// its main supplier at 50 % capacity for three — created, re-planned end to end and compared with
+// the base, each step timed; then the storage the scenario adds against the base plan's size, and
+// the same for a scenario of the family's demand change alone (the "one family" case the < 1 % aim
+// is about), with the cells its re-solve changed outside the family counted.
+// Usage: npm run bench:scenario -- [--companies 150,2000] [--horizon 18] [--time-limit 1800]
+
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { createFulcrum, SolverHandle, type User } from "@fulcrum/app";
+import { addPeriods, type PeriodKey } from "@fulcrum/domain";
+import { redTomatoProblem } from "@fulcrum/engines";
+import type { Database } from "@fulcrum/storage";
+import { fmt, scratchDatabase, timed } from "./support";
+
+const { values } = parseArgs({
+  options: {
+    companies: { type: "string", default: "150,2000" },
+    horizon: { type: "string", default: "18" },
+    "time-limit": { type: "string", default: "1800" },
+  },
+});
+const RUN = {
+  horizon: Number(values.horizon),
+  strategy: "optimal",
+  timeLimitSeconds: Number(values["time-limit"]),
+} as const;
+const AS_OF = "2026-11-22";
+/** Two plan values closer than this are the same cell (the overlay's own tolerance is finer). */
+const SAME = 1e-6;
+
+const money = (minor: number) => `${fmt(minor / 100)} EUR`;
+const load = () =>
+  loadavg()
+    .map((l) => fmt(l, 2))
+    .join(" ");
+console.log(`# Scenario benchmark — ${new Date().toISOString()} — node ${process.version}`);
+console.log(`# ${cpus().length} cores, load average ${load()}; optimiser, horizon ${RUN.horizon} months`);
+
+for (const skuCount of values.companies.split(",").map(Number)) await benchCompany(skuCount);
+
+async function benchCompany(skuCount: number): Promise<void> {
+  console.log(
+    `\n## ${skuCount === 150 ? "Demo company" : "Generated company"}: ${fmt(skuCount)} SKUs (seed 42)`,
+  );
+  const scratch = await scratchDatabase();
+  const solver = new SolverHandle();
+  try {
+    const { database } = scratch;
+    const fulcrum = createFulcrum(database, { now: () => new Date(`${AS_OF}T09:00:00Z`), solver });
+    const loaded = await timed(() => fulcrum.loadDemo({ skuCount, asOf: AS_OF }));
+    const forecast = await timed(() =>
+      fulcrum.forecasts.run({ horizon: RUN.horizon, historyMonths: 36, level: "sku", userId: null }),
+    );
+    const planner: User = await fulcrum.auth.createUser({
+      username: "sam.supply",
+      displayName: "Sam Supply",
+      role: "supply_planner",
+      password: "bench-password",
+    });
+    // The first solve in a fresh WASM runtime is several times slower: warm the worker first.
+    await solver.plan(redTomatoProblem({ integerWorkforce: false }), 60);
+    console.log(
+      `setup (not timed below): demo loaded in ${fmt(loaded.seconds, 1)} s, statistical forecast in ${fmt(forecast.seconds, 1)} s`,
+    );
+
+    const steps: Step[] = [];
+    const basePhases = phaseClock();
+    const base = await timed(() =>
+      fulcrum.supply.run({ ...RUN, userId: planner.id }, { onPhase: basePhases.mark }),
+    );
+    if (base.result.status !== "finished") throw new Error(`base run: ${base.result.status}`);
+    const baseSummary = (await fulcrum.supply.detail(base.result.id)).summary!;
+    const baseSolve = baseSummary.solveSeconds ?? Number.NaN;
+    console.log(
+      `base plan: ${fmt(baseSummary.size.skus)} items, ${fmt(baseSummary.size.stockPositions)} stock positions, ${baseSummary.size.resources} resources; cost ${money(baseSummary.costs.total)}, fill rate ${fmt(100 * baseSummary.service.fillRate, 2)} %`,
+    );
+    steps.push({ label: "base supply run (reference)", seconds: base.seconds, uptime: load() });
+    steps.push(...basePhases.steps("  "));
+    steps.push({ label: "    of which HiGHS", seconds: baseSolve });
+    const baseVersions = [base.result.demandVersionId!, base.result.versionId!];
+
+    const company = await fulcrum.workspace.company();
+    const first = company.currentPeriod as PeriodKey;
+    const span = (from: number, months: number) => ({
+      from: addPeriods(first, from),
+      to: addPeriods(first, from + months - 1),
+    });
+    const picked = await pickTargets(database, span(1, 2));
+    console.log(
+      `family ${picked.family} (${picked.familySkus.size} of ${fmt(picked.finished)} finished SKUs), resource ${picked.resource} (−${fmt(picked.hours)} h/month ≈ −20 %), supplier ${picked.supplier}`,
+    );
+    const demandChange = {
+      kind: "demand",
+      node: { kind: "group", code: picked.family },
+      periods: span(0, 3),
+      percent: 10,
+    };
+    const changes = [
+      { label: `addChange: demand +10 % on ${picked.family}, 3 months`, change: demandChange },
+      {
+        label: `addChange: capacity −20 % on ${picked.resource}, 2 months`,
+        change: { kind: "capacity", resource: picked.resource, periods: span(1, 2), hours: -picked.hours },
+      },
+      {
+        label: `addChange: supplier ${picked.supplier} at 50 %, 3 months`,
+        change: { kind: "supplier", supplier: picked.supplier, periods: span(0, 3), capacityPercent: 50 },
+      },
+    ];
+    const against = { versions: baseVersions, family: picked.family };
+    const three = await benchScenario(fulcrum, planner, "Three changes", changes, steps, against);
+    const one = await benchScenario(
+      fulcrum,
+      planner,
+      "One family",
+      [{ label: changes[0]!.label, change: demandChange }],
+      steps,
+      against,
+    );
+
+    console.log("\nstep\ts\t× base run\tload average");
+    for (const s of steps)
+      console.log(
+        [
+          s.label,
+          fmt(s.seconds, s.seconds < 1 ? 3 : 1),
+          s.label.startsWith(" ") ? "" : fmt(s.seconds / base.seconds, 3),
+          s.uptime ?? "",
+        ].join("\t"),
+      );
+
+    const baseSize = await planSize(database, baseVersions);
+    const baseRecords = await runRecords(database, base.result.id);
+    console.log(
+      `\nbase plan: ${fmt(baseSize.rows)} plan cells, ${kib(baseSize.bytes)} (demand ${fmt(baseSize.byVersion[0]!)} + supply ${fmt(baseSize.byVersion[1]!)} cells); its run records ${fmt(baseRecords.rows)} rows, ${kib(baseRecords.bytes)}`,
+    );
+    console.log(
+      "scenario\tchanges rows\tchanges KiB\tdemand cells\tsupply cells\tcells KiB\tscenario_runs KiB\tadded KiB\t% of base (cells+changes+run)\trows % of base cells\trun records rows\trun records KiB\twith run records % of base",
+    );
+    for (const s of [three, one]) {
+      const added = s.storage.changes.bytes + s.storage.cells.bytes + s.storage.run.bytes;
+      const withRecords = added + s.storage.records.bytes;
+      console.log(
+        [
+          s.name,
+          fmt(s.storage.changes.rows),
+          kib(s.storage.changes.bytes, false),
+          fmt(s.storage.cells.byVersion[0]!),
+          fmt(s.storage.cells.byVersion[1]!),
+          kib(s.storage.cells.bytes, false),
+          kib(s.storage.run.bytes, false),
+          kib(added, false),
+          fmt((100 * added) / baseSize.bytes, 2),
+          fmt((100 * (s.storage.cells.rows + s.storage.changes.rows + 1)) / baseSize.rows, 2),
+          fmt(s.storage.records.rows),
+          kib(s.storage.records.bytes, false),
+          fmt((100 * withRecords) / (baseSize.bytes + baseRecords.bytes), 2),
+        ].join("\t"),
+      );
+    }
+    console.log(
+      "\ncells that differ from the base (read through plan_cells)\tin the family\tother finished SKUs\tcomponents and materials\tserved Δ units\tlost sales Δ units",
+    );
+    for (const s of [three, one])
+      for (const d of s.diffs)
+        console.log(
+          [
+            `${s.name}: ${d.kind}`,
+            fmt(d.family),
+            fmt(d.otherFinished),
+            fmt(d.materials),
+            d.kind === "supply" ? fmt(d.servedDelta) : "",
+            d.kind === "supply" ? fmt(d.lostDelta) : "",
+          ].join("\t"),
+        );
+  } finally {
+    await solver.discard();
+    await scratch.dispose();
+  }
+}
+
+interface Step {
+  readonly label: string;
+  readonly seconds: number;
+  readonly uptime?: string;
+}
+
+type Fulcrum = ReturnType<typeof createFulcrum>;
+
+async function benchScenario(
+  fulcrum: Fulcrum,
+  planner: User,
+  name: string,
+  changes: readonly { label: string; change: unknown }[],
+  steps: Step[],
+  base: { versions: readonly number[]; family: string },
+) {
+  const created = await timed(() => fulcrum.scenarios.create({ name }, planner));
+  const id = created.result.id;
+  steps.push({ label: `${name}: scenario create`, seconds: created.seconds });
+  for (const { label, change } of changes) {
+    const added = await timed(() =>
+      fulcrum.scenarios.addChange(id, { change, reason: "benchmark" }, planner),
+    );
+    steps.push({ label: `${name}: ${label}`, seconds: added.seconds });
+  }
+  const phases = phaseClock();
+  const replanned = await timed(() =>
+    fulcrum.scenarios.replan(id, { ...RUN, userId: planner.id }, { onPhase: phases.mark }),
+  );
+  const run = replanned.result;
+  if (run.status !== "finished") throw new Error(`${name}: re-plan ${run.status}`);
+  const summary = (await fulcrum.supply.detail(run.supplyRunId!)).summary!;
+  const solve = summary.solveSeconds ?? Number.NaN;
+  console.log(
+    `${name}: cost ${money(summary.costs.total)}, fill rate ${fmt(100 * summary.service.fillRate, 2)} %, ${fmt(run.storedCells ?? 0)} cells stored`,
+  );
+  steps.push({ label: `${name}: replan end to end`, seconds: replanned.seconds, uptime: load() });
+  steps.push(...phases.steps("  "));
+  steps.push({ label: "    of which HiGHS", seconds: solve });
+  const versions = [run.demandVersionId!, run.supplyVersionId!];
+  const compared = await timed(() => compareWithBase(fulcrum.database, versions, base.versions, base.family));
+  steps.push({ label: `${name}: compare with the base (plan_cells)`, seconds: compared.seconds });
+  const database = fulcrum.database;
+  const storage = {
+    changes: await tableSize(database, "scenario_changes", "scenario_id", id),
+    run: await tableSize(database, "scenario_runs", "scenario_id", id),
+    cells: await planSize(database, versions),
+    records: await runRecords(database, run.supplyRunId!, versions),
+  };
+  return { name, storage, diffs: compared.result };
+}
+
+/**
+ * The comparison step. `fulcrum.scenarios.compare` is being written; until it lands this reads
+ * both plans whole through `plan_cells` (as any comparison must) and diffs them cell by cell.
+ * Swap the call in here when it exists, and keep the diff for the counts.
+ */
+async function compareWithBase(
+  database: Database,
+  scenario: readonly number[],
+  base: readonly number[],
+  family: string,
+) {
+  const items = new Map(
+    (
+      await database.pool.query<{ sku: string; item_type: string; group_code: string | null }>(
+        "SELECT sku, item_type, group_code FROM items",
+      )
+    ).rows.map((r) => [r.sku, r]),
+  );
+  return Promise.all(
+    (["demand", "supply"] as const).map(async (kind, i) => {
+      const [ours, theirs] = await Promise.all([
+        cellsOf(database, scenario[i]!),
+        cellsOf(database, base[i]!),
+      ]);
+      const counts = { kind, family: 0, otherFinished: 0, materials: 0, servedDelta: 0, lostDelta: 0 };
+      for (const [key, cell] of ours) {
+        const was = theirs.get(key);
+        if (cell.measure === "supply.served") counts.servedDelta += cell.value - (was?.value ?? 0);
+        if (cell.measure === "supply.lost_sales") counts.lostDelta += cell.value - (was?.value ?? 0);
+        if (was !== undefined && Math.abs(was.value - cell.value) <= SAME) continue;
+        const item = items.get(cell.sku);
+        if (item?.item_type !== "finished") counts.materials++;
+        else if (item.group_code === family) counts.family++;
+        else counts.otherFinished++;
+      }
+      return counts;
+    }),
+  );
+}
+
+async function cellsOf(database: Database, versionId: number) {
+  const { rows } = await database.pool.query<{ key: string; measure: string; sku: string; value: number }>(
+    `SELECT measure || '|' || sku || '|' || coalesce(location, '') || '|' || coalesce(segment, '') || '|' || period AS key,
+            measure, sku, value
+     FROM plan_cells($1)`,
+    [versionId],
+  );
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/**
+ * The family the changes name: the one whose size is the median among families (a typical one,
+ * not the largest), with the resource most of its routings use and the supplier of most of its
+ * parts (with a capacity to cut); hours are 20 % of the resource's mean regular hours in `span`.
+ */
+async function pickTargets(database: Database, span: { from: string; to: string }) {
+  const q = async <T extends object>(text: string, params: unknown[] = []) =>
+    (await database.pool.query<T & Record<string, unknown>>(text, params)).rows;
+  const families = await q<{ code: string; skus: string[] }>(
+    `SELECT g.code, array_agg(i.sku ORDER BY i.sku) AS skus FROM product_groups g
+     JOIN items i ON i.group_code = g.code AND i.item_type = 'finished'
+     WHERE g.level = 'family' GROUP BY g.code ORDER BY count(*), g.code`,
+  );
+  const chosen = families[Math.floor(families.length / 2)]!;
+  const [{ resource }] = (await q<{ resource: string }>(
+    `SELECT resource FROM routings WHERE sku = ANY($1) GROUP BY resource ORDER BY count(*) DESC, resource LIMIT 1`,
+    [chosen.skus],
+  )) as [{ resource: string }];
+  const [{ hours }] = (await q<{ hours: number }>(
+    "SELECT avg(regular_hours)::float8 AS hours FROM resource_capacity WHERE resource = $1 AND period BETWEEN $2 AND $3",
+    [resource, span.from, span.to],
+  )) as [{ hours: number }];
+  const suppliers = await q<{ supplier: string }>(
+    `WITH RECURSIVE parts(sku) AS (
+       SELECT unnest($1::text[])
+       UNION SELECT b.component_sku FROM bom b JOIN parts p ON p.sku = b.parent_sku
+     )
+     SELECT si.supplier FROM supplier_items si LEFT JOIN parts p ON p.sku = si.sku
+     WHERE si.capacity_per_period IS NOT NULL
+     GROUP BY si.supplier ORDER BY count(p.sku) DESC, count(*) DESC, si.supplier LIMIT 1`,
+    [chosen.skus],
+  );
+  const [{ n }] = (await q<{ n: number }>(
+    "SELECT count(*)::int AS n FROM items WHERE item_type = 'finished'",
+  )) as [{ n: number }];
+  return {
+    family: chosen.code,
+    familySkus: new Set(chosen.skus),
+    finished: n,
+    resource,
+    hours: Math.round(0.2 * hours),
+    supplier: suppliers[0]!.supplier,
+  };
+}
+
+/** Rows and bytes of plan cells the versions hold themselves (an overlay's own cells only). */
+async function planSize(database: Database, versions: readonly number[]) {
+  const { rows } = await database.pool.query<{ version_id: number; n: number; bytes: string }>(
+    `SELECT v.id AS version_id, count(c.version_id)::int AS n, coalesce(sum(pg_column_size(c.*)), 0)::bigint AS bytes
+     FROM unnest($1::int[]) AS v(id) LEFT JOIN plan_values c ON c.version_id = v.id GROUP BY v.id`,
+    [versions],
+  );
+  const of = (id: number) => rows.find((r) => r.version_id === id)!;
+  return {
+    rows: rows.reduce((a, r) => a + r.n, 0),
+    bytes: rows.reduce((a, r) => a + Number(r.bytes), 0),
+    byVersion: versions.map((v) => of(v).n),
+  };
+}
+
+async function tableSize(
+  database: Database,
+  table: "scenario_changes" | "scenario_runs",
+  column: string,
+  id: number,
+): Promise<{ rows: number; bytes: number }> {
+  const { rows } = await database.pool.query<{ n: number; bytes: string }>(
+    `SELECT count(*)::int AS n, coalesce(sum(pg_column_size(t.*)), 0)::bigint AS bytes FROM ${table} t WHERE ${column} = $1`,
+    [id],
+  );
+  return { rows: rows[0]!.n, bytes: Number(rows[0]!.bytes) };
+}
+
+/**
+ * What a supply run records beside its cells, whole for every run: its supply_runs row (with the
+ * summary), its supplier requirements, and the plan_versions rows given.
+ */
+async function runRecords(database: Database, runId: number, versions: readonly number[] = []) {
+  const { rows } = await database.pool.query<{ n: number; bytes: string }>(
+    `SELECT count(*)::int AS n, coalesce(sum(b), 0)::bigint AS bytes FROM (
+       SELECT pg_column_size(r.*) AS b FROM supply_runs r WHERE id = $1
+       UNION ALL SELECT pg_column_size(q.*) FROM supply_requirements q WHERE run_id = $1
+       UNION ALL SELECT pg_column_size(p.*) FROM supply_run_responses p WHERE run_id = $1
+       UNION ALL SELECT pg_column_size(v.*) FROM plan_versions v WHERE id = ANY($2)
+     ) x`,
+    [runId, versions],
+  );
+  return { rows: rows[0]!.n, bytes: Number(rows[0]!.bytes) };
+}
+
+/** Seconds between the phases a run reports, in the order reported. */
+function phaseClock() {
+  const marks: { phase: string; at: number }[] = [];
+  return {
+    mark: (phase: string) => {
+      marks.push({ phase, at: performance.now() });
+    },
+    steps: (indent: string): Step[] =>
+      marks.slice(0, -1).map((m, i) => ({
+        label: `${indent}phase ${m.phase}`,
+        seconds: (marks[i + 1]!.at - m.at) / 1000,
+      })),
+  };
+}
+
+function kib(bytes: number, unit = true): string {
+  return `${fmt(bytes / 1024, 1)}${unit ? " KiB" : ""}`;
+}
