@@ -9,7 +9,7 @@
 
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { createFulcrum, SolverHandle, type User } from "@fulcrum/app";
+import { createFulcrum, SolverHandle, type SupplyRunSummary, type User } from "@fulcrum/app";
 import { addPeriods, type PeriodKey } from "@fulcrum/domain";
 import { redTomatoProblem } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
@@ -88,9 +88,15 @@ async function benchCompany(skuCount: number): Promise<void> {
       from: addPeriods(first, from),
       to: addPeriods(first, from + months - 1),
     });
-    const picked = await pickTargets(database, span(1, 2));
+    const picked = await pickTargets(
+      database,
+      { runId: base.result.id, summary: baseSummary },
+      span(1, 2),
+      span(0, 3),
+    );
+    const linked = await linkedSkus(database, picked.familySkus);
     console.log(
-      `family ${picked.family} (${picked.familySkus.size} of ${fmt(picked.finished)} finished SKUs), resource ${picked.resource} (−${fmt(picked.hours)} h/month ≈ −20 %), supplier ${picked.supplier}`,
+      `family ${picked.family} (${picked.familySkus.length} of ${fmt(picked.finished)} finished SKUs; ${fmt(linked.size)} others share a resource or part with it), resource ${picked.resource} (${fmt(picked.utilisation)} % loaded; −${fmt(picked.hours)} h/month ≈ −20 %), supplier ${picked.supplier} (up to ${fmt(100 * picked.supplierUse)} % of its capacity used)`,
     );
     const demandChange = {
       kind: "demand",
@@ -109,7 +115,7 @@ async function benchCompany(skuCount: number): Promise<void> {
         change: { kind: "supplier", supplier: picked.supplier, periods: span(0, 3), capacityPercent: 50 },
       },
     ];
-    const against = { versions: baseVersions, family: picked.family };
+    const against = { versions: baseVersions, family: picked.family, linked };
     const three = await benchScenario(fulcrum, planner, "Three changes", changes, steps, against);
     const one = await benchScenario(
       fulcrum,
@@ -161,7 +167,7 @@ async function benchCompany(skuCount: number): Promise<void> {
       );
     }
     console.log(
-      "\ncells that differ from the base (read through plan_cells)\tin the family\tother finished SKUs\tcomponents and materials\tserved Δ units\tlost sales Δ units",
+      "\ncells that differ from the base (read through plan_cells)\tin the family\tother finished SKUs: linked to it\tunlinked\tother SKUs moved\tcomponents and materials\tserved Δ units\tlost sales Δ units",
     );
     for (const s of [three, one])
       for (const d of s.diffs)
@@ -169,7 +175,9 @@ async function benchCompany(skuCount: number): Promise<void> {
           [
             `${s.name}: ${d.kind}`,
             fmt(d.family),
-            fmt(d.otherFinished),
+            fmt(d.linked),
+            fmt(d.unlinked),
+            fmt(d.otherSkus.size),
             fmt(d.materials),
             d.kind === "supply" ? fmt(d.servedDelta) : "",
             d.kind === "supply" ? fmt(d.lostDelta) : "",
@@ -195,7 +203,7 @@ async function benchScenario(
   name: string,
   changes: readonly { label: string; change: unknown }[],
   steps: Step[],
-  base: { versions: readonly number[]; family: string },
+  base: { versions: readonly number[]; family: string; linked: ReadonlySet<string> },
 ) {
   const created = await timed(() => fulcrum.scenarios.create({ name }, planner));
   const id = created.result.id;
@@ -221,7 +229,7 @@ async function benchScenario(
   steps.push(...phases.steps("  "));
   steps.push({ label: "    of which HiGHS", seconds: solve });
   const versions = [run.demandVersionId!, run.supplyVersionId!];
-  const compared = await timed(() => compareWithBase(fulcrum.database, versions, base.versions, base.family));
+  const compared = await timed(() => compareWithBase(fulcrum.database, versions, base));
   steps.push({ label: `${name}: compare with the base (plan_cells)`, seconds: compared.seconds });
   const database = fulcrum.database;
   const storage = {
@@ -241,8 +249,7 @@ async function benchScenario(
 async function compareWithBase(
   database: Database,
   scenario: readonly number[],
-  base: readonly number[],
-  family: string,
+  base: { versions: readonly number[]; family: string; linked: ReadonlySet<string> },
 ) {
   const items = new Map(
     (
@@ -255,9 +262,18 @@ async function compareWithBase(
     (["demand", "supply"] as const).map(async (kind, i) => {
       const [ours, theirs] = await Promise.all([
         cellsOf(database, scenario[i]!),
-        cellsOf(database, base[i]!),
+        cellsOf(database, base.versions[i]!),
       ]);
-      const counts = { kind, family: 0, otherFinished: 0, materials: 0, servedDelta: 0, lostDelta: 0 };
+      const counts = {
+        kind,
+        family: 0,
+        linked: 0,
+        unlinked: 0,
+        otherSkus: new Set<string>(),
+        materials: 0,
+        servedDelta: 0,
+        lostDelta: 0,
+      };
       for (const [key, cell] of ours) {
         const was = theirs.get(key);
         if (cell.measure === "supply.served") counts.servedDelta += cell.value - (was?.value ?? 0);
@@ -265,8 +281,12 @@ async function compareWithBase(
         if (was !== undefined && Math.abs(was.value - cell.value) <= SAME) continue;
         const item = items.get(cell.sku);
         if (item?.item_type !== "finished") counts.materials++;
-        else if (item.group_code === family) counts.family++;
-        else counts.otherFinished++;
+        else if (item.group_code === base.family) counts.family++;
+        else {
+          counts.otherSkus.add(cell.sku);
+          if (base.linked.has(cell.sku)) counts.linked++;
+          else counts.unlinked++;
+        }
       }
       return counts;
     }),
@@ -284,11 +304,17 @@ async function cellsOf(database: Database, versionId: number) {
 }
 
 /**
- * The family the changes name: the one whose size is the median among families (a typical one,
- * not the largest), with the resource most of its routings use and the supplier of most of its
- * parts (with a capacity to cut); hours are 20 % of the resource's mean regular hours in `span`.
+ * The family the changes name — the one of median size among families (a typical one, not the
+ * largest) — and, so that the other two changes bind, the resource of its routings most loaded in
+ * the base plan over `capacity` (hours: 20 % of its mean regular hours there) and the supplier of
+ * its parts whose capacity the base plan uses most over `supplier`.
  */
-async function pickTargets(database: Database, span: { from: string; to: string }) {
+async function pickTargets(
+  database: Database,
+  base: { runId: number; summary: SupplyRunSummary },
+  capacity: { from: string; to: string },
+  supplier: { from: string; to: string },
+) {
   const q = async <T extends object>(text: string, params: unknown[] = []) =>
     (await database.pool.query<T & Record<string, unknown>>(text, params)).rows;
   const families = await q<{ code: string; skus: string[] }>(
@@ -297,35 +323,69 @@ async function pickTargets(database: Database, span: { from: string; to: string 
      WHERE g.level = 'family' GROUP BY g.code ORDER BY count(*), g.code`,
   );
   const chosen = families[Math.floor(families.length / 2)]!;
-  const [{ resource }] = (await q<{ resource: string }>(
-    `SELECT resource FROM routings WHERE sku = ANY($1) GROUP BY resource ORDER BY count(*) DESC, resource LIMIT 1`,
-    [chosen.skus],
-  )) as [{ resource: string }];
-  const [{ hours }] = (await q<{ hours: number }>(
-    "SELECT avg(regular_hours)::float8 AS hours FROM resource_capacity WHERE resource = $1 AND period BETWEEN $2 AND $3",
-    [resource, span.from, span.to],
-  )) as [{ hours: number }];
-  const suppliers = await q<{ supplier: string }>(
+  const routed = new Set(
+    (
+      await q<{ resource: string }>("SELECT DISTINCT resource FROM routings WHERE sku = ANY($1)", [
+        chosen.skus,
+      ])
+    ).map((r) => r.resource),
+  );
+  const months = base.summary.periods.flatMap((p, t) => (p >= capacity.from && p <= capacity.to ? [t] : []));
+  const mean = (xs: readonly number[]) => months.reduce((a, t) => a + (xs[t] ?? 0), 0) / months.length;
+  const [busiest] = base.summary.capacity
+    .filter((r) => routed.has(r.resource))
+    .map((r) => ({ resource: r.resource, utilisation: mean(r.utilisation), hours: mean(r.regularHours) }))
+    .sort((a, b) => b.utilisation - a.utilisation || a.resource.localeCompare(b.resource));
+  if (!busiest) throw new Error(`family ${chosen.code} has no routed resource`);
+  const suppliers = await q<{ supplier: string; used: number | null }>(
     `WITH RECURSIVE parts(sku) AS (
        SELECT unnest($1::text[])
        UNION SELECT b.component_sku FROM bom b JOIN parts p ON p.sku = b.parent_sku
+     ), asked AS (
+       SELECT supplier, sku, period, sum(quantity) AS quantity FROM supply_requirements
+       WHERE run_id = $2 AND period BETWEEN $3 AND $4 GROUP BY supplier, sku, period
      )
-     SELECT si.supplier FROM supplier_items si LEFT JOIN parts p ON p.sku = si.sku
+     SELECT si.supplier, max(a.quantity / nullif(si.capacity_per_period, 0))::float8 AS used
+     FROM supplier_items si LEFT JOIN parts p ON p.sku = si.sku
+     LEFT JOIN asked a ON a.supplier = si.supplier AND a.sku = si.sku
      WHERE si.capacity_per_period IS NOT NULL
-     GROUP BY si.supplier ORDER BY count(p.sku) DESC, count(*) DESC, si.supplier LIMIT 1`,
-    [chosen.skus],
+     GROUP BY si.supplier ORDER BY count(p.sku) > 0 DESC, used DESC NULLS LAST, si.supplier LIMIT 1`,
+    [chosen.skus, base.runId, supplier.from, supplier.to],
   );
   const [{ n }] = (await q<{ n: number }>(
     "SELECT count(*)::int AS n FROM items WHERE item_type = 'finished'",
   )) as [{ n: number }];
   return {
     family: chosen.code,
-    familySkus: new Set(chosen.skus),
+    familySkus: chosen.skus,
     finished: n,
-    resource,
-    hours: Math.round(0.2 * hours),
+    resource: busiest.resource,
+    utilisation: busiest.utilisation,
+    hours: Math.round(0.2 * busiest.hours),
     supplier: suppliers[0]!.supplier,
+    supplierUse: suppliers[0]!.used ?? 0,
   };
+}
+
+/**
+ * Finished SKUs outside the family that share something with it — a resource (their own routings
+ * or their components') or a component anywhere in their bills of material — and so may move
+ * with it for a reason; the rest can only move because the LP's optimum is not unique.
+ */
+async function linkedSkus(database: Database, family: readonly string[]): Promise<Set<string>> {
+  const { rows } = await database.pool.query<{ sku: string }>(
+    `WITH RECURSIVE tree(top, sku) AS (
+       SELECT sku, sku FROM items WHERE item_type = 'finished'
+       UNION SELECT t.top, b.component_sku FROM bom b JOIN tree t ON t.sku = b.parent_sku
+     ), uses(top, what) AS (
+       SELECT t.top, 'resource ' || r.resource FROM tree t JOIN routings r ON r.sku = t.sku
+       UNION SELECT top, 'item ' || sku FROM tree WHERE sku <> top
+     )
+     SELECT DISTINCT u.top AS sku FROM uses u
+     WHERE u.what IN (SELECT what FROM uses WHERE top = ANY($1)) AND NOT u.top = ANY($1)`,
+    [family],
+  );
+  return new Set(rows.map((r) => r.sku));
 }
 
 /** Rows and bytes of plan cells the versions hold themselves (an overlay's own cells only). */
