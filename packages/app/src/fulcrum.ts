@@ -5,6 +5,8 @@ import type { Currency } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { AuthService } from "./auth/auth-service";
 import { CommentService } from "./collaboration/comment-service";
+import { CycleService } from "./cycle/cycle-service";
+import { DecisionService } from "./cycle/decision-service";
 import { EntityService } from "./data/entity-service";
 import { ExportService } from "./data/export-service";
 import { ImportService } from "./data/import-service";
@@ -16,12 +18,14 @@ import { PromotionService } from "./demand/promotion-service";
 import { RevenuePlanService } from "./demand/revenue-plan-service";
 import { playDemoCycles } from "./demo/demo-cycles";
 import { loadDemoCompany } from "./demo/load-demo";
+import { CommitService } from "./executive/commit-service";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
+import { ScenarioComparisonService } from "./scenarios/scenario-comparison-service";
 import { ScenarioService } from "./scenarios/scenario-service";
 import { SupplierPortalService } from "./suppliers/supplier-portal-service";
 import { SolverHandle } from "./supply/solver-handle";
@@ -58,6 +62,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supplyInputs,
     now,
   );
+  /** The S&OP cycle's stage approvals; a plan commit calls `cycle.markCommitted(trx, …)` to close it. */
+  const cycle = new CycleService(database, workspace, now);
+  const scenarios = new ScenarioService(database, workspace, plans, supply, now);
   return {
     database,
     auth,
@@ -65,7 +72,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     workspace,
     forecasts: new ForecastService(database, workspace, plans, now),
     supply,
-    scenarios: new ScenarioService(database, workspace, plans, supply, now),
+    scenarios,
+    scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
+    commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),
@@ -82,6 +91,8 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     revenuePlan: new RevenuePlanService(database),
     promotions: new PromotionService(database, now),
     comments: new CommentService(database, now),
+    cycle,
+    decisions: new DecisionService(database, workspace, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
     /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */

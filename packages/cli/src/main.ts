@@ -2,6 +2,7 @@
 
 import { DEFAULT_FORECAST_RUN, DEFAULT_SUPPLY_RUN, FORECAST_LEVELS, SUPPLY_STRATEGIES } from "@fulcrum/app";
 import { Command } from "commander";
+import { approveStage, showCycle } from "./commands/cycle";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { forecast, worker } from "./commands/forecast";
 import { start } from "./commands/start";
@@ -112,6 +113,23 @@ program
   .option("--period <YYYY-MM>", "current S&OP cycle month")
   .action((options: { name?: string; currency?: string; minorDigits?: string; period?: string }) =>
     run(() => setCompany(config(), options)),
+  );
+
+const cycle = program
+  .command("cycle")
+  .description("show where the current S&OP cycle stands: each stage, its owners and who approved it")
+  .action(() => run(() => showCycle(config())));
+
+cycle
+  .command("approve")
+  .description(
+    "approve the cycle's current stage as its owner (password in FULCRUM_PASSWORD); the cycle moves to the next stage",
+  )
+  .argument("<stage>", "data_gathering, demand_review, supply_review or alignment")
+  .requiredOption("--as <username>", "the approving user")
+  .option("--comment <text>", "why, for the approval log")
+  .action((stage: string, options: { as: string; comment?: string }) =>
+    run(() => approveStage(config(), stage, options)),
   );
 
 program

@@ -11,6 +11,7 @@ import { errorResponse } from "./errors";
 import { accuracyRoutes } from "./routes/accuracy";
 import { authRoutes } from "./routes/auth";
 import { commentRoutes } from "./routes/comments";
+import { cycleRoutes } from "./routes/cycle";
 import { demandRoutes } from "./routes/demand";
 import { demandExceptionRoutes } from "./routes/demand-exceptions";
 import { entityRoutes } from "./routes/entities";
@@ -69,6 +70,10 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/comments", requireUser);
   api.use("/inbox", requireUser);
   api.use("/inbox/*", requireUser);
+  api.use("/cycle", requireUser);
+  api.use("/cycle/*", requireUser);
+  api.use("/decisions", requireUser);
+  api.use("/decisions/*", requireUser);
   // The supplier portal: the only routes (besides auth) a supplier user reaches.
   api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
@@ -88,6 +93,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", sensingRoutes);
   api.route("/", revenuePlanRoutes);
   api.route("/", commentRoutes);
+  api.route("/", cycleRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

@@ -15,6 +15,7 @@ import * as demandSnapshots from "./migrations/0010-demand-snapshots";
 import * as comments from "./migrations/0011-comments";
 import * as budgetsAndMarket from "./migrations/0012-budgets-and-market";
 import * as scenarios from "./migrations/0013-scenarios";
+import * as cycleDecisions from "./migrations/0014-cycle-decisions";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-comments": comments,
   "0012-budgets-and-market": budgetsAndMarket,
   "0013-scenarios": scenarios,
+  "0014-cycle-decisions": cycleDecisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -65,6 +65,34 @@ export interface CycleStageLogTable {
   approved_by: number;
   approved_at: Timestamp;
   comment: string | null;
+  /** The approver's role at the time; null on rows written before migration 0014. */
+  role: string | null;
+}
+
+/** The executive decision log of a cycle; edits are recorded in decision_changes. */
+export interface DecisionsTable {
+  id: Generated<number>;
+  cycle_period: string;
+  title: string;
+  rationale: Generated<string>;
+  owner_id: number;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** open, done or dropped. */
+  status: Generated<string>;
+  scenario_id: number | null;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** One field of one decision changed: old → new, as text (dates ISO, owner a username). */
+export interface DecisionChangesTable {
+  id: Generated<string>;
+  decision_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_by: number;
+  changed_at: Timestamp;
 }
 
 export interface ScenariosTable {
@@ -395,7 +423,8 @@ export interface CommittedPlansTable {
   id: Generated<number>;
   cycle_period: string;
   scenario_id: number;
-  scenario_run_id: number;
+  supply_run_id: number;
+  scenario_run_id: number | null;
   demand_version_id: number;
   supply_version_id: number;
   finance: unknown;
@@ -433,4 +462,6 @@ export interface Schema {
   demand_snapshot_values: DemandSnapshotValuesTable;
   comments: CommentsTable;
   comment_mentions: CommentMentionsTable;
+  decisions: DecisionsTable;
+  decision_changes: DecisionChangesTable;
 }

@@ -45,7 +45,7 @@ export function overlayCells(base: readonly StoredCell[], next: PlanCells): Plan
       continue;
     out.measure.push(c.measure as PlanCells["measure"][number]);
     out.sku.push(c.sku);
-    out.location.push(c.location ?? "");
+    out.location.push(c.location);
     out.segment.push(c.segment);
     out.period.push(c.period);
     out.value.push(0);

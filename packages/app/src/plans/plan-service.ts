@@ -33,6 +33,10 @@ export const PLAN_MEASURES = [
   "inventory.projected",
   "inventory.safety_stock",
   "inventory.target",
+  "finance.revenue",
+  "finance.cogs",
+  "finance.inventory_value",
+  "finance.lost_revenue",
 ] as const;
 export type PlanMeasure = (typeof PLAN_MEASURES)[number];
 

@@ -147,6 +147,44 @@ describe("scenarios", () => {
     expect(await served(run.supplyVersionId!)).toBeGreaterThan(await served(baseRun.versionId!));
   });
 
+  it("compares the base and the scenario: figures reconcile, children add up to their parent", async () => {
+    const scenario = (await fulcrum.scenarios.list()).find((s) => s.name === "Family up 30 %")!;
+    const base = (await fulcrum.scenarios.list()).find((s) => s.isBase)!;
+    const all = await fulcrum.scenarioComparison.compare({
+      plans: [{ scenarioId: base.id }, { scenarioId: scenario.id }],
+      node: { kind: "all" },
+    });
+    expect(all.columns.map((c) => c.label)).toEqual(["Base plan", "Family up 30 %"]);
+    for (const column of all.columns) {
+      const f = column.figures;
+      expect(f.grossMargin).toBe(f.revenue - f.cogs);
+      const summary = (await fulcrum.supply.detail(column.supplyRunId)).summary!;
+      expect(f.revenue).toBe(summary.finance!.total.horizon.revenue);
+      expect(f.cogs).toBe(summary.finance!.total.horizon.cogs.total);
+      for (const key of [
+        "demandUnits",
+        "servedUnits",
+        "revenue",
+        "cogs",
+        "lostRevenue",
+        "inventoryValue",
+      ] as const)
+        expect(column.children.reduce((a, c) => a + c.figures[key], 0)).toBeCloseTo(f[key], 3);
+      expect(column.byPeriod.reduce((a, p) => a + p.revenue, 0)).toBe(f.revenue);
+    }
+    const fam = await fulcrum.scenarioComparison.compare({
+      plans: [{ scenarioId: base.id }, { scenarioId: scenario.id }],
+      node: { kind: "group", code: family },
+      from: "2026-12",
+      to: "2027-02",
+    });
+    expect(fam.periods).toEqual(["2026-12", "2027-01", "2027-02"]);
+    expect(new Set(fam.children.map((c) => c.code))).toEqual(familySkus);
+    const [b, s] = fam.columns.map((c) => c.figures);
+    expect(s!.demandUnits).toBeCloseTo(b!.demandUnits * 1.3, 0);
+    expect(s!.revenue).toBeGreaterThan(b!.revenue);
+  });
+
   it("deletes a scenario without touching the base plan", async () => {
     const before = await baseFingerprint();
     const { id } = await fulcrum.scenarios.create({ name: "Short-lived" }, planner);

@@ -14,7 +14,7 @@ import type { PlanService } from "../plans/plan-service";
 import type { SupplyRunAdjustments, SupplyRunRequest, SupplyService } from "../supply/supply-service";
 import { DEFAULT_SUPPLY_RUN } from "../supply/supply-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
-import { type NodeSkus, scenarioData, scenarioDemand, scenarioProblem } from "./apply-scenario";
+import { type NodeSkus, priceFactor, scenarioData, scenarioDemand, scenarioProblem } from "./apply-scenario";
 import {
   describeScenarioChange,
   nodeKey,
@@ -357,6 +357,7 @@ export class ScenarioService {
       data: (data) => scenarioData(data, list, skus),
       demand: (demand) => scenarioDemand(demand, list, skus),
       problem: (problem) => scenarioProblem(problem, list),
+      priceFactor: priceFactor(list, skus, company.currentPeriod),
       storeDemand: async (data, before, after) => {
         const moved = movedDemand(data.demand, before, after);
         demandCells = moved.length;

@@ -12,6 +12,8 @@ import type {
 } from "@fulcrum/engines";
 import type { PlanMeasure } from "../plans/plan-service";
 import type { StockTarget } from "./safety-stock-targets";
+import type { SupplyAlignment } from "./supply-alignment";
+import type { SupplyFinance } from "./supply-finance";
 import type { AppliedInputs } from "./supply-inputs";
 
 export type SupplyStrategy = "optimal" | "level" | "chase";
@@ -69,6 +71,10 @@ export interface SupplyRunSummary {
   readonly inputs?: AppliedInputs;
   /** Supplier responses (confirmations and counter-proposals) the run planned with; absent on older runs. */
   readonly supplierResponsesUsed?: number;
+  /** The plan's financial plan (supply-finance.ts); absent on runs made before it existed. */
+  readonly finance?: SupplyFinance;
+  /** The demand–supply gap and the allocation rules' effect (supply-alignment.ts); absent on older runs. */
+  readonly alignment?: SupplyAlignment;
 }
 
 export const MAX_SHORTAGES = 200;
@@ -77,10 +83,22 @@ export const MAX_SHORTAGES = 200;
 export interface PlanCells {
   readonly measure: PlanMeasure[];
   readonly sku: string[];
-  readonly location: string[];
+  readonly location: (string | null)[];
   readonly segment: (string | null)[];
   readonly period: string[];
   readonly value: number[];
+}
+
+/** Two sets of cells as one, for one INSERT. */
+export function joinCells(a: PlanCells, b: PlanCells): PlanCells {
+  return {
+    measure: [...a.measure, ...b.measure],
+    sku: [...a.sku, ...b.sku],
+    location: [...a.location, ...b.location],
+    segment: [...a.segment, ...b.segment],
+    period: [...a.period, ...b.period],
+    value: [...a.value, ...b.value],
+  };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

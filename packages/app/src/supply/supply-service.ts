@@ -27,10 +27,18 @@ import { assembleSupplyProblem } from "./assemble-supply-problem";
 import type { SplitDemand } from "./demand-split";
 import { phantomIntermediates } from "./phantom-intermediates";
 import type { SolverHandle } from "./solver-handle";
+import { supplyAlignment } from "./supply-alignment";
 import { loadSupplyData, type SupplyData } from "./supply-data";
+import { loadFinanceContext, supplyFinance } from "./supply-finance";
 import type { SupplyInputService } from "./supply-input-service";
 import { applySupplyInputs } from "./supply-inputs";
-import { planCells, runSummary, type SupplyRunSummary, type SupplyStrategy } from "./supply-output";
+import {
+  joinCells,
+  planCells,
+  runSummary,
+  type SupplyRunSummary,
+  type SupplyStrategy,
+} from "./supply-output";
 import { loadSupplyReview } from "./supply-review";
 
 export const SUPPLY_STRATEGIES = ["optimal", "level", "chase"] as const;
@@ -71,6 +79,8 @@ export interface SupplyRunAdjustments {
     before: readonly SplitDemand[],
     after: readonly SplitDemand[],
   ) => Promise<number>;
+  /** The scenario's price on top of the plan's list price, per SKU, segment and month. */
+  readonly priceFactor: (sku: string, segment: string, period: string) => number;
   /** The supply version the new one overlays, or null to store it whole. */
   readonly overlayOf: number | null;
   /** Called in the storing transaction with what the run planned, for the caller's own records. */
@@ -231,12 +241,16 @@ export class SupplyService {
       const { planned, plan, solve } = await this.plan(request, problem);
 
       await phase("storing");
+      const context = await loadFinanceContext(this.database, planned.periods);
+      const finance = supplyFinance(planned, plan, data, context, adjust?.priceFactor);
       const summary = {
         ...runSummary(planned, plan, solve, applied),
         supplierResponsesUsed: supplierResponsesUsed.length,
+        finance: finance.summary,
+        alignment: supplyAlignment(planned, plan, data, (sku) => context.paths.get(sku)?.at(-1) ?? sku),
       };
       const requirements = supplierRequirements(planned, plan);
-      const whole = planCells(planned, plan, stockTargets);
+      const whole = joinCells(planCells(planned, plan, stockTargets), finance.cells);
       const overlayOf = adjust?.overlayOf ?? null;
       const cells =
         overlayOf === null

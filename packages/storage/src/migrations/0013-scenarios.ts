@@ -112,7 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id serial PRIMARY KEY,
       cycle_period text NOT NULL UNIQUE REFERENCES cycles,
       scenario_id integer NOT NULL REFERENCES scenarios,
-      scenario_run_id integer NOT NULL REFERENCES scenario_runs,
+      -- The run whose plan was committed: a scenario's re-plan, or the base plan's own supply run.
+      supply_run_id integer NOT NULL REFERENCES supply_runs,
+      scenario_run_id integer REFERENCES scenario_runs,
       demand_version_id integer NOT NULL REFERENCES plan_versions,
       supply_version_id integer NOT NULL REFERENCES plan_versions,
       finance jsonb NOT NULL,

@@ -4,13 +4,13 @@
 import { Link } from "react-router";
 import { useWorkspace } from "../api/queries";
 import type { EntitySummary, Workspace } from "../api/types";
+import { CycleStageStrip } from "../components/cycle-stage-strip";
 import { EntityList } from "../components/entity-list";
 import { HistoryCoverage } from "../components/history-coverage";
 import { ImportLog } from "../components/import-log";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
-import { StageTrack } from "../components/stage-track";
 import { formatDate, formatPeriodLong } from "../format/dates";
 import { formatCount } from "../format/numbers";
 import { AREA_LABELS, AREA_ORDER } from "../stages/stage-config";
@@ -49,7 +49,7 @@ function Overview({ workspace }: { workspace: Workspace }) {
         title="Cycle stages"
         subtitle="Each meeting's owner approves its stage before the next one starts."
       >
-        <StageTrack stages={cycle.stages} />
+        <CycleStageStrip />
       </Panel>
       <div className="columns columns-2-1">
         <Panel

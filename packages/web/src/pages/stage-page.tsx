@@ -6,11 +6,13 @@ import { ROLE_LABELS } from "@fulcrum/domain";
 import { Link } from "react-router";
 import { useWorkspace } from "../api/queries";
 import type { StageStatus, Workspace } from "../api/types";
+import { CycleStageStrip } from "../components/cycle-stage-strip";
+import { DecisionLogPanel } from "../components/decision-log-panel";
 import { EntityList } from "../components/entity-list";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
-import { StageTrack, stageStatusLabel } from "../components/stage-track";
+import { stageStatusLabel } from "../components/stage-track";
 import { Tag, type TagTone } from "../components/tag";
 import { formatPeriodLong } from "../format/dates";
 import { AREA_LABELS, type StageDef, type StageId, stageById } from "../stages/stage-config";
@@ -46,9 +48,10 @@ function Stage({ stage, workspace }: { stage: StageDef; workspace: Workspace }) 
               </div>
             ))}
           </div>
-          <StageTrack stages={workspace.cycle.stages} compact />
+          <CycleStageStrip compact />
         </Panel>
       ) : null}
+      {stage.id === "executive" ? <DecisionLogPanel /> : null}
       {stage.tools.length > 0 ? (
         <Panel title="Tools">
           <ul className="tool-list">
