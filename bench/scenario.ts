@@ -5,7 +5,9 @@
 // the base, each step timed; then the storage the scenario adds against the base plan's size, and
 // the same for a scenario of the family's demand change alone (the "one family" case the < 1 % aim
 // is about), with the cells its re-solve changed outside the family counted.
+// On companies up to --unchanged-max-skus, a scenario without changes gives the noise floor.
 // Usage: npm run bench:scenario -- [--companies 150,2000] [--horizon 18] [--time-limit 1800]
+//        [--unchanged-max-skus 500]
 
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     companies: { type: "string", default: "150,2000" },
     horizon: { type: "string", default: "18" },
     "time-limit": { type: "string", default: "1800" },
+    "unchanged-max-skus": { type: "string", default: "500" },
   },
 });
 const RUN = {
@@ -66,7 +69,6 @@ async function benchCompany(skuCount: number): Promise<void> {
       `setup (not timed below): demo loaded in ${fmt(loaded.seconds, 1)} s, statistical forecast in ${fmt(forecast.seconds, 1)} s`,
     );
 
-    const steps: Step[] = [];
     const basePhases = phaseClock();
     const base = await timed(() =>
       fulcrum.supply.run({ ...RUN, userId: planner.id }, { onPhase: basePhases.mark }),
@@ -77,9 +79,10 @@ async function benchCompany(skuCount: number): Promise<void> {
     console.log(
       `base plan: ${fmt(baseSummary.size.skus)} items, ${fmt(baseSummary.size.stockPositions)} stock positions, ${baseSummary.size.resources} resources; cost ${money(baseSummary.costs.total)}, fill rate ${fmt(100 * baseSummary.service.fillRate, 2)} %`,
     );
-    steps.push({ label: "base supply run (reference)", seconds: base.seconds, uptime: load() });
-    steps.push(...basePhases.steps("  "));
-    steps.push({ label: "    of which HiGHS", seconds: baseSolve });
+    const steps = stepLog(base.seconds);
+    steps.add({ label: "base supply run (reference)", seconds: base.seconds, uptime: load() });
+    steps.add(...basePhases.steps("  "));
+    steps.add({ label: "    of which HiGHS", seconds: baseSolve });
     const baseVersions = [base.result.demandVersionId!, base.result.versionId!];
 
     const company = await fulcrum.workspace.company();
@@ -115,7 +118,12 @@ async function benchCompany(skuCount: number): Promise<void> {
         change: { kind: "supplier", supplier: picked.supplier, periods: span(0, 3), capacityPercent: 50 },
       },
     ];
-    const against = { versions: baseVersions, family: picked.family, linked };
+    const against = {
+      scenarioId: base.result.scenarioId,
+      versions: baseVersions,
+      family: picked.family,
+      linked,
+    };
     const three = await benchScenario(fulcrum, planner, "Three changes", changes, steps, against);
     const one = await benchScenario(
       fulcrum,
@@ -125,17 +133,11 @@ async function benchCompany(skuCount: number): Promise<void> {
       steps,
       against,
     );
-
-    console.log("\nstep\ts\t× base run\tload average");
-    for (const s of steps)
-      console.log(
-        [
-          s.label,
-          fmt(s.seconds, s.seconds < 1 ? 3 : 1),
-          s.label.startsWith(" ") ? "" : fmt(s.seconds / base.seconds, 3),
-          s.uptime ?? "",
-        ].join("\t"),
-      );
+    // The noise floor: a scenario without changes re-plans the base plan's own problem.
+    const none =
+      skuCount <= Number(values["unchanged-max-skus"])
+        ? [await benchScenario(fulcrum, planner, "No change", [], steps, against)]
+        : [];
 
     const baseSize = await planSize(database, baseVersions);
     const baseRecords = await runRecords(database, base.result.id);
@@ -145,7 +147,7 @@ async function benchCompany(skuCount: number): Promise<void> {
     console.log(
       "scenario\tchanges rows\tchanges KiB\tdemand cells\tsupply cells\tcells KiB\tscenario_runs KiB\tadded KiB\t% of base (cells+changes+run)\trows % of base cells\trun records rows\trun records KiB\twith run records % of base",
     );
-    for (const s of [three, one]) {
+    for (const s of [three, one, ...none]) {
       const added = s.storage.changes.bytes + s.storage.cells.bytes + s.storage.run.bytes;
       const withRecords = added + s.storage.records.bytes;
       console.log(
@@ -169,7 +171,7 @@ async function benchCompany(skuCount: number): Promise<void> {
     console.log(
       "\ncells that differ from the base (read through plan_cells)\tin the family\tother finished SKUs: linked to it\tunlinked\tother SKUs moved\tcomponents and materials\tserved Δ units\tlost sales Δ units",
     );
-    for (const s of [three, one])
+    for (const s of [three, one, ...none])
       for (const d of s.diffs)
         console.log(
           [
@@ -195,6 +197,24 @@ interface Step {
   readonly uptime?: string;
 }
 
+/** Prints each step as it finishes (a long run keeps what it measured), with its ratio to the reference. */
+function stepLog(referenceSeconds: number) {
+  console.log("\nstep\ts\t× base run\tload average");
+  return {
+    add: (...steps: Step[]) => {
+      for (const s of steps)
+        console.log(
+          [
+            s.label,
+            fmt(s.seconds, s.seconds < 1 ? 3 : 1),
+            s.label.startsWith(" ") ? "" : fmt(s.seconds / referenceSeconds, 3),
+            s.uptime ?? "",
+          ].join("\t"),
+        );
+    },
+  };
+}
+
 type Fulcrum = ReturnType<typeof createFulcrum>;
 
 async function benchScenario(
@@ -202,17 +222,17 @@ async function benchScenario(
   planner: User,
   name: string,
   changes: readonly { label: string; change: unknown }[],
-  steps: Step[],
-  base: { versions: readonly number[]; family: string; linked: ReadonlySet<string> },
+  steps: ReturnType<typeof stepLog>,
+  base: { scenarioId: number; versions: readonly number[]; family: string; linked: ReadonlySet<string> },
 ) {
   const created = await timed(() => fulcrum.scenarios.create({ name }, planner));
   const id = created.result.id;
-  steps.push({ label: `${name}: scenario create`, seconds: created.seconds });
+  steps.add({ label: `${name}: scenario create`, seconds: created.seconds });
   for (const { label, change } of changes) {
     const added = await timed(() =>
       fulcrum.scenarios.addChange(id, { change, reason: "benchmark" }, planner),
     );
-    steps.push({ label: `${name}: ${label}`, seconds: added.seconds });
+    steps.add({ label: `${name}: ${label}`, seconds: added.seconds });
   }
   const phases = phaseClock();
   const replanned = await timed(() =>
@@ -225,12 +245,22 @@ async function benchScenario(
   console.log(
     `${name}: cost ${money(summary.costs.total)}, fill rate ${fmt(100 * summary.service.fillRate, 2)} %, ${fmt(run.storedCells ?? 0)} cells stored`,
   );
-  steps.push({ label: `${name}: replan end to end`, seconds: replanned.seconds, uptime: load() });
-  steps.push(...phases.steps("  "));
-  steps.push({ label: "    of which HiGHS", seconds: solve });
+  steps.add({ label: `${name}: replan end to end`, seconds: replanned.seconds, uptime: load() });
+  steps.add(...phases.steps("  "));
+  steps.add({ label: "    of which HiGHS", seconds: solve });
   const versions = [run.demandVersionId!, run.supplyVersionId!];
-  const compared = await timed(() => compareWithBase(fulcrum.database, versions, base));
-  steps.push({ label: `${name}: compare with the base (plan_cells)`, seconds: compared.seconds });
+  const plans = [{ scenarioId: base.scenarioId }, { scenarioId: id }];
+  const whole = await timed(() => fulcrum.scenarioComparison.compare({ plans, node: { kind: "all" } }));
+  steps.add({ label: `${name}: compare with the base, whole company`, seconds: whole.seconds });
+  const family = await timed(() =>
+    fulcrum.scenarioComparison.compare({ plans, node: { kind: "group", code: base.family } }),
+  );
+  steps.add({ label: `${name}: compare with the base, the family and its SKUs`, seconds: family.seconds });
+  const compared = await timed(() => cellDiff(fulcrum.database, versions, base));
+  steps.add({
+    label: `  (bench's own count: both plans read whole through plan_cells and diffed cell by cell)`,
+    seconds: compared.seconds,
+  });
   const database = fulcrum.database;
   const storage = {
     changes: await tableSize(database, "scenario_changes", "scenario_id", id),
@@ -242,11 +272,11 @@ async function benchScenario(
 }
 
 /**
- * The comparison step. `fulcrum.scenarios.compare` is being written; until it lands this reads
- * both plans whole through `plan_cells` (as any comparison must) and diffs them cell by cell.
- * Swap the call in here when it exists, and keep the diff for the counts.
+ * Every cell where the scenario's demand and supply plans differ from the base's, read whole
+ * through `plan_cells`, counted by where it lies: in the family the demand change names, in
+ * finished SKUs linked to it or not, in components and materials.
  */
-async function compareWithBase(
+async function cellDiff(
   database: Database,
   scenario: readonly number[],
   base: { versions: readonly number[]; family: string; linked: ReadonlySet<string> },
