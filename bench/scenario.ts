@@ -84,6 +84,11 @@ async function benchCompany(skuCount: number): Promise<void> {
     steps.add(...basePhases.steps("  "));
     steps.add({ label: "    of which HiGHS", seconds: baseSolve });
     const baseVersions = [base.result.demandVersionId!, base.result.versionId!];
+    const baseSize = await planSize(database, baseVersions);
+    const baseRecords = await runRecords(database, base.result.id);
+    console.log(
+      `base plan: ${fmt(baseSize.rows)} plan cells, ${kib(baseSize.bytes)} (demand ${fmt(baseSize.byVersion[0]!)} + supply ${fmt(baseSize.byVersion[1]!)} cells); its run records ${fmt(baseRecords.rows)} rows, ${kib(baseRecords.bytes)}`,
+    );
 
     const company = await fulcrum.workspace.company();
     const first = company.currentPeriod as PeriodKey;
@@ -118,14 +123,16 @@ async function benchCompany(skuCount: number): Promise<void> {
         change: { kind: "supplier", supplier: picked.supplier, periods: span(0, 3), capacityPercent: 50 },
       },
     ];
-    const against = {
+    const against: Base = {
       scenarioId: base.result.scenarioId,
       versions: baseVersions,
       family: picked.family,
       linked,
+      size: baseSize,
+      records: baseRecords,
     };
-    const three = await benchScenario(fulcrum, planner, "Three changes", changes, steps, against);
-    const one = await benchScenario(
+    // The one-family change first: the < 1 % aim is about it, and a long run reports it soonest.
+    await benchScenario(
       fulcrum,
       planner,
       "One family",
@@ -133,58 +140,10 @@ async function benchCompany(skuCount: number): Promise<void> {
       steps,
       against,
     );
+    await benchScenario(fulcrum, planner, "Three changes", changes, steps, against);
     // The noise floor: a scenario without changes re-plans the base plan's own problem.
-    const none =
-      skuCount <= Number(values["unchanged-max-skus"])
-        ? [await benchScenario(fulcrum, planner, "No change", [], steps, against)]
-        : [];
-
-    const baseSize = await planSize(database, baseVersions);
-    const baseRecords = await runRecords(database, base.result.id);
-    console.log(
-      `\nbase plan: ${fmt(baseSize.rows)} plan cells, ${kib(baseSize.bytes)} (demand ${fmt(baseSize.byVersion[0]!)} + supply ${fmt(baseSize.byVersion[1]!)} cells); its run records ${fmt(baseRecords.rows)} rows, ${kib(baseRecords.bytes)}`,
-    );
-    console.log(
-      "scenario\tchanges rows\tchanges KiB\tdemand cells\tsupply cells\tcells KiB\tscenario_runs KiB\tadded KiB\t% of base (cells+changes+run)\trows % of base cells\trun records rows\trun records KiB\twith run records % of base",
-    );
-    for (const s of [three, one, ...none]) {
-      const added = s.storage.changes.bytes + s.storage.cells.bytes + s.storage.run.bytes;
-      const withRecords = added + s.storage.records.bytes;
-      console.log(
-        [
-          s.name,
-          fmt(s.storage.changes.rows),
-          kib(s.storage.changes.bytes, false),
-          fmt(s.storage.cells.byVersion[0]!),
-          fmt(s.storage.cells.byVersion[1]!),
-          kib(s.storage.cells.bytes, false),
-          kib(s.storage.run.bytes, false),
-          kib(added, false),
-          fmt((100 * added) / baseSize.bytes, 2),
-          fmt((100 * (s.storage.cells.rows + s.storage.changes.rows + 1)) / baseSize.rows, 2),
-          fmt(s.storage.records.rows),
-          kib(s.storage.records.bytes, false),
-          fmt((100 * withRecords) / (baseSize.bytes + baseRecords.bytes), 2),
-        ].join("\t"),
-      );
-    }
-    console.log(
-      "\ncells that differ from the base (read through plan_cells)\tin the family\tother finished SKUs: linked to it\tunlinked\tother SKUs moved\tcomponents and materials\tserved Δ units\tlost sales Δ units",
-    );
-    for (const s of [three, one, ...none])
-      for (const d of s.diffs)
-        console.log(
-          [
-            `${s.name}: ${d.kind}`,
-            fmt(d.family),
-            fmt(d.linked),
-            fmt(d.unlinked),
-            fmt(d.otherSkus.size),
-            fmt(d.materials),
-            d.kind === "supply" ? fmt(d.servedDelta) : "",
-            d.kind === "supply" ? fmt(d.lostDelta) : "",
-          ].join("\t"),
-        );
+    if (skuCount <= Number(values["unchanged-max-skus"]))
+      await benchScenario(fulcrum, planner, "No change", [], steps, against);
   } finally {
     await solver.discard();
     await scratch.dispose();
@@ -217,14 +176,23 @@ function stepLog(referenceSeconds: number) {
 
 type Fulcrum = ReturnType<typeof createFulcrum>;
 
+interface Base {
+  readonly scenarioId: number;
+  readonly versions: readonly number[];
+  readonly family: string;
+  readonly linked: ReadonlySet<string>;
+  readonly size: { rows: number; bytes: number };
+  readonly records: { rows: number; bytes: number };
+}
+
 async function benchScenario(
   fulcrum: Fulcrum,
   planner: User,
   name: string,
   changes: readonly { label: string; change: unknown }[],
   steps: ReturnType<typeof stepLog>,
-  base: { scenarioId: number; versions: readonly number[]; family: string; linked: ReadonlySet<string> },
-) {
+  base: Base,
+): Promise<void> {
   const created = await timed(() => fulcrum.scenarios.create({ name }, planner));
   const id = created.result.id;
   steps.add({ label: `${name}: scenario create`, seconds: created.seconds });
@@ -268,7 +236,14 @@ async function benchScenario(
     cells: await planSize(database, versions),
     records: await runRecords(database, run.supplyRunId!, versions),
   };
-  return { name, storage, diffs: compared.result };
+  const added = storage.changes.bytes + storage.cells.bytes + storage.run.bytes;
+  console.log(
+    `${name} stores: ${fmt(storage.changes.rows)} changes (${kib(storage.changes.bytes)}), ${fmt(storage.cells.byVersion[0]!)} demand + ${fmt(storage.cells.byVersion[1]!)} supply cells (${kib(storage.cells.bytes)}), its scenario_runs row (${kib(storage.run.bytes)}): ${kib(added)}, ${fmt((100 * added) / base.size.bytes, 2)} % of the base plan's bytes (${fmt((100 * (storage.cells.rows + storage.changes.rows + 1)) / base.size.rows, 2)} % of its rows); with its run records (${fmt(storage.records.rows)} rows, ${kib(storage.records.bytes)}) ${fmt((100 * (added + storage.records.bytes)) / (base.size.bytes + base.records.bytes), 2)} %`,
+  );
+  for (const d of compared.result)
+    console.log(
+      `${name}, ${d.kind} cells unlike the base's: ${fmt(d.family)} in the family, ${fmt(d.linked + d.unlinked)} in ${fmt(d.otherSkus.size)} other finished SKUs (${fmt(d.unlinked)} in SKUs sharing no resource or part with it), ${fmt(d.materials)} in components and materials${d.kind === "supply" ? `; served Δ ${fmt(d.servedDelta)} units, lost sales Δ ${fmt(d.lostDelta)} units` : ""}`,
+    );
 }
 
 /**
@@ -279,7 +254,7 @@ async function benchScenario(
 async function cellDiff(
   database: Database,
   scenario: readonly number[],
-  base: { versions: readonly number[]; family: string; linked: ReadonlySet<string> },
+  base: Pick<Base, "versions" | "family" | "linked">,
 ) {
   const items = new Map(
     (
