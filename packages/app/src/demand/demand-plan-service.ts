@@ -321,6 +321,14 @@ export class DemandPlanService {
   async approveConsensus(versionId: number, user: User): Promise<void> {
     if (!canApproveConsensus(user.role))
       throw new AppError("forbidden", "only the demand planner approves the consensus");
+    const version = await this.database.db
+      .selectFrom("plan_versions")
+      .select("status")
+      .where("id", "=", versionId)
+      .executeTakeFirst();
+    if (!version) throw new AppError("not_found", `no plan version ${versionId}`);
+    if (version.status !== "draft")
+      throw new AppError("conflict", `plan version ${versionId} is ${version.status}, not a draft`);
     const consensus = await this.database.db
       .selectFrom("plan_values")
       .select("version_id")

@@ -137,15 +137,27 @@ describe("scenario API", () => {
     });
     expect(edit.status).toBe(409);
     const demand = `/api/plans/versions/${plan.demandVersionId}`;
-    for (const [path, body] of [
+    const { revision } = await json(send("dana", `${demand}/demand?from=2026-12`));
+    const percent = { kind: "percent", percent: 5 };
+    for (const [method, path, body] of [
       [
+        "POST",
         `${demand}/edits`,
-        { measure: "demand.consensus", from: "2026-12", edit: { kind: "percent", percent: 5 }, reason: "x" },
+        {
+          measure: "demand.consensus",
+          from: "2026-12",
+          edit: percent,
+          reason: "x",
+          expectedRevision: revision,
+        },
       ],
-      [`${demand}/locks`, { measure: "demand.consensus", from: "2026-12", locked: true }],
-      [`${demand}/approve`, {}],
-    ] as const)
-      expect([path, (await send("dana", path, "POST", body)).status]).toEqual([path, 409]);
+      ["PUT", `${demand}/locks`, { measure: "demand.consensus", from: "2026-12", locked: true }],
+      ["POST", `${demand}/approve`, {}],
+    ] as const) {
+      const response = await send("dana", path, method, body);
+      expect([path, response.status]).toEqual([path, 409]);
+      expect((await json(response)).error.message).toMatch(/committed/);
+    }
     const change = await send("sol", `/api/scenarios/${scenarioId}/changes`, "POST", {
       change: { kind: "inventory_target", node: { kind: "all" }, serviceLevelPercent: 99 },
       reason: "after the fact",
