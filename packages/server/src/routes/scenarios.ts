@@ -9,6 +9,7 @@ import {
   DEFAULT_SUPPLY_RUN,
   demandNode,
   executivePackWorkbook,
+  type Fulcrum,
   MAX_COMPARED,
   SCENARIO_CHANGE_KINDS,
   SCENARIO_PHASES,
@@ -418,6 +419,16 @@ const pack = createRoute({
   },
 });
 
+function comparisonFor(fulcrum: Fulcrum, query: z.infer<typeof CompareQuery>) {
+  const { plans, node, nodeKind, from, to } = query;
+  return fulcrum.scenarioComparison.compare({
+    plans: parsePlans(plans),
+    node: demandNode(node, nodeKind),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
+}
+
 const xlsx = (body: Buffer, name: string) => ({
   body: new Uint8Array(body),
   headers: { "Content-Type": XLSX, "Content-Disposition": `attachment; filename="${name}"` },
@@ -425,28 +436,14 @@ const xlsx = (body: Buffer, name: string) => ({
 
 export const scenarioRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(list, async (c) => c.json({ scenarios: await c.var.fulcrum.scenarios.list() }, 200))
-  .openapi(compare, async (c) => {
-    const { plans, node, nodeKind, from, to } = c.req.valid("query");
-    const comparison = await c.var.fulcrum.scenarioComparison.compare({
-      plans: parsePlans(plans),
-      node: demandNode(node, nodeKind),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-    });
-    return c.json(comparison, 200);
-  })
+  .openapi(compare, async (c) => c.json(await comparisonFor(c.var.fulcrum, c.req.valid("query")), 200))
   .openapi(compareXlsx, async (c) => {
-    const { plans, node, nodeKind, from, to } = c.req.valid("query");
-    const comparison = await c.var.fulcrum.scenarioComparison.compare({
-      plans: parsePlans(plans),
-      node: demandNode(node, nodeKind),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-    });
+    const query = c.req.valid("query");
+    const comparison = await comparisonFor(c.var.fulcrum, query);
     const company = await c.var.fulcrum.workspace.company();
     const file = xlsx(
       await comparisonWorkbook(comparison, company.currency.minorDigits),
-      `comparison-${node ?? "all"}.xlsx`,
+      `comparison-${query.node ?? "all"}.xlsx`,
     );
     return c.body(file.body, 200, file.headers);
   })
