@@ -6,7 +6,7 @@
 import type { Bucket, DemandNodeRef } from "../api/demand";
 import { formatPeriod } from "../format/dates";
 import { parsePasteBlock, parsePastedFigure } from "../format/paste-block";
-import { cellOf, gridPosition } from "./grid-keys";
+import { cellOf, gridPosition, isEditable } from "./grid-keys";
 
 export interface PastedCellEdit {
   readonly node: DemandNodeRef;
@@ -41,10 +41,7 @@ export function planPaste(at: HTMLElement, text: string, buckets: readonly Bucke
     for (const [c, raw] of line.entries()) {
       const col = position.col + c;
       const bucket = buckets[col]!;
-      const cell = cellOf(row, col);
-      const input = cell?.querySelector("input");
-      const label =
-        input?.getAttribute("aria-label") ?? `${row.dataset.name ?? "row"}, ${formatPeriod(bucket.bucket)}`;
+      const label = `${row.dataset.name ?? "row"}, ${formatPeriod(bucket.bucket)}`;
       const figure = parsePastedFigure(raw);
       if (figure.kind === "empty") continue;
       if (figure.kind === "bad")
@@ -52,7 +49,8 @@ export function planPaste(at: HTMLElement, text: string, buckets: readonly Bucke
           ok: false,
           message: `${label}: “${raw.trim()}” ${badReason(figure.reason)}; nothing was pasted`,
         };
-      if (!input) return { ok: false, message: `${label} is locked or read-only; nothing was pasted` };
+      if (!isEditable(cellOf(row, col)))
+        return { ok: false, message: `${label} is locked or read-only; nothing was pasted` };
       cells.push({ node: nodeOf(row), bucket, value: figure.value, label });
     }
   }

@@ -36,7 +36,7 @@ export interface RowContext {
   readonly commit: (row: DemandGridRow, index: number, text: string) => void;
   readonly toggleLock: (row: DemandGridRow, index: number, locked: boolean) => void;
   /** A block pasted at a cell: the page maps it onto the rows and columns from there. */
-  readonly paste: (text: string, at: HTMLInputElement) => void;
+  readonly paste: (text: string, at: HTMLElement) => void;
 }
 
 export const keyOf = (row: DemandNodeRef) => `${row.kind}:${row.code ?? ""}`;
@@ -96,23 +96,25 @@ export function NodeRows({
           const { bucket } = b;
           const edit = editFor(context.edits, row, context.layer, b);
           return (
-            <td key={bucket} className="align-right" data-period={bucket} data-grid-col={i}>
-              {edit ? <EditNote text={editNoteText(edit)} /> : null}
-              <PlanCell
-                value={values[i] ?? null}
-                label={`${row.name}, ${formatPeriod(bucket)}`}
-                editable={context.canEdit}
-                locked={locked[i] ?? false}
-                onCommit={(text) => context.commit(row, i, text)}
-                onPasteBlock={context.paste}
-                onToggleLock={
-                  // Only figures can be held still; an empty cell has nothing to keep.
-                  context.canEdit && (values[i] !== null || locked[i])
-                    ? () => context.toggleLock(row, i, locked[i] ?? false)
-                    : undefined
-                }
-              />
-            </td>
+            <PlanCell
+              key={bucket}
+              period={bucket}
+              col={i}
+              value={values[i] ?? null}
+              label={`${row.name}, ${formatPeriod(bucket)}`}
+              editable={context.canEdit}
+              locked={locked[i] ?? false}
+              rowSelected={isSelected}
+              note={edit ? <EditNote text={editNoteText(edit)} /> : null}
+              onCommit={(text) => context.commit(row, i, text)}
+              onPasteBlock={context.paste}
+              onToggleLock={
+                // Only figures can be held still; an empty cell has nothing to keep.
+                context.canEdit && (values[i] !== null || locked[i])
+                  ? () => context.toggleLock(row, i, locked[i] ?? false)
+                  : undefined
+              }
+            />
           );
         })}
         <td className="align-right" data-testid="demand-row-total">

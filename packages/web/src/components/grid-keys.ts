@@ -1,8 +1,8 @@
 // Spreadsheet-style movement between the editable cells of a plan grid. The grid's rows are
 // rendered by nested components (a family's SKUs appear when it opens), so movement follows the
 // table as it is on screen: rows marked `data-grid-row`, cells marked `data-grid-col`, and the
-// cells that can be edited are the ones holding an input (locked and read-only figures are
-// stepped over).
+// cells that can be edited marked `data-editable` (locked and read-only figures are stepped over).
+// The cells themselves take the focus; an input exists only in the one being edited.
 
 export type GridMove = "up" | "down" | "left" | "right" | "next" | "previous" | "home" | "end";
 
@@ -21,14 +21,20 @@ export function cellOf(row: HTMLElement, col: number): HTMLElement | null {
   return row.querySelector<HTMLElement>(`[data-grid-col="${col}"]`);
 }
 
-const inputOf = (row: HTMLElement | undefined, col: number) =>
-  row ? (cellOf(row, col)?.querySelector<HTMLInputElement>("input") ?? null) : null;
+/** Whether a grid cell takes edits (neither locked nor read-only). */
+export const isEditable = (cell: HTMLElement | null | undefined): cell is HTMLElement =>
+  cell?.hasAttribute("data-editable") ?? false;
+
+const editableCellOf = (row: HTMLElement | undefined, col: number) => {
+  const cell = row ? cellOf(row, col) : null;
+  return isEditable(cell) ? cell : null;
+};
 
 const columnsOf = (row: HTMLElement) =>
   [...row.querySelectorAll<HTMLElement>("[data-grid-col]")].map((c) => Number(c.dataset.gridCol));
 
 /** The editable cell a move from `from` lands on, or null at the grid's edge. */
-export function targetOf(from: HTMLElement, move: GridMove): HTMLInputElement | null {
+export function targetOf(from: HTMLElement, move: GridMove): HTMLElement | null {
   const at = gridPosition(from);
   if (!at) return null;
   const { rows, row, col } = at;
@@ -36,8 +42,8 @@ export function targetOf(from: HTMLElement, move: GridMove): HTMLInputElement | 
   const cols = columnsOf(here);
   const inRow = (r: HTMLElement, candidates: readonly number[]) => {
     for (const c of candidates) {
-      const input = inputOf(r, c);
-      if (input) return input;
+      const cell = editableCellOf(r, c);
+      if (cell) return cell;
     }
     return null;
   };
@@ -60,8 +66,8 @@ export function targetOf(from: HTMLElement, move: GridMove): HTMLInputElement | 
     case "down": {
       const step = move === "up" ? -1 : 1;
       for (let r = row + step; r >= 0 && r < rows.length; r += step) {
-        const input = inputOf(rows[r], col);
-        if (input) return input;
+        const cell = editableCellOf(rows[r], col);
+        if (cell) return cell;
       }
       return null;
     }
@@ -72,8 +78,8 @@ export function targetOf(from: HTMLElement, move: GridMove): HTMLInputElement | 
       if (rest) return rest;
       for (let r = row + (forward ? 1 : -1); r >= 0 && r < rows.length; r += forward ? 1 : -1) {
         const all = columnsOf(rows[r]!);
-        const input = inRow(rows[r]!, forward ? all : all.reverse());
-        if (input) return input;
+        const cell = inRow(rows[r]!, forward ? all : all.reverse());
+        if (cell) return cell;
       }
       return null;
     }

@@ -1,11 +1,21 @@
-// One editable figure of a plan grid, which behaves like a spreadsheet cell. Focused, it is
-// selected: arrows, Tab/Shift-Tab and Home/End move to the neighbouring editable cells, typing
-// replaces the figure and Enter starts editing it. While editing, Enter commits and moves down,
-// Tab commits and moves across, Escape puts the figure back; leaving the cell commits too. A block
-// pasted from a spreadsheet goes to the owner whole. A lock toggle beside it holds the cell still
+// One figure of a plan grid, which behaves like a spreadsheet cell. At rest it is plain text in a
+// focusable `<td>`, so a grid of thousands of cells stays light; the `<input>` exists only while the
+// cell is edited. Focused, it is selected: arrows, Tab/Shift-Tab and Home/End move to the
+// neighbouring editable cells, typing replaces the figure and Enter or F2 starts editing it. While
+// editing, Enter commits and moves down, Tab commits and moves across, Escape puts the figure back;
+// leaving the cell commits too. A block pasted from a spreadsheet goes to the owner whole. A lock
+// toggle, shown while the cell is hovered or focused or its row is selected, holds the cell still
 // while edits elsewhere spread.
 
-import { type ClipboardEvent, type KeyboardEvent, useState } from "react";
+import {
+  type ClipboardEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { formatQuantity } from "../format/numbers";
 import { isPasteBlock } from "../format/paste-block";
 import { type GridMove, moveFocus } from "./grid-keys";
@@ -14,11 +24,18 @@ export interface PlanCellProps {
   readonly value: number | null;
   /** What the cell is, for screen readers and tests: "Juices, Dec 2026". */
   readonly label: string;
+  /** The column's bucket ("2026-12") and its place among the grid's columns, for moves and pastes. */
+  readonly period: string;
+  readonly col: number;
   readonly editable: boolean;
   readonly locked: boolean;
+  /** The row is selected: its lock toggles show without hovering. */
+  readonly rowSelected?: boolean;
+  /** Shown before the figure (the note of the edit behind it). */
+  readonly note?: ReactNode;
   readonly onCommit: (text: string) => void;
   /** A block of cells pasted here (tab- and newline-separated text), with the cell it starts at. */
-  readonly onPasteBlock?: (text: string, at: HTMLInputElement) => void;
+  readonly onPasteBlock?: (text: string, at: HTMLElement) => void;
   readonly onToggleLock?: () => void;
 }
 
@@ -33,68 +50,145 @@ const SELECTED_MOVES: Record<string, GridMove> = {
 };
 const EDITING_MOVES: Record<string, GridMove> = { ArrowUp: "up", ArrowDown: "down" };
 
+/** A key that types a character (not a shortcut), which starts editing with it. */
+const typesCharacter = (event: KeyboardEvent) =>
+  event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+
 export function PlanCell(props: PlanCellProps) {
-  const { value, label, editable, locked, onCommit, onPasteBlock, onToggleLock } = props;
+  const { value, label, period, col, locked, note, onCommit, onPasteBlock, onToggleLock } = props;
+  const editable = props.editable && !locked;
   const shown = value === null ? "" : formatQuantity(value, 0);
-  // null: selected (showing the figure); a string: being edited.
+  // null: at rest or selected (showing the figure); a string: being edited.
   const [text, setText] = useState<string | null>(null);
+  // What is typed, read by the blur that ends an edit (Escape clears it first, so nothing commits).
+  const typed = useRef<string | null>(null);
+  const [hot, setHot] = useState(false);
+  const cellRef = useRef<HTMLTableCellElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const editing = text !== null;
-  const commit = () => {
-    if (text !== null && text.trim() !== "" && text !== shown) onCommit(text);
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!editing || !input || document.activeElement === input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [editing]);
+
+  const edit = (start: string) => {
+    typed.current = start;
+    setText(start);
+  };
+  const stopEditing = () => {
+    typed.current = null;
     setText(null);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    if (event.key === "Escape") {
-      setText(null);
-      requestAnimationFrame(() => input.select());
-      return;
-    }
+  const commit = () => {
+    const current = typed.current;
+    stopEditing();
+    if (current !== null && current.trim() !== "" && current !== shown) onCommit(current);
+  };
+
+  const onCellKeyDown = (event: KeyboardEvent<HTMLTableCellElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const cell = event.currentTarget;
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
-      if (!editing) {
-        // Edit the figure in place, the caret after it.
-        setText(shown);
-        requestAnimationFrame(() => input.setSelectionRange(shown.length, shown.length));
-      } else if (event.key === "Enter" && !moveFocus(input, event.shiftKey ? "up" : "down")) commit();
+      edit(shown);
       return;
     }
-    // Moving away blurs the cell, which commits what was typed.
-    const move =
-      event.key === "Tab"
-        ? event.shiftKey
-          ? "previous"
-          : "next"
-        : (editing ? EDITING_MOVES : SELECTED_MOVES)[event.key];
-    if (move && moveFocus(input, move)) event.preventDefault();
+    if (typesCharacter(event)) {
+      // Typing replaces the figure, as in a spreadsheet.
+      event.preventDefault();
+      edit(event.key);
+      return;
+    }
+    const move = event.key === "Tab" ? (event.shiftKey ? "previous" : "next") : SELECTED_MOVES[event.key];
+    if (move && moveFocus(cell, move)) event.preventDefault();
   };
-  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const cell = cellRef.current;
+    event.stopPropagation();
+    if (!cell) return;
+    if (event.key === "Escape") {
+      stopEditing();
+      cell.focus();
+      return;
+    }
+    if (event.key === "Enter") {
+      event.preventDefault();
+      // Moving away blurs the input, which commits what was typed.
+      if (!moveFocus(cell, event.shiftKey ? "up" : "down")) {
+        commit();
+        cell.focus();
+      }
+      return;
+    }
+    const move = event.key === "Tab" ? (event.shiftKey ? "previous" : "next") : EDITING_MOVES[event.key];
+    if (move && moveFocus(cell, move)) event.preventDefault();
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTableCellElement>) => {
     const pasted = event.clipboardData.getData("text/plain");
-    if (!onPasteBlock || !isPasteBlock(pasted)) return;
-    event.preventDefault();
-    setText(null);
-    onPasteBlock(pasted, event.currentTarget);
+    if (onPasteBlock && isPasteBlock(pasted)) {
+      event.preventDefault();
+      stopEditing();
+      onPasteBlock(pasted, event.currentTarget);
+    } else if (!editing && pasted.trim() !== "") {
+      // One figure pasted on a selected cell replaces it, to be checked and committed with Enter.
+      event.preventDefault();
+      edit(pasted.trim());
+    }
   };
+  const onBlur = (event: FocusEvent<HTMLTableCellElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setHot(false);
+  };
+
+  const showLock = onToggleLock && (hot || props.rowSelected);
+  const className = [
+    "align-right num plan-cell",
+    locked ? "plan-cell-locked" : "",
+    editing ? "plan-cell-editing" : "",
+    showLock ? "plan-cell-hot" : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <span className={locked ? "plan-cell plan-cell-locked" : "plan-cell"}>
-      {editable && !locked ? (
+    <td
+      ref={cellRef}
+      className={className}
+      data-period={period}
+      data-grid-col={col}
+      data-editable={editable ? "" : undefined}
+      tabIndex={editable ? 0 : undefined}
+      // While editing, the input carries the name; a read-only figure names itself by its title.
+      aria-label={editable && !editing ? label : undefined}
+      title={editable ? undefined : label}
+      onKeyDown={editable ? onCellKeyDown : undefined}
+      onPaste={editable ? onPaste : undefined}
+      onFocus={onToggleLock ? () => setHot(true) : undefined}
+      onBlur={onToggleLock ? onBlur : undefined}
+      onMouseEnter={onToggleLock ? () => setHot(true) : undefined}
+      onMouseLeave={onToggleLock ? () => setHot(false) : undefined}
+      onDoubleClick={editable && !editing ? () => edit(shown) : undefined}
+    >
+      {note}
+      {editing ? (
         <input
-          className={editing ? "plan-cell-input plan-cell-editing num" : "plan-cell-input num"}
+          ref={inputRef}
+          className="plan-cell-input"
           aria-label={label}
-          value={text ?? shown}
-          onChange={(event) => setText(event.target.value)}
-          onFocus={(event) => event.currentTarget.select()}
+          value={text}
+          onChange={(event) => {
+            typed.current = event.target.value;
+            setText(event.target.value);
+          }}
           onBlur={commit}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
+          onKeyDown={onInputKeyDown}
           inputMode="decimal"
         />
       ) : (
-        <span className="plan-cell-value num" title={label}>
-          {shown}
-        </span>
+        shown
       )}
-      {onToggleLock ? (
+      {showLock ? (
         <button
           type="button"
           className="plan-cell-lock"
@@ -102,10 +196,8 @@ export function PlanCell(props: PlanCellProps) {
           aria-label={`${locked ? "Unlock" : "Lock"} ${label}`}
           title={locked ? "Locked: edits elsewhere leave it as it is" : "Lock this figure"}
           onClick={onToggleLock}
-        >
-          {locked ? "■" : "□"}
-        </button>
+        />
       ) : null}
-    </span>
+    </td>
   );
 }

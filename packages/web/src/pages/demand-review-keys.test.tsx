@@ -81,7 +81,8 @@ function stub(extra: Record<string, unknown> = {}) {
   });
 }
 
-const cell = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+// A cell at rest is its <td>; while it is edited, the name moves to its input.
+const cell = (label: string) => screen.getByLabelText(label);
 const focused = () => (document.activeElement as HTMLElement | null)?.getAttribute("aria-label");
 const press = (key: string, shiftKey = false) =>
   fireEvent.keyDown(document.activeElement as HTMLElement, { key, shiftKey });
@@ -134,7 +135,9 @@ describe("the demand review grid's keyboard", () => {
     press("Enter");
     fireEvent.change(cell("Juices, Nov 2026"), { target: { value: "999" } });
     press("Escape");
-    expect(cell("Juices, Nov 2026").value).toBe("100");
+    expect(focused()).toBe("Juices, Nov 2026");
+    expect(cell("Juices, Nov 2026").tagName).toBe("TD");
+    expect(cell("Juices, Nov 2026").textContent).toBe("100");
     // Arrows move again once the edit is cancelled.
     press("ArrowRight");
     expect(focused()).toBe("Juices, Dec 2026");
@@ -155,6 +158,50 @@ describe("the demand review grid's keyboard", () => {
       from: "2026-11",
       edit: { kind: "total", value: 151 },
     });
+  });
+
+  it("replaces the figure with what is typed on a selected cell, and keeps one input at a time", async () => {
+    const fetchMock = stub({
+      "POST /api/plans/versions/3/edits": { editId: 11, revision: 9, changed: 1, before: 60, after: 7 },
+    });
+    await openJuices();
+    const inputs = () => within(screen.getByTestId("demand-grid")).queryAllByRole("textbox");
+    expect(inputs()).toHaveLength(0);
+    act(() => cell("Orange, Nov 2026").focus());
+    press("7");
+    expect(inputs()).toHaveLength(1);
+    expect((cell("Orange, Nov 2026") as HTMLInputElement).value).toBe("7");
+    press("Tab");
+    expect(focused()).toBe("Orange, Dec 2026");
+    expect(inputs()).toHaveLength(0);
+    expect((await screen.findByTestId("demand-notice")).textContent).toContain("60 → 7");
+    const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === "POST");
+    expect(JSON.parse(String(posts[0]![1]!.body))).toMatchObject({
+      node: "S1",
+      edit: { kind: "total", value: 7 },
+    });
+  });
+
+  it("shows a cell's lock toggle on hover or focus and every lock of the selected row, not one per cell", async () => {
+    stub();
+    await openJuices();
+    // The top row is selected when the page opens, so its toggles show; the rows below are at rest.
+    const locks = () =>
+      screen
+        .queryAllByRole("button", { name: /^(Lock|Unlock) / })
+        .filter((b) => !b.closest('[data-node="all"]'));
+    expect(locks()).toHaveLength(0);
+    fireEvent.mouseEnter(cell("Orange, Nov 2026"));
+    expect(locks().map((b) => b.getAttribute("aria-label"))).toEqual(["Lock Orange, Nov 2026"]);
+    fireEvent.mouseLeave(cell("Orange, Nov 2026"));
+    expect(locks()).toHaveLength(0);
+    act(() => cell("Orange, Dec 2026").focus());
+    expect(locks().map((b) => b.getAttribute("aria-label"))).toEqual(["Lock Orange, Dec 2026"]);
+    // Apple's December is locked, so it is not a focusable cell; selecting the row shows its toggle.
+    fireEvent.click(screen.getByText("Apple"));
+    expect(screen.getByRole("button", { name: "Unlock Apple, Dec 2026" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
   });
 });
 

@@ -87,6 +87,14 @@ function stub(me: unknown, extra: Record<string, unknown> = {}) {
 const rowOf = (code: string) =>
   screen.getAllByTestId("demand-row").find((r) => r.getAttribute("data-node") === code)!;
 
+/** Types a figure into a cell as a planner does: Enter to edit, the text, then leaving the cell. */
+function typeInto(cell: HTMLElement, text: string) {
+  fireEvent.keyDown(cell, { key: "Enter" });
+  const input = within(cell).getByRole("textbox");
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.blur(input);
+}
+
 describe("DemandReviewPage", () => {
   it("marks an edited figure with its reason and comment, and opens the selected row's comments", async () => {
     const edit = {
@@ -137,12 +145,11 @@ describe("DemandReviewPage", () => {
     expect(screen.getByTestId("demand-export").getAttribute("href")).toBe(
       "/api/plans/versions/3/demand.xlsx?node=FAM-A&nodeKind=group&from=2026-11&to=2026-12&grain=month",
     );
-    expect(within(rowOf("S2")).getByLabelText("Apple, Dec 2026")).toHaveProperty("value", "80");
+    expect(within(rowOf("S2")).getByLabelText("Apple, Dec 2026").textContent).toBe("80");
 
     fireEvent.change(screen.getByTestId("demand-reason"), { target: { value: "Promotion" } });
     const cell = within(rowOf("FAM-A")).getByLabelText("Juices, Nov 2026");
-    fireEvent.change(cell, { target: { value: "151" } });
-    fireEvent.blur(cell);
+    typeInto(cell, "151");
     expect((await screen.findByTestId("demand-notice")).textContent).toContain(
       "100 → 151 (2 SKU cells changed)",
     );
@@ -181,8 +188,7 @@ describe("DemandReviewPage", () => {
     await screen.findByText("Juices");
     fireEvent.change(screen.getByTestId("demand-grain"), { target: { value: "quarter" } });
     const cell = await within(rowOf("FAM-A")).findByLabelText("Juices, Q1 2027");
-    fireEvent.change(cell, { target: { value: "+5%" } });
-    fireEvent.blur(cell);
+    typeInto(cell, "+5%");
     await screen.findByTestId("demand-notice");
     const post = fetchMock.mock.calls.find(
       ([url, init]) => String(url).endsWith("/edits") && init?.method === "POST",
@@ -253,8 +259,7 @@ describe("DemandReviewPage", () => {
       "demand.consensus",
     ]);
     const cell = within(rowOf("FAM-A")).getByLabelText("Juices, Nov 2026");
-    fireEvent.change(cell, { target: { value: "+5%" } });
-    fireEvent.blur(cell);
+    typeInto(cell, "+5%");
     const conflict = await screen.findByTestId("demand-conflict");
     expect(conflict.textContent).toContain("sam: S1 Nov 2026 60 → 90 (Promotion)");
   });
