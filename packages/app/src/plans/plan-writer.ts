@@ -30,8 +30,10 @@ export interface WriteContext {
 /**
  * Applies the writes (cells updated, added or removed) and appends one plan_changes row per write
  * with the old value the database held and the new one, all in one statement: the writes go in as
- * arrays, the update reports each cell's old value (`RETURNING old.value`) and the audit insert
- * reads it from there, so nothing is written without its audit row. A write whose `oldValue` is
+ * arrays, the cells to update are read and locked first (`held`, in the statement's snapshot: the
+ * value each held before it), and the audit insert reads the old values from there, so nothing is
+ * written without its audit row. (`RETURNING old.value` would do it in one step, but needs
+ * PostgreSQL 18; Fulcrum runs on 15 and later.) A write whose `oldValue` is
  * null adds the cell (a unique violation if it exists after all); the others must find their cell,
  * or the edit is refused as a bug. Run it inside the caller's transaction; the version's draft
  * status is the caller's check (and the database trigger's).
@@ -48,12 +50,16 @@ export async function writeCells(db: Kysely<Schema>, context: WriteContext, writ
                            ${writes.map((w) => w.reverts ?? null)}::bigint[])
         AS d(sku, location, segment, period, old, new, reverts)
     ),
-    updated AS (
-      UPDATE plan_values v SET value = d.new FROM d
+    held AS (
+      SELECT v.ctid AS row_id, v.value AS held, d.* FROM d JOIN plan_values v
+        ON v.version_id = ${versionId} AND v.measure = ${measure} AND v.sku = d.sku AND v.period = d.period
+       AND v.location IS NOT DISTINCT FROM d.location AND v.segment IS NOT DISTINCT FROM d.segment
       WHERE d.old IS NOT NULL AND d.new IS NOT NULL
-        AND v.version_id = ${versionId} AND v.measure = ${measure} AND v.sku = d.sku AND v.period = d.period
-        AND v.location IS NOT DISTINCT FROM d.location AND v.segment IS NOT DISTINCT FROM d.segment
-      RETURNING d.sku, d.location, d.segment, d.period, old.value AS old, d.new, d.reverts
+      FOR UPDATE OF v
+    ),
+    updated AS (
+      UPDATE plan_values v SET value = held.new FROM held WHERE v.ctid = held.row_id
+      RETURNING held.sku, held.location, held.segment, held.period, held.held AS old, held.new, held.reverts
     ),
     added AS (
       INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
