@@ -7,12 +7,16 @@
 import { apportion } from "../plan/apportion";
 import type { Atp } from "./available-to-promise";
 
-export interface AtpAllocation {
-  /** Share of each protected period's ATP kept for a segment (0–1; the shares sum to at most 1). */
-  readonly shares: Readonly<Record<string, number>>;
-  /** Periods before a period's start at which its allocation is released to every segment. */
+/** A segment's allocation: its share of each period's ATP, kept for it until the cut-off. */
+export interface SegmentAllocation {
+  /** Share of a protected period's ATP kept for the segment (0–1; all shares sum to at most 1). */
+  readonly share: number;
+  /** Periods before a period's start at which the segment's share is released to every segment. */
   readonly cutoffPeriods: number;
 }
+
+/** Allocations by segment code; a segment without one takes only from the free pool. */
+export type AtpAllocation = Readonly<Record<string, SegmentAllocation>>;
 
 /** ATP split into what each segment holds and what anyone may take, per period. */
 export interface AtpPools {
@@ -34,25 +38,28 @@ export function isAllocationProtected(t: number, current: number, cutoffPeriods:
 }
 
 /**
- * Splits each period's ATP into the segments' held pools (whole units, largest remainder) and the
- * free pool, which gets the unallocated share and, once released, everything.
+ * Splits each period's ATP into the held pools of the segments whose share is still protected
+ * (whole units, largest remainder) and the free pool, which gets the unallocated share and every
+ * released one.
  *
  * @throws on a share outside 0–1, shares summing above 1, or a negative cut-off (caller bugs:
  * the application validates them first).
  */
 export function allocateAtp(atp: Atp, allocation: AtpAllocation | null, current: number): AtpPools {
-  const segments = Object.keys(allocation?.shares ?? {}).sort();
-  const shares = segments.map((s) => allocation!.shares[s]!);
-  if (shares.some((s) => !(s >= 0 && s <= 1))) throw new Error("allocation shares must be between 0 and 1");
-  const rest = 1 - shares.reduce((a, b) => a + b, 0);
-  if (rest < -1e-9) throw new Error("allocation shares must sum to at most 1");
-  if (allocation && !(Number.isInteger(allocation.cutoffPeriods) && allocation.cutoffPeriods >= 0))
+  const segments = Object.keys(allocation ?? {}).sort();
+  const rules = segments.map((s) => allocation![s]!);
+  if (rules.some((r) => !(r.share >= 0 && r.share <= 1)))
+    throw new Error("allocation shares must be between 0 and 1");
+  if (rules.reduce((a, r) => a + r.share, 0) > 1 + 1e-9)
+    throw new Error("allocation shares must sum to at most 1");
+  if (rules.some((r) => !(Number.isInteger(r.cutoffPeriods) && r.cutoffPeriods >= 0)))
     throw new Error("allocation cut-off must be a whole number of periods, 0 or more");
   const held = new Map(segments.map((s) => [s, atp.discrete.map(() => 0)]));
   const free = atp.discrete.map((units, t) => {
-    if (!allocation || segments.length === 0 || !isAllocationProtected(t, current, allocation.cutoffPeriods))
-      return units;
-    const split = apportion(units, [...shares, Math.max(0, rest)]);
+    const kept = rules.map((r) => (isAllocationProtected(t, current, r.cutoffPeriods) ? r.share : 0));
+    const keptTotal = kept.reduce((a, b) => a + b, 0);
+    if (keptTotal === 0) return units;
+    const split = apportion(units, [...kept, Math.max(0, 1 - keptTotal)]);
     segments.forEach((s, i) => {
       held.get(s)![t] = split[i]!;
     });
@@ -60,7 +67,6 @@ export function allocateAtp(atp: Atp, allocation: AtpAllocation | null, current:
   });
   return { periods: atp.periods, current, free, held };
 }
-
 /** Units `segment` may take for delivery in or before period `t`. */
 export function atpAvailableTo(pools: AtpPools, segment: string, t: number): number {
   const own = pools.held.get(segment);

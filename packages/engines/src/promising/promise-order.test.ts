@@ -70,7 +70,10 @@ describe("promising an order", () => {
 });
 
 describe("allocating ATP by segment", () => {
-  const allocation = { shares: { RETAIL: 0.5, ONLINE: 0.25 }, cutoffPeriods: 1 };
+  const allocation = {
+    RETAIL: { share: 0.5, cutoffPeriods: 1 },
+    ONLINE: { share: 0.25, cutoffPeriods: 1 },
+  };
 
   it("keeps each segment's share of periods beyond the cut-off and releases the nearer ones", () => {
     // Current Nov, cut-off 1: Nov and Dec are released; Jan and Feb are protected.
@@ -102,7 +105,22 @@ describe("allocating ATP by segment", () => {
     expect(atpAvailableTo(pools, "WHOLESALE", 3)).toBe(170);
   });
 
+  it("releases each segment's share at its own cut-off", () => {
+    // Current Nov; RETAIL's share is kept more than 1 period ahead, ONLINE's more than 3: Feb is 3
+    // ahead, so it holds RETAIL's 45 and frees the other 45 (ONLINE's 22.5 and the unallocated 22.5).
+    const pools = allocateAtp(
+      atp,
+      { RETAIL: { share: 0.5, cutoffPeriods: 1 }, ONLINE: { share: 0.25, cutoffPeriods: 3 } },
+      0,
+    );
+    expect(pools.held.get("RETAIL")).toEqual([0, 0, 0, 45]);
+    expect(pools.held.get("ONLINE")).toEqual([0, 0, 0, 0]);
+    expect(pools.free).toEqual([20, 60, 0, 45]);
+  });
+
   it("refuses shares that sum above 1", () => {
-    expect(() => allocateAtp(atp, { shares: { A: 0.7, B: 0.4 }, cutoffPeriods: 0 }, 0)).toThrow(/at most 1/);
+    expect(() =>
+      allocateAtp(atp, { A: { share: 0.7, cutoffPeriods: 0 }, B: { share: 0.4, cutoffPeriods: 0 } }, 0),
+    ).toThrow(/at most 1/);
   });
 });
