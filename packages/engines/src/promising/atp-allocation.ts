@@ -8,7 +8,7 @@ import { apportion } from "../plan/apportion";
 import type { Atp } from "./available-to-promise";
 
 /** A segment's allocation: its share of each period's ATP, kept for it until the cut-off. */
-export interface SegmentAllocation {
+export interface SegmentAtpAllocation {
   /** Share of a protected period's ATP kept for the segment (0–1; all shares sum to at most 1). */
   readonly share: number;
   /** Periods before a period's start at which the segment's share is released to every segment. */
@@ -16,7 +16,7 @@ export interface SegmentAllocation {
 }
 
 /** Allocations by segment code; a segment without one takes only from the free pool. */
-export type AtpAllocation = Readonly<Record<string, SegmentAllocation>>;
+export type AtpAllocation = Readonly<Record<string, SegmentAtpAllocation>>;
 
 /** ATP split into what each segment holds and what anyone may take, per period. */
 export interface AtpPools {
