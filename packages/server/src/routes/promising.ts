@@ -17,12 +17,9 @@ const Period = z
   .openapi({ example: "2027-01" });
 const units = z.array(z.number()).readonly();
 const LineSchema = z.object({ period: z.string(), quantity: z.number() }).openapi("PromiseLine");
-const KIND = z
-  .enum(["full", "partial", "later", "none"])
-  .openapi({
-    description:
-      "full: all in the period asked; partial: some then, the rest later or never; later: none then",
-  });
+const KIND = z.enum(["full", "partial", "later", "none"]).openapi({
+  description: "full: all in the period asked; partial: some then, the rest later or never; later: none then",
+});
 
 const AtpSchema = z
   .object({
