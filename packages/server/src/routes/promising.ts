@@ -1,15 +1,13 @@
 // Order promising: ATP of a SKU-location against the committed plan, quotes for a customer's request
 // and accepted promises. Sales and the planners may promise; every company role may read.
 
+import { canPromiseOrders } from "@fulcrum/domain";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env";
 import { ErrorSchema, errors, json } from "../schemas";
 import { requireRole } from "../session";
 
-const mayPromise = requireRole(
-  (role) => role === "sales" || role === "demand_planner" || role === "supply_planner" || role === "admin",
-  "promise orders",
-);
+const mayPromise = requireRole(canPromiseOrders, "promise orders");
 const Code = z.string().min(1).max(64);
 const Period = z
   .string()
