@@ -84,14 +84,18 @@ export interface DecisionsTable {
   created_at: Timestamp;
 }
 
-/** A segment's share of ATP, kept for it until `cutoff_periods` before each period (migration 0016). */
+/**
+ * A segment's share of ATP, kept for it until `cutoff_periods` before each period (migration 0016).
+ * Append-only: the latest row per segment is in force.
+ */
 export interface AtpAllocationsTable {
+  id: Generated<number>;
   segment: string;
   /** numeric(5,4): read as a string by pg. */
   share: ColumnType<string, number | string, number | string>;
   cutoff_periods: number;
-  updated_by: number;
-  updated_at: Timestamp;
+  set_by: number;
+  set_at: Timestamp;
 }
 
 /** What sales promised a customer against the committed plan. */

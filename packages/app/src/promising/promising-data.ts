@@ -27,6 +27,21 @@ export async function committedPlanFor(db: Kysely<Schema>, cycle: string) {
     .executeTakeFirst();
 }
 
+/** The allocation in force per segment: its latest row; a share of 0 keeps nothing. */
+export async function currentAllocations(db: Kysely<Schema>) {
+  const rows = await sql<{
+    segment: string;
+    share: string;
+    cutoff_periods: number;
+    set_by: string;
+    set_at: Date;
+  }>`
+    SELECT DISTINCT ON (a.segment) a.segment, a.share, a.cutoff_periods, u.display_name AS set_by, a.set_at
+    FROM atp_allocations a JOIN users u ON u.id = a.set_by
+    ORDER BY a.segment, a.id DESC`.execute(db);
+  return rows.rows.filter((r) => Number(r.share) > 0);
+}
+
 export async function loadPromisingInputs(
   db: Kysely<Schema>,
   plan: NonNullable<Awaited<ReturnType<typeof committedPlanFor>>>,
@@ -72,10 +87,7 @@ export async function loadPromisingInputs(
     if (last?.id === l.id) (last.lines as { period: string; quantity: number }[]).push(line);
     else promises.push({ id: l.id, segment: l.segment, lines: [line] });
   }
-  const allocations = await db
-    .selectFrom("atp_allocations")
-    .select(["segment", "share", "cutoff_periods"])
-    .execute();
+  const allocations = await currentAllocations(db);
   return {
     committedPlanId: plan.id,
     cyclePeriod: plan.cycle_period,

@@ -136,6 +136,53 @@ describe("order promising", () => {
     expect(list[0]).toMatchObject({ createdBy: "sales", status: "accepted", segment: "RETAIL" });
   });
 
+  it("keeps a segment's allocation from other segments, and records who set it", async () => {
+    // All of the ATP is promised; a new allocation cannot make more, so check it on a fresh SKU-location.
+    const { rows } = await database.pool.query(
+      `SELECT sku, location FROM plan_cells((SELECT supply_version_id FROM committed_plans))
+       WHERE measure = 'supply.transfers' AND (sku, location) <> ($1, $2)
+       GROUP BY 1, 2 ORDER BY sum(value) DESC LIMIT 1`,
+      [sku, location],
+    );
+    const [otherSku, otherLocation] = [rows[0].sku, rows[0].location];
+    await expect(
+      fulcrum.promising.setAllocation({ segment: "NOPE", share: 0.5, cutoffPeriods: 1 }, users.sales!),
+    ).rejects.toThrow(/no segment NOPE/);
+    const segments = (await database.pool.query("SELECT code FROM segments ORDER BY code")).rows.map(
+      (r) => r.code,
+    );
+    await fulcrum.promising.setAllocation(
+      { segment: segments[0], share: 0.6, cutoffPeriods: 1 },
+      users.sales!,
+    );
+    await expect(
+      fulcrum.promising.setAllocation({ segment: segments[1], share: 0.5, cutoffPeriods: 1 }, users.sales!),
+    ).rejects.toThrow(/sum to 1.1000/);
+    expect(await fulcrum.promising.allocations()).toMatchObject([
+      { segment: segments[0], share: 0.6, cutoffPeriods: 1, setBy: "sales" },
+    ]);
+    const atp = await fulcrum.promising.atp(otherSku, otherLocation);
+    const last = atp.periods.length - 1;
+    const own = atp.available.find((a) => a.segment === segments[0])!.cumulative[last]!;
+    const anyone = atp.available.find((a) => a.segment === "*")!.cumulative[last]!;
+    // Periods more than one ahead keep 60 % for the first segment; others see only the rest.
+    expect(own).toBe(atp.cumulative[last]);
+    expect(anyone).toBeLessThan(own);
+    const quote = await fulcrum.promising.quote({
+      sku: otherSku,
+      location: otherLocation,
+      quantity: own,
+      period: atp.periods[last]!,
+      segment: segments[1],
+    });
+    expect(quote.promised).toBe(anyone);
+    await fulcrum.promising.setAllocation({ segment: segments[0], share: 0, cutoffPeriods: 0 }, users.sales!);
+    expect(await fulcrum.promising.allocations()).toEqual([]);
+    expect(Number((await database.pool.query("SELECT count(*) AS n FROM atp_allocations")).rows[0].n)).toBe(
+      2,
+    );
+  });
+
   it("keeps the promise lines append-only", async () => {
     await expect(database.pool.query("UPDATE promise_lines SET quantity = quantity + 1")).rejects.toThrow(
       /append-only/,

@@ -18,7 +18,12 @@ import { type Kysely, sql } from "kysely";
 import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import type { WorkspaceService } from "../workspace/workspace-service";
-import { committedPlanFor, loadPromisingInputs, type PromisingInputs } from "./promising-data";
+import {
+  committedPlanFor,
+  currentAllocations,
+  loadPromisingInputs,
+  type PromisingInputs,
+} from "./promising-data";
 
 export interface PromiseRequestInput {
   readonly sku: string;
@@ -70,6 +75,14 @@ export interface PromiseRecord {
   readonly lines: readonly { readonly period: string; readonly quantity: number }[];
   readonly createdBy: string;
   readonly createdAt: string;
+}
+
+export interface AllocationView {
+  readonly segment: string;
+  readonly share: number;
+  readonly cutoffPeriods: number;
+  readonly setBy: string;
+  readonly setAt: string;
 }
 
 const MAX_QUANTITY = 1_000_000_000;
@@ -165,6 +178,62 @@ export class PromisingService {
       return row.id;
     });
     return (await this.list({ id }))[0]!;
+  }
+
+  /** The segments' allocations in force (a share of 0 is left out). */
+  async allocations(): Promise<AllocationView[]> {
+    return (await currentAllocations(this.database.db)).map((a) => ({
+      segment: a.segment,
+      share: Number(a.share),
+      cutoffPeriods: a.cutoff_periods,
+      setBy: a.set_by,
+      setAt: a.set_at.toISOString(),
+    }));
+  }
+
+  /**
+   * Sets a segment's share of ATP and its cut-off (a share of 0 ends its allocation). Each change is
+   * a new row with who and when, so earlier allocations stay readable. Refused when the shares in
+   * force would sum above 1.
+   */
+  async setAllocation(
+    input: { segment: string; share: number; cutoffPeriods: number },
+    user: User,
+  ): Promise<AllocationView[]> {
+    if (!(input.share >= 0 && input.share <= 1))
+      throw new AppError("bad_request", "share: between 0 and 1", { field: "share" });
+    if (!(Number.isInteger(input.cutoffPeriods) && input.cutoffPeriods >= 0 && input.cutoffPeriods <= 24))
+      throw new AppError("bad_request", "cutoffPeriods: a whole number of periods, 0 to 24", {
+        field: "cutoffPeriods",
+      });
+    const share = Math.round(input.share * 10_000) / 10_000;
+    await this.database.db.transaction().execute(async (trx) => {
+      // One writer at a time, so two segments raised together cannot pass the sum check each.
+      await sql`SELECT pg_advisory_xact_lock(hashtext('atp-allocations'))`.execute(trx);
+      if ((await sql`SELECT 1 FROM segments WHERE code = ${input.segment}`.execute(trx)).rows.length === 0)
+        throw new AppError("not_found", `segment: no segment ${input.segment}`, { field: "segment" });
+      const others = (await currentAllocations(trx)).filter((a) => a.segment !== input.segment);
+      const total = others.reduce((a, r) => a + Number(r.share), share);
+      if (total > 1 + 1e-9)
+        throw new AppError(
+          "bad_request",
+          `share: the segments' shares would sum to ${total.toFixed(4)}, above 1`,
+          {
+            field: "share",
+          },
+        );
+      await trx
+        .insertInto("atp_allocations")
+        .values({
+          segment: input.segment,
+          share,
+          cutoff_periods: input.cutoffPeriods,
+          set_by: user.id,
+          set_at: this.now(),
+        })
+        .execute();
+    });
+    return this.allocations();
   }
 
   /** Promises, newest first, optionally of one SKU-location. */

@@ -46,7 +46,7 @@ beforeAll(async () => {
   sku = rows[0].sku;
   location = rows[0].location;
   app = createServerApp(fulcrum, {});
-  for (const username of ["sam", "fin"]) {
+  for (const username of ["sam", "fin", "sol"]) {
     const response = await app.request("/api/auth/login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -100,5 +100,16 @@ describe("order promising API", () => {
     expect((await send("sam", "/api/promising/promises", "POST", { ...request, quantity: 0 })).status).toBe(
       400,
     );
+  });
+
+  it("lets the planners set a segment's allocation, and everyone read it", async () => {
+    const body = { share: 0.4, cutoffPeriods: 1 };
+    expect((await send("sam", "/api/promising/allocations/RETAIL", "PUT", body)).status).toBe(403);
+    const set = await send("sol", "/api/promising/allocations/RETAIL", "PUT", body);
+    expect(set.status).toBe(200);
+    const read = await json(send("fin", "/api/promising/allocations"));
+    expect(read.allocations).toMatchObject([
+      { segment: "RETAIL", share: 0.4, cutoffPeriods: 1, setBy: "Sol Supply" },
+    ]);
   });
 });

@@ -8,6 +8,10 @@ import { ErrorSchema, errors, json } from "../schemas";
 import { requireRole } from "../session";
 
 const mayPromise = requireRole(canPromiseOrders, "promise orders");
+const mayAllocate = requireRole(
+  (role) => role === "demand_planner" || role === "supply_planner" || role === "admin",
+  "allocate ATP to segments",
+);
 const Code = z.string().min(1).max(64);
 const Period = z
   .string()
@@ -136,6 +140,54 @@ const list = createRoute({
   },
 });
 
+const AllocationSchema = z
+  .object({
+    segment: z.string(),
+    share: z.number(),
+    cutoffPeriods: z.number(),
+    setBy: z.string(),
+    setAt: z.string(),
+  })
+  .openapi("AtpAllocation");
+const allocations = createRoute({
+  method: "get",
+  path: "/promising/allocations",
+  tags: ["promising"],
+  responses: {
+    200: json(z.object({ allocations: z.array(AllocationSchema) }), "The segments' allocations in force"),
+    401: errors[401],
+  },
+});
+const setAllocation = createRoute({
+  method: "put",
+  path: "/promising/allocations/{segment}",
+  tags: ["promising"],
+  middleware: [mayAllocate] as const,
+  request: {
+    params: z.object({ segment: Code }),
+    body: {
+      content: {
+        "application/json": {
+          schema: z.object({
+            share: z.number().min(0).max(1),
+            cutoffPeriods: z.number().int().min(0).max(24),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(
+      z.object({ allocations: z.array(AllocationSchema) }),
+      "The allocations in force after the change",
+    ),
+    400: json(ErrorSchema, "A share out of range, or shares summing above 1"),
+    401: errors[401],
+    403: json(ErrorSchema, "The role may not allocate ATP"),
+    404: errors[404],
+  },
+});
+
 export const promisingRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(atp, async (c) => {
     const { sku, location } = c.req.valid("query");
@@ -148,4 +200,15 @@ export const promisingRoutes = new OpenAPIHono<ServerEnv>()
   })
   .openapi(list, async (c) =>
     c.json({ promises: await c.var.fulcrum.promising.list(c.req.valid("query")) }, 200),
-  );
+  )
+  .openapi(allocations, async (c) =>
+    c.json({ allocations: await c.var.fulcrum.promising.allocations() }, 200),
+  )
+  .openapi(setAllocation, async (c) => {
+    const { segment } = c.req.valid("param");
+    const body = c.req.valid("json");
+    return c.json(
+      { allocations: await c.var.fulcrum.promising.setAllocation({ segment, ...body }, c.var.user) },
+      200,
+    );
+  });

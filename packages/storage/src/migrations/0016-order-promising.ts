@@ -1,21 +1,25 @@
 // Order promising. A promise is what sales told a customer: the request (SKU, location, quantity,
 // period, segment) and the lines promised against it (period, quantity), made by a user at a time,
 // against the committed plan in force. Promises are what later requests net against, so the lines
-// are rows that can be summed. Allocations keep a segment's share of ATP for it until its cut-off.
-// Both are append-only in spirit: a promise is never edited, only cancelled (status), and its
-// history is its row.
+// are rows that can be summed; they are append-only. Allocations keep a segment's share of ATP for
+// it until its cut-off; each change is a new row (who, when), the latest per segment in force, so
+// every earlier allocation can be read back.
 
 import { type Kysely, sql } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE atp_allocations (
-      segment text PRIMARY KEY REFERENCES segments,
+      id serial PRIMARY KEY,
+      segment text NOT NULL REFERENCES segments,
       share numeric(5, 4) NOT NULL CHECK (share >= 0 AND share <= 1),
-      cutoff_periods integer NOT NULL CHECK (cutoff_periods >= 0),
-      updated_by integer NOT NULL REFERENCES users,
-      updated_at timestamptz NOT NULL DEFAULT now()
+      cutoff_periods integer NOT NULL CHECK (cutoff_periods BETWEEN 0 AND 24),
+      set_by integer NOT NULL REFERENCES users,
+      set_at timestamptz NOT NULL DEFAULT now()
     );
+    CREATE INDEX atp_allocations_segment ON atp_allocations (segment, id);
+    CREATE TRIGGER atp_allocations_append_only BEFORE UPDATE OR DELETE ON atp_allocations
+      FOR EACH ROW EXECUTE FUNCTION fulcrum_append_only();
 
     CREATE TABLE promises (
       id serial PRIMARY KEY,
