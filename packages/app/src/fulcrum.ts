@@ -28,6 +28,7 @@ import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
+import { PromisingService } from "./promising/promising-service";
 import { ScenarioComparisonService } from "./scenarios/scenario-comparison-service";
 import { ScenarioService } from "./scenarios/scenario-service";
 import { SupplierPortalService } from "./suppliers/supplier-portal-service";
@@ -79,6 +80,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     scenarios,
     scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
     commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now),
+    promising: new PromisingService(database, workspace, now),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),

@@ -40,6 +40,7 @@ export * from "./jobs/job-queue";
 export * from "./monitoring/order-service-kpis";
 export * from "./monitoring/supply-kpi-service";
 export * from "./plans/plan-service";
+export * from "./promising/promising-service";
 export * from "./scenarios/comparison-workbook";
 export * from "./scenarios/plan-figures";
 export * from "./scenarios/scenario-change";

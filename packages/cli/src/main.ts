@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { approveStage, showCycle } from "./commands/cycle";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { forecast, worker } from "./commands/forecast";
+import { type PromiseOptions, promise } from "./commands/promise";
 import { start } from "./commands/start";
 import { supply } from "./commands/supply";
 import { resolveConfig } from "./config";
@@ -130,6 +131,23 @@ cycle
   .option("--comment <text>", "why, for the approval log")
   .action((stage: string, options: { as: string; comment?: string }) =>
     run(() => approveStage(config(), stage, options)),
+  );
+
+program
+  .command("promise")
+  .description(
+    "show a SKU-location's available-to-promise; with --quantity, --period and --segment quote a request; with --accept record it",
+  )
+  .argument("<sku>", "the item")
+  .argument("<location>", "the location it ships from")
+  .option("--quantity <units>", "units the customer asks for")
+  .option("--period <YYYY-MM>", "the delivery month asked for")
+  .option("--segment <code>", "the customer's segment")
+  .option("--customer <code>", "the customer")
+  .option("--accept", "record the promise (password in FULCRUM_PASSWORD)")
+  .option("--as <username>", "the promising user")
+  .action((sku: string, location: string, options: PromiseOptions) =>
+    run(() => promise(config(), sku, location, options)),
   );
 
 program

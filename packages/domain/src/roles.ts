@@ -83,3 +83,8 @@ export function canSetServiceTargets(role: Role): boolean {
 export function canShapeScenarios(role: Role): boolean {
   return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
 }
+
+/** Who promises customer orders against the committed plan: sales, the planners, administrators. */
+export function canPromiseOrders(role: Role): boolean {
+  return ["sales", "demand_planner", "supply_planner", "admin"].includes(role);
+}

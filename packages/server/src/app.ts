@@ -21,6 +21,7 @@ import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
 import { planRoutes } from "./routes/plans";
+import { promisingRoutes } from "./routes/promising";
 import { promotionRoutes } from "./routes/promotions";
 import { revenuePlanRoutes } from "./routes/revenue-plan";
 import { scenarioRoutes } from "./routes/scenarios";
@@ -80,6 +81,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.use("/scenarios/*", requireUser);
   api.use("/commitments", requireUser);
   api.use("/commitments/*", requireUser);
+  api.use("/promising/*", requireUser);
   // The supplier portal: the only routes (besides auth) a supplier user reaches.
   api.use("/supplier/*", requireSupplier);
   api.route("/", workspaceRoutes);
@@ -102,6 +104,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", commentRoutes);
   api.route("/", cycleRoutes);
   api.route("/", scenarioRoutes);
+  api.route("/", promisingRoutes);
   api.route("/", supplierResponseRoutes);
   api.route("/", supplierPortalRoutes);
   api.doc31("/openapi.json", {

@@ -17,6 +17,7 @@ import * as budgetsAndMarket from "./migrations/0012-budgets-and-market";
 import * as scenarios from "./migrations/0013-scenarios";
 import * as cycleDecisions from "./migrations/0014-cycle-decisions";
 import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
+import * as orderPromising from "./migrations/0016-order-promising";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013-scenarios": scenarios,
   "0014-cycle-decisions": cycleDecisions,
   "0015-set-based-plan-guards": setBasedPlanGuards,
+  "0016-order-promising": orderPromising,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

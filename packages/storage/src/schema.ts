@@ -84,6 +84,45 @@ export interface DecisionsTable {
   created_at: Timestamp;
 }
 
+/**
+ * A segment's share of ATP, kept for it until `cutoff_periods` before each period (migration 0016).
+ * Append-only: the latest row per segment is in force.
+ */
+export interface AtpAllocationsTable {
+  id: Generated<number>;
+  segment: string;
+  /** numeric(5,4): read as a string by pg. */
+  share: ColumnType<string, number | string, number | string>;
+  cutoff_periods: number;
+  set_by: number;
+  set_at: Timestamp;
+}
+
+/** What sales promised a customer against the committed plan. */
+export interface PromisesTable {
+  id: Generated<number>;
+  sku: string;
+  location: string;
+  segment: string;
+  customer: string | null;
+  quantity: number;
+  requested_period: string;
+  /** full, partial, later or none. */
+  kind: string;
+  committed_plan_id: number;
+  /** accepted or cancelled. */
+  status: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** One delivery period of a promise; append-only. */
+export interface PromiseLinesTable {
+  promise_id: number;
+  period: string;
+  quantity: number;
+}
+
 /** One field of one decision changed: old → new, as text (dates ISO, owner a username). */
 export interface DecisionChangesTable {
   id: Generated<string>;
@@ -464,4 +503,7 @@ export interface Schema {
   comment_mentions: CommentMentionsTable;
   decisions: DecisionsTable;
   decision_changes: DecisionChangesTable;
+  atp_allocations: AtpAllocationsTable;
+  promises: PromisesTable;
+  promise_lines: PromiseLinesTable;
 }

@@ -13,6 +13,7 @@ import { LoginPage } from "./pages/login-page";
 import { MonitorPage } from "./pages/monitor-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
+import { PromisingPage } from "./pages/promising-page";
 import { StagePage } from "./pages/stage-page";
 
 // ECharts is most of the bundle's weight and only some pages draw charts: load those pages on demand.
@@ -152,6 +153,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: "monitor", element: <MonitorPage /> },
+      { path: "monitor/promising", element: <PromisingPage /> },
       { path: "inbox", element: <InboxPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

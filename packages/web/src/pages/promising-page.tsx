@@ -1,0 +1,179 @@
+// Order promising: look up a SKU-location's available-to-promise against the committed plan, then
+// quote a customer's request and, when it suits, promise it.
+
+import { useState } from "react";
+import { type PromiseQuote, useAtp, usePromise } from "../api/promising";
+import { PageHeader } from "../components/page-header";
+import { Panel } from "../components/panel";
+import { ErrorMessage, Loading } from "../components/query-state";
+import { formatCount } from "../format/numbers";
+
+export function PromisingPage() {
+  const [sku, setSku] = useState("");
+  const [location, setLocation] = useState("");
+  const [lookup, setLookup] = useState({ sku: "", location: "" });
+  const atp = useAtp(lookup.sku, lookup.location);
+  return (
+    <div className="page" data-testid="promising-page">
+      <PageHeader
+        eyebrow="Operations"
+        title="Order promising"
+        description="What can still be promised of a product at a location, from the committed plan and the promises already made."
+      />
+      <form
+        className="supply-toolbar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setLookup({ sku: sku.trim(), location: location.trim() });
+        }}
+      >
+        <label className="field">
+          <span className="field-label">SKU</span>
+          <input
+            className="input input-small"
+            value={sku}
+            onChange={(e) => setSku(e.target.value)}
+            data-testid="atp-sku"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Location</span>
+          <input
+            className="input input-small"
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+            data-testid="atp-location"
+          />
+        </label>
+        <button type="submit" className="button button-small" data-testid="atp-show">
+          Show ATP
+        </button>
+      </form>
+      {atp.isFetching && !atp.data ? <Loading label="Reading the committed plan…" /> : null}
+      {atp.isError ? <ErrorMessage error={atp.error} /> : null}
+      {atp.data ? (
+        <>
+          <Panel
+            title={`ATP of ${atp.data.sku} at ${atp.data.location}`}
+            subtitle={`Committed plan of ${atp.data.cyclePeriod}; on hand ${formatCount(atp.data.onHand)}`}
+            flush
+          >
+            <table className="grid grid-plain" data-testid="atp-table">
+              <thead>
+                <tr>
+                  <th>Period</th>
+                  <th>Receipts</th>
+                  <th>Committed</th>
+                  <th>ATP</th>
+                  <th>Cumulative ATP</th>
+                  <th>Promised</th>
+                  <th>Still available</th>
+                </tr>
+              </thead>
+              <tbody>
+                {atp.data.periods.map((p, t) => (
+                  <tr key={p} data-key={p}>
+                    <td>{p}</td>
+                    <td>{formatCount(atp.data.receipts[t]!)}</td>
+                    <td>{formatCount(atp.data.committed[t]!)}</td>
+                    <td>{formatCount(atp.data.discrete[t]!)}</td>
+                    <td>{formatCount(atp.data.cumulative[t]!)}</td>
+                    <td>{formatCount(atp.data.promised[t]!)}</td>
+                    <td>
+                      {formatCount(atp.data.available.find((a) => a.segment === "*")?.cumulative[t] ?? 0)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+          <PromiseForm sku={atp.data.sku} location={atp.data.location} periods={atp.data.periods} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function PromiseForm(props: { sku: string; location: string; periods: readonly string[] }) {
+  const [quantity, setQuantity] = useState("");
+  const [period, setPeriod] = useState(props.periods[0] ?? "");
+  const [segment, setSegment] = useState("");
+  const mutation = usePromise();
+  const submit = (accept: boolean) =>
+    mutation.mutate({
+      sku: props.sku,
+      location: props.location,
+      quantity: Number(quantity),
+      period,
+      segment,
+      accept,
+    });
+  const answer = mutation.data;
+  return (
+    <Panel title="Promise an order">
+      <div className="supply-toolbar">
+        <label className="field">
+          <span className="field-label">Quantity</span>
+          <input
+            className="input input-small"
+            inputMode="numeric"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            data-testid="promise-quantity"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Period</span>
+          <select
+            className="input input-small"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value)}
+            data-testid="promise-period"
+          >
+            {props.periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Segment</span>
+          <input
+            className="input input-small"
+            value={segment}
+            onChange={(e) => setSegment(e.target.value)}
+            data-testid="promise-segment"
+          />
+        </label>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => submit(false)}
+          data-testid="promise-quote"
+        >
+          Quote
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => submit(true)}
+          data-testid="promise-accept"
+        >
+          Promise
+        </button>
+      </div>
+      {mutation.isError ? <ErrorMessage error={mutation.error} /> : null}
+      {answer ? (
+        <p data-testid="promise-answer">
+          {"id" in answer ? `Promise ${answer.id} recorded: ` : `Quote (${(answer as PromiseQuote).kind}): `}
+          {answer.lines.map((l) => `${formatCount(l.quantity)} in ${l.period}`).join(", ") ||
+            "nothing can be promised"}
+          {"unpromised" in answer && answer.unpromised > 0
+            ? `; ${formatCount(answer.unpromised)} cannot be promised within the plan`
+            : ""}
+        </p>
+      ) : null}
+    </Panel>
+  );
+}
