@@ -1,58 +1,27 @@
-import { createFulcrum, type Fulcrum } from "@fulcrum/app";
 import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerApp } from "../app";
+import { openTwoSkuFamily, type TwoSkuFamily } from "../testing/two-sku-family";
 
 // Given S1 and S2 in one family, a December forecast of 310 and 100, and a promotion on S1 for
 // all of December: +20 %, 10 % off, half of the uplift taken from S2.
 let database: Database;
-let fulcrum: Fulcrum;
-let app: ReturnType<typeof createServerApp>;
+let app: TwoSkuFamily["app"];
 let versionId: number;
+let login: TwoSkuFamily["login"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z") });
-  app = createServerApp(fulcrum);
-  await database.pool.query(`
-    INSERT INTO units_of_measure VALUES ('EA', 'Each');
-    INSERT INTO product_groups VALUES ('FAM', 'Juices', 'family', NULL);
-    INSERT INTO items VALUES ('S1', 'Orange', 'finished', 'FAM', 'EA', 'active', NULL), ('S2', 'Apple', 'finished', 'FAM', 'EA', 'active', NULL);
+  ({ database, app, versionId, login } = await openTwoSkuFamily(
+    [310, 100],
+    `
     INSERT INTO prices VALUES ('S1', NULL, '2026-01-01', NULL, 200), ('S2', NULL, '2026-01-01', NULL, 300);
     INSERT INTO promotions (code, name, sku, start_date, end_date, uplift_pct, discount_pct, cannibalisation_pct)
-      VALUES ('XMAS', 'Christmas', 'S1', '2026-12-01', '2026-12-31', 20, 10, 50);`);
-  for (const [username, role] of [
-    ["dana", "demand_planner"],
-    ["sam", "sales"],
-  ] as const)
-    await fulcrum.auth.createUser({
-      username,
-      displayName: username,
-      role,
-      password: `${username}-password`,
-    });
-  const scenarioId = await fulcrum.plans.baseScenario(null);
-  versionId = (await fulcrum.plans.createVersion({ scenarioId, kind: "demand", user: null })).id;
-  await database.pool.query(
-    `INSERT INTO plan_values (version_id, measure, sku, period, value) VALUES
-       ($1, 'demand.statistical', 'S1', '2026-12', 310), ($1, 'demand.statistical', 'S2', '2026-12', 100)`,
-    [versionId],
-  );
+      VALUES ('XMAS', 'Christmas', 'S1', '2026-12-01', '2026-12-31', 20, 10, 50);`,
+  ));
 });
 afterAll(() => database.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON bodies
 const json = async (response: Response): Promise<any> => response.json();
-
-async function login(username: string): Promise<string> {
-  const response = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password: `${username}-password` }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
 
 describe("promotions API", () => {
   it("lists the calendar with each promotion's units and revenue at the discounted price", async () => {
