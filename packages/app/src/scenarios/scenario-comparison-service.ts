@@ -97,6 +97,13 @@ export class ScenarioComparisonService {
     const { children, childOf } = childrenOf(hierarchy, input.node, below);
     const columns: ComparisonColumn[] = [];
     let horizon: string[] | null = null;
+    // Plans of one cycle share their span, so its budget is read once.
+    const budgets = new Map<string, Promise<ComparisonColumn["budget"]>>();
+    const budgetOf = (span: readonly string[]) => {
+      const key = span.join(",");
+      if (!budgets.has(key)) budgets.set(key, this.budget(input.node, span));
+      return budgets.get(key)!;
+    };
     for (const plan of input.plans) {
       const source = await this.source(plan);
       const summary = (await this.supply.detail(source.supplyRunId)).summary;
@@ -120,7 +127,7 @@ export class ScenarioComparisonService {
         supplyRunId: source.supplyRunId,
         figures: planFigures(cells, span, days),
         wholePlan: wholePlanFigures(summary, span),
-        budget: await this.budget(input.node, span),
+        budget: await budgetOf(span),
         byPeriod: span.map((period) => ({ period, ...planFigures(cells, [period], days) })),
         children: children.map((child) => ({
           code: child.code,

@@ -106,13 +106,13 @@ export function supplyFinance(
   const netPrice = (sku: string, segment: string, period: PeriodKey) =>
     Math.round((listPrice.get(`${sku}/${segment}`) ?? 0) * priceFactor(sku, segment, period)) as Money;
   const pathOf = (sku: string) => context.paths.get(sku) ?? [];
-  const groupPath = (code: string) => {
-    for (const path of context.paths.values()) {
-      const at = path.indexOf(code);
-      if (at >= 0) return path.slice(0, at + 1);
-    }
-    return null;
-  };
+  // Each group's path from the top, from the paths of the SKUs below it.
+  const groupPaths = new Map<string, GroupPath>();
+  for (const path of context.paths.values())
+    path.forEach((code, at) => {
+      if (!groupPaths.has(code)) groupPaths.set(code, path.slice(0, at + 1));
+    });
+  const groupPath = (code: string) => groupPaths.get(code) ?? null;
   const budgets = context.budgets.flatMap((b) => {
     const group = groupPath(b.group);
     if (!group) return [];
