@@ -2,6 +2,7 @@
 // entity in the catalogue.
 
 import { ENTITIES, type ImportRow } from "@fulcrum/domain";
+import { costActualRows, supplierReceiptRows } from "./actuals";
 import { buildAssortment } from "./assortment";
 import { budgetAndMarketRows } from "./budgets";
 import { makeCalendar } from "./calendar";
@@ -71,6 +72,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const operations = planRoutings(seed, skus, materials, resources, calendar, sales.delivered);
   const use = explodeUse(skus, materials, sales.delivered, historyMonths);
 
+  const standardCosts = standardCostRows(skus, materials, operations, calendar, prices.increaseDay);
   const plans = budgetAndMarketRows(seed, families, skus, sales.delivered, prices, calendar);
   const rows: Record<string, ImportRow[]> = {
     units_of_measure: unitRows(),
@@ -84,7 +86,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     inventory: inventoryRows(seed, skus, materials, use, sales.recentByDc, calendar),
     production_actuals: productionActualRows(skus, sales.delivered, calendar),
     prices: priceRows(skus, prices, calendar),
-    standard_costs: standardCostRows(skus, materials, operations, calendar, prices.increaseDay),
+    standard_costs: standardCosts,
     promotions: promotionRows(promotions, calendar),
     budgets: plans.budgets,
     market_sizes: plans.marketSizes,
@@ -96,6 +98,14 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     suppliers: supplierRows(),
     supplier_items: supplierItemRows(seed, materials.raws, use.monthly),
     service_level_targets: serviceLevelRows(skus, use.finished),
+    supplier_receipts: supplierReceiptRows(
+      seed,
+      materials.raws,
+      use.monthly,
+      plantsOf(standardCosts),
+      calendar,
+    ),
+    cost_actuals: costActualRows(seed, skus, latestUnitCost(standardCosts), calendar),
   };
   const missing = ENTITIES.filter((e) => !(e.name in rows)).map((e) => e.name);
   if (missing.length > 0) throw new Error(`the demo generator has no rows for ${missing.join(", ")}`);
@@ -109,4 +119,27 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     },
     rows: Object.fromEntries(ENTITIES.map((e) => [e.name, rows[e.name]!])),
   };
+}
+
+/** The plants each item has a standard cost at: where it is made or used. */
+function plantsOf(standardCosts: readonly ImportRow[]): Map<string, string[]> {
+  const plants = new Map<string, string[]>();
+  for (const row of standardCosts) {
+    const list = plants.get(row.sku as string) ?? [];
+    if (!list.includes(row.location as string)) list.push(row.location as string);
+    plants.set(row.sku as string, list);
+  }
+  return plants;
+}
+
+/** Each item's total unit cost in cents under its newest standard cost. */
+function latestUnitCost(standardCosts: readonly ImportRow[]): Map<string, number> {
+  const cost = new Map<string, number>();
+  for (const row of standardCosts)
+    if (row.valid_to === null)
+      cost.set(
+        row.sku as string,
+        (row.material_cost as number) + (row.labour_cost as number) + (row.overhead_cost as number),
+      );
+  return cost;
 }

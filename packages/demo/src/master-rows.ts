@@ -84,6 +84,8 @@ export function customerRows(customers: readonly Customer[]): ImportRow[] {
     segment: c.segment.code,
     channel: c.channel,
     region: c.region,
+    // The demo has one sales user, who owns every account.
+    account_manager: "sam",
   }));
 }
 

@@ -80,6 +80,7 @@ export function generateSalesHistory(inputs: SalesInputs): SalesHistory {
           order_date: calendar.iso(draft.day),
           requested_date: calendar.iso(f.requestedDay),
           requested_qty: draft.qty,
+          promised_date: calendar.iso(f.requestedDay),
           delivered_date: f.deliveredDay === null ? null : calendar.iso(f.deliveredDay),
           delivered_qty: f.deliveredQty,
           cancelled_qty: draft.qty - f.deliveredQty,

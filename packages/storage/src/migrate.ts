@@ -18,6 +18,7 @@ import * as scenarios from "./migrations/0013-scenarios";
 import * as cycleDecisions from "./migrations/0014-cycle-decisions";
 import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
 import * as orderPromising from "./migrations/0016-order-promising";
+import * as actualsAndTargets from "./migrations/0017-actuals-and-targets";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014-cycle-decisions": cycleDecisions,
   "0015-set-based-plan-guards": setBasedPlanGuards,
   "0016-order-promising": orderPromising,
+  "0017-actuals-and-targets": actualsAndTargets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -473,6 +473,17 @@ export interface CommittedPlansTable {
   committed_at: Timestamp;
 }
 
+/** A KPI's target for a scope, append-only: the newest row per (kpi, scope) is in force. */
+export interface KpiTargetsTable {
+  id: Generated<number>;
+  kpi: string;
+  scope: ColumnType<string, string | undefined, string>;
+  target: number;
+  note: ColumnType<string, string | undefined, string>;
+  set_by: number;
+  set_at: Timestamp;
+}
+
 export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
@@ -506,4 +517,5 @@ export interface Schema {
   atp_allocations: AtpAllocationsTable;
   promises: PromisesTable;
   promise_lines: PromiseLinesTable;
+  kpi_targets: KpiTargetsTable;
 }

@@ -182,6 +182,12 @@ export const ENTITIES: readonly EntityDef[] = [
         { description: "Sales channel.", example: "Grocery" },
       ),
       c("region", "Region", { kind: "text", maxLength: 64 }, { description: "Region.", example: "North" }),
+      c("account_manager", "Account manager", code, {
+        required: false,
+        description:
+          "User name of the sales user who owns the account; told first when a promise is at risk.",
+        example: "sam",
+      }),
     ],
   },
   {
@@ -194,6 +200,7 @@ export const ENTITIES: readonly EntityDef[] = [
     rules: [
       { kind: "ordered", before: "order_date", after: "requested_date" },
       { kind: "ordered", before: "order_date", after: "delivered_date" },
+      { kind: "ordered", before: "order_date", after: "promised_date" },
     ],
     columns: [
       c("order_id", "Order", code, { description: "Order number.", example: "SO-100045" }),
@@ -219,6 +226,11 @@ export const ENTITIES: readonly EntityDef[] = [
         example: "2026-01-12",
       }),
       c("requested_qty", "Requested qty", qty, { description: "Quantity ordered.", example: "120" }),
+      c("promised_date", "Promised date", date, {
+        required: false,
+        description: "Delivery date promised to the customer; empty when none was given.",
+        example: "2026-01-12",
+      }),
       c("delivered_date", "Delivered date", date, {
         required: false,
         description: "Date delivered; empty when nothing was delivered.",
@@ -332,6 +344,34 @@ export const ENTITIES: readonly EntityDef[] = [
       c("material_cost", "Material", money, { description: "Material cost per unit.", example: "0.62" }),
       c("labour_cost", "Labour", money, { description: "Labour cost per unit.", example: "0.21" }),
       c("overhead_cost", "Overhead", money, { description: "Overhead per unit.", example: "0.14" }),
+    ],
+  },
+  {
+    name: "cost_actuals",
+    label: "Cost actuals",
+    area: "finance",
+    description:
+      "What a period really cost: realised unit costs per item and location, and the period's expedite, overtime and subcontract spend per location.",
+    key: ["period", "location", "kind", "sku"],
+    rules: [{ kind: "requiredWhen", when: "kind", values: ["unit_cost"], columns: ["sku"] }],
+    columns: [
+      c("period", "Period", period, { description: "Planning period (YYYY-MM).", example: "2026-11" }),
+      location(),
+      c(
+        "kind",
+        "Kind",
+        { kind: "enum", values: ["unit_cost", "expedite", "overtime", "subcontract"] },
+        {
+          description:
+            "unit_cost (realised cost of one unit of the SKU), or the period's expedite, overtime or subcontract spend at the location.",
+          example: "expedite",
+        },
+      ),
+      sku("sku", "SKU", false),
+      c("amount", "Amount", money, {
+        description: "The unit cost, or the period's spend.",
+        example: "1250.00",
+      }),
     ],
   },
   {
@@ -629,6 +669,50 @@ export const ENTITIES: readonly EntityDef[] = [
         example: "50000",
       }),
       c("unit_cost", "Unit cost", money, { description: "Purchase price per unit.", example: "0.31" }),
+    ],
+  },
+  {
+    name: "supplier_receipts",
+    label: "Supplier receipts",
+    area: "supply",
+    description:
+      "Purchase order lines with what the supplier promised and what arrived, and when: supplier delivery performance is measured on them.",
+    key: ["po_id", "line"],
+    large: true,
+    rules: [{ kind: "ordered", before: "order_date", after: "promised_date" }],
+    columns: [
+      c("po_id", "Purchase order", code, { description: "Purchase order number.", example: "PO-20045" }),
+      c(
+        "line",
+        "Line",
+        { kind: "integer", min: 1 },
+        { description: "Line number within the purchase order.", example: "1" },
+      ),
+      c("supplier", "Supplier", code, {
+        references: { entity: "suppliers" },
+        description: "Supplier code.",
+        example: "SUP-01",
+      }),
+      sku(),
+      location(),
+      c("order_date", "Order date", date, {
+        description: "Date the order was placed.",
+        example: "2026-01-05",
+      }),
+      c("promised_date", "Promised date", date, {
+        description: "Delivery date the supplier confirmed.",
+        example: "2026-01-26",
+      }),
+      c("promised_qty", "Promised qty", qty, {
+        description: "Quantity ordered and confirmed.",
+        example: "5000",
+      }),
+      c("received_date", "Received date", date, {
+        required: false,
+        description: "Date the goods arrived; empty while nothing has arrived.",
+        example: "2026-01-27",
+      }),
+      c("received_qty", "Received qty", qty, { description: "Quantity received.", example: "5000" }),
     ],
   },
   {
