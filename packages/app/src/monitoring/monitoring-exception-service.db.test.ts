@@ -116,13 +116,18 @@ describe("monitoring exceptions for the next cycle", () => {
       kind: "forecast-bias",
       subject: { type: "sku", code: "S1", name: "Orange" },
       periods: ["2026-09", "2026-10", "2026-11"],
-      link: "/demand/review?sku=S1",
+      link: "/demand/forecast?node=S1&kind=item",
       status: "open",
       acknowledgedBy: null,
       action: null,
     });
     expect(otif).toMatchObject({ limit: 0.9, link: "/monitor?segment=RETAIL", subject: { name: "Retail" } });
-    expect(attainment).toMatchObject({ periods: ["2026-10", "2026-11"], units: 70 });
+    expect(attainment).toMatchObject({
+      periods: ["2026-10", "2026-11"],
+      units: 70,
+      link: "/data/production_actuals?q=S1",
+    });
+    expect(list.exceptions[2]!.link).toBe("/data/inventory?q=S2");
     expect(decision).toMatchObject({ units: 15, link: "/executive#decision-1" });
   });
 

@@ -337,17 +337,22 @@ export class MonitoringExceptionService {
   }
 }
 
-/** The page that shows the data behind an exception. */
+/**
+ * The page that shows the data behind an exception: the SKU's history and forecast, its production
+ * actuals or stock counts in the data browser (searched by SKU), the order service by segment, the
+ * decision in the executive log.
+ */
 function linkOf(f: MonitoringFinding): string {
   const code = encodeURIComponent(f.subject.code);
+  const sku = encodeURIComponent(f.subject.code.split("@")[0]!);
   switch (f.kind) {
     case "forecast-bias":
-      return `/demand/review?sku=${code}`;
+      return `/demand/forecast?node=${code}&kind=item`;
     case "plan-attainment":
-      return `/monitor?sku=${code}`;
+      return `/data/production_actuals?q=${code}`;
     case "inventory-above-max":
     case "inventory-below-safety-stock":
-      return `/monitor?position=${code}`;
+      return `/data/inventory?q=${sku}`;
     case "otif-below-target":
       return `/monitor?segment=${code}`;
     case "decision-overdue":

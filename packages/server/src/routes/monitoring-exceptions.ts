@@ -41,7 +41,10 @@ const ExceptionSchema = z
     trackingSignal: z.number().nullable(),
     link: z
       .string()
-      .openapi({ example: "/demand/review?sku=SKU-12", description: "The web page with the data" }),
+      .openapi({
+        example: "/demand/forecast?node=SKU-12&kind=item",
+        description: "The web page with the data",
+      }),
     acknowledgedBy: z.string().nullable(),
     acknowledgedAt: z.string().nullable(),
     action: z.string().nullable(),

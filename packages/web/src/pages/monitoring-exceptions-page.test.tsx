@@ -20,7 +20,7 @@ const BIAS: MonitoringException = {
   limit: 0.1,
   units: 90,
   trackingSignal: 3,
-  link: "/demand/review?sku=S1",
+  link: "/demand/forecast?node=S1&kind=item",
   acknowledgedBy: null,
   acknowledgedAt: null,
   action: null,
@@ -35,7 +35,7 @@ const STOCK: MonitoringException = {
   periods: ["2026-10"],
   valueAtStake: 500_000,
   trackingSignal: null,
-  link: "/monitor?position=S2%40DC",
+  link: "/data/inventory?q=S2",
   acknowledgedBy: "Sol Supply",
   acknowledgedAt: "2026-11-20T10:00:00.000Z",
   action: "Moved 50 to the south DC",
@@ -63,7 +63,9 @@ describe("MonitoringExceptionsPage", () => {
     // 9,000,000 cents = 90,000 EUR.
     expect(rows[0]!.textContent).toContain("90,000");
     expect(rows[0]!.textContent).toContain("Aug 2026–Oct 2026 (3 months)");
-    expect(within(rows[0]!).getByTestId("exception-link").getAttribute("href")).toBe("/demand/review?sku=S1");
+    expect(within(rows[0]!).getByTestId("exception-link").getAttribute("href")).toBe(
+      "/demand/forecast?node=S1&kind=item",
+    );
     // The time is shown in the viewer's zone.
     expect(within(rows[1]!).getByTestId("exception-acknowledged").textContent).toMatch(
       /^Sol Supply, 20 Nov 2026, \d\d:\d\d: Moved 50 to the south DC$/,
@@ -116,7 +118,9 @@ describe("NextCycleExceptionsPanel", () => {
     const table = await screen.findByRole("table", { name: "Open exceptions" });
     const rows = within(table).getAllByRole("row");
     expect(rows.map((r) => r.getAttribute("data-key"))).toEqual([BIAS.key]);
-    expect(within(rows[0]!).getByRole("link").getAttribute("href")).toBe("/demand/review?sku=S1");
+    expect(within(rows[0]!).getByRole("link").getAttribute("href")).toBe(
+      "/demand/forecast?node=S1&kind=item",
+    );
     expect(screen.getByTestId("next-cycle-exceptions-all").getAttribute("href")).toBe("/monitor/exceptions");
     expect(screen.getByText("1 open from the last closed months, largest value at stake first")).toBeTruthy();
   });
