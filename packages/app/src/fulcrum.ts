@@ -93,6 +93,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
       new SupplyKpiService(database, workspace, plans),
       new OrderServiceKpis(database, workspace),
       now,
+      new ScenarioComparisonService(database, workspace, scenarios, supply),
     ),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),

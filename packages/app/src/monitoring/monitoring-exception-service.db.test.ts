@@ -2,7 +2,12 @@ import type { Database } from "@fulcrum/storage";
 import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../auth/auth-service";
+import { ForecastAccuracyService } from "../demand/forecast-accuracy-service";
 import { createFulcrum, type Fulcrum } from "../fulcrum";
+import type { Comparison } from "../scenarios/scenario-comparison-service";
+import { MonitoringExceptionService } from "./monitoring-exception-service";
+import { OrderServiceKpis } from "./order-service-kpis";
+import { SupplyKpiService } from "./supply-kpi-service";
 
 let database: Database;
 let fulcrum: Fulcrum;
@@ -88,7 +93,11 @@ beforeAll(async () => {
     INSERT INTO decisions (cycle_period, title, owner_id, due_date, status, created_by) VALUES
       ('2026-11', 'Add a second shift', ${erin.id}, '2026-11-20', 'open', ${erin.id}),
       ('2026-11', 'Close the old line', ${erin.id}, '2026-11-10', 'done', ${erin.id}),
-      ('2026-11', 'Review prices', ${erin.id}, '2026-12-20', 'open', ${erin.id});`);
+      ('2026-11', 'Review prices', ${erin.id}, '2026-12-20', 'open', ${erin.id});
+    INSERT INTO scenarios (name, parent_id) VALUES ('Second shift', ${scenario});
+    INSERT INTO decisions (cycle_period, title, owner_id, due_date, status, scenario_id, created_by)
+      SELECT '2026-11', 'Run the second shift', ${erin.id}, '2026-11-25', 'open', id, ${erin.id}
+      FROM scenarios WHERE name = 'Second shift';`);
 });
 afterAll(() => database.close());
 
@@ -110,6 +119,8 @@ describe("monitoring exceptions for the next cycle", () => {
       ["inventory-below-safety-stock:S1@DC:2026-10", 7_500],
       // Due 20 November, open on 5 December; the done one and the one not yet due are not listed.
       ["decision-overdue:1:2026-11-20", 0],
+      // Its scenario was never planned, so there is no margin to compare: 0, 10 days overdue.
+      ["decision-overdue:4:2026-11-25", 0],
     ]);
     const [bias, otif, , attainment, , decision] = list.exceptions;
     expect(bias).toMatchObject({
@@ -129,6 +140,30 @@ describe("monitoring exceptions for the next cycle", () => {
     });
     expect(list.exceptions[2]!.link).toBe("/data/inventory?q=S2");
     expect(decision).toMatchObject({ units: 15, link: "/executive#decision-1" });
+  });
+
+  it("values an overdue decision at its scenario's margin difference from the base plan", async () => {
+    // Base margin 1,000,000, the scenario's 1,250,000: 250,000 at stake.
+    const figures = (grossMargin: number) => ({ figures: { grossMargin } });
+    const service = new MonitoringExceptionService(
+      database,
+      fulcrum.workspace,
+      new ForecastAccuracyService(database, fulcrum.workspace),
+      new SupplyKpiService(database, fulcrum.workspace, fulcrum.plans),
+      new OrderServiceKpis(database, fulcrum.workspace),
+      () => new Date("2026-12-05T09:00:00Z"),
+      {
+        compare: async (input) => {
+          expect(input.node).toEqual({ kind: "all" });
+          return { columns: [figures(1_000_000), figures(1_250_000)] } as unknown as Comparison;
+        },
+      },
+    );
+    const decisions = (await service.list()).exceptions.filter((e) => e.kind === "decision-overdue");
+    expect(decisions.map((d) => [d.key, d.valueAtStake, d.units])).toEqual([
+      ["decision-overdue:4:2026-11-25", 250_000, 10],
+      ["decision-overdue:1:2026-11-20", 0, 15],
+    ]);
   });
 
   it("needs the bias to last as many months as asked", async () => {

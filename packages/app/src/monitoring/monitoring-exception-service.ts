@@ -29,6 +29,7 @@ import type { User } from "../auth/auth-service";
 import { sqlRows } from "../data/sql-rows";
 import type { ForecastAccuracyService } from "../demand/forecast-accuracy-service";
 import { AppError } from "../errors";
+import type { ScenarioComparisonService } from "../scenarios/scenario-comparison-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { readKpiTargets } from "./kpi-target-reader";
 import type { OrderServiceKpis } from "./order-service-kpis";
@@ -87,6 +88,7 @@ export class MonitoringExceptionService {
     private readonly supplyKpis: SupplyKpiService,
     private readonly orderService: OrderServiceKpis,
     private readonly now: () => Date,
+    private readonly comparison: Pick<ScenarioComparisonService, "compare">,
   ) {}
 
   /** Every exception of the window, largest value at stake first, with its latest acknowledgement. */
@@ -183,15 +185,14 @@ export class MonitoringExceptionService {
       period: PeriodKey;
       status: string;
       dueDate: string | null;
+      scenarioId: number | null;
     }>(sql`
-      SELECT id, title, cycle_period AS period, status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
+      SELECT id, title, cycle_period AS period, status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
+             scenario_id AS "scenarioId"
       FROM decisions WHERE status = 'open' AND due_date < ${company.asOf}::date`);
-    // A decision's value is its scenario's difference from the base once the comparison is wired
-    // in; until then 0, and the days overdue rank it among the other decisions.
-    const overdue = overdueDecisions(
-      decisions.map((d) => ({ ...d, value: 0 as Money })),
-      company.asOf,
-    );
+    const valued = [];
+    for (const d of decisions) valued.push({ ...d, value: await this.scenarioValue(d.scenarioId) });
+    const overdue = overdueDecisions(valued, company.asOf);
     const decisionTitle = new Map(decisions.map((d) => [String(d.id), d.title]));
 
     const found = rankByValueAtStake([...bias, ...attainment, ...stock, ...otif, ...overdue]);
@@ -281,6 +282,34 @@ export class MonitoringExceptionService {
       },
       acknowledgements,
     };
+  }
+
+  /**
+   * What a decision's scenario is worth: |its gross margin − the base plan's| over the plans'
+   * common span, for every product. 0 without a scenario, for the base itself, or while either
+   * plan has no finished supply plan to compare (the comparison refuses it).
+   */
+  private async scenarioValue(scenarioId: number | null): Promise<Money> {
+    if (scenarioId === null) return 0 as Money;
+    const base = await this.database.db
+      .selectFrom("scenarios")
+      .select("id")
+      .where("parent_id", "is", null)
+      .orderBy("id")
+      .executeTakeFirst();
+    if (!base || base.id === scenarioId) return 0 as Money;
+    try {
+      const { columns } = await this.comparison.compare({
+        plans: [{ scenarioId: base.id }, { scenarioId }],
+        node: { kind: "all" },
+      });
+      const [plan, scenario] = columns;
+      if (!plan || !scenario) return 0 as Money;
+      return Math.round(Math.abs(scenario.figures.grossMargin - plan.figures.grossMargin)) as Money;
+    } catch (error) {
+      if (error instanceof AppError) return 0 as Money;
+      throw error;
+    }
   }
 
   private async find(key: string, options: MonitoringExceptionRequest): Promise<MonitoringException> {
