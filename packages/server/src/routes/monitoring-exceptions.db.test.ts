@@ -73,6 +73,47 @@ describe("monitoring exceptions API", () => {
     expect(relisted.exceptions.find((e) => e.key === key)).toMatchObject({ acknowledgedBy: "Sol Supply" });
   });
 
+  it("lets every company role read and the review owners acknowledge", async () => {
+    const list = (await (
+      await server.send(await server.login("ada"), "/api/monitoring/exceptions")
+    ).json()) as {
+      exceptions: Listed[];
+    };
+    const { key } = list.exceptions.find((e) => e.kind === "decision-overdue")!;
+    const path = `/api/monitoring/exceptions/${encodeURIComponent(key)}`;
+    const answers: [string, number, number][] = [];
+    for (const username of ["dana", "sam", "mia", "sol", "fin", "eve", "ada"]) {
+      const cookie = await server.login(username);
+      const read = await server.send(cookie, path);
+      const written = await server.send(cookie, `${path}/acknowledgements`, {
+        action: `Seen by ${username}`,
+      });
+      answers.push([username, read.status, written.status]);
+    }
+    expect(answers).toEqual([
+      ["dana", 200, 201],
+      ["sam", 200, 403],
+      ["mia", 200, 403],
+      ["sol", 200, 201],
+      ["fin", 200, 201],
+      ["eve", 200, 201],
+      ["ada", 200, 201],
+    ]);
+    const detail = (await (await server.send(await server.login("eve"), path)).json()) as {
+      exception: Listed;
+      acknowledgements: { action: string }[];
+    };
+    // Sol's earlier entry, then one per review owner; the latest is in force.
+    expect(detail.acknowledgements.map((a) => a.action).slice(-5)).toEqual([
+      "Seen by dana",
+      "Seen by sol",
+      "Seen by fin",
+      "Seen by eve",
+      "Seen by ada",
+    ]);
+    expect(detail.exception).toMatchObject({ acknowledgedBy: "Ada Admin", action: "Seen by ada" });
+  });
+
   it("answers 404 for a key not in the list and 400 for a bad window", async () => {
     const cookie = await server.login("dana");
     const missing = await server.send(

@@ -39,12 +39,10 @@ const ExceptionSchema = z
     limit: z.number(),
     units: z.number(),
     trackingSignal: z.number().nullable(),
-    link: z
-      .string()
-      .openapi({
-        example: "/demand/forecast?node=SKU-12&kind=item",
-        description: "The web page with the data",
-      }),
+    link: z.string().openapi({
+      example: "/demand/forecast?node=SKU-12&kind=item",
+      description: "The web page with the data",
+    }),
     acknowledgedBy: z.string().nullable(),
     acknowledgedAt: z.string().nullable(),
     action: z.string().nullable(),

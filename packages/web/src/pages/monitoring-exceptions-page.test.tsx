@@ -63,6 +63,7 @@ describe("MonitoringExceptionsPage", () => {
     // 9,000,000 cents = 90,000 EUR.
     expect(rows[0]!.textContent).toContain("90,000");
     expect(rows[0]!.textContent).toContain("Aug 2026–Oct 2026 (3 months)");
+    expect(rows[0]!.textContent).toContain("Orange · tracking signal 3.0");
     expect(within(rows[0]!).getByTestId("exception-link").getAttribute("href")).toBe(
       "/demand/forecast?node=S1&kind=item",
     );

@@ -26,7 +26,7 @@ import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { Tag } from "../components/tag";
 import { formatPeriod, formatPeriodLong, formatTimestamp } from "../format/dates";
-import { formatCount, formatMoneyRounded } from "../format/numbers";
+import { formatCount, formatMoneyRounded, formatQuantity } from "../format/numbers";
 
 const WINDOWS = [3, 6, 12] as const;
 const RUNS = [2, 3, 4, 6] as const;
@@ -152,7 +152,12 @@ function ExceptionTable({
             <tr data-key={e.key} data-kind={e.kind} data-status={e.status}>
               <th scope="row">
                 {e.title}
-                <span className="decision-rationale">{e.subject.name}</span>
+                <span className="decision-rationale">
+                  {e.subject.name}
+                  {e.trackingSignal !== null
+                    ? ` · tracking signal ${formatQuantity(e.trackingSignal, 1, 1)}`
+                    : null}
+                </span>
               </th>
               <td>
                 <Tag tone={EXCEPTION_KIND[e.kind].tone}>{EXCEPTION_KIND[e.kind].label}</Tag>
