@@ -25,6 +25,7 @@ import { CommitService } from "./executive/commit-service";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { MonitoringExceptionService } from "./monitoring/monitoring-exception-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
@@ -84,6 +85,16 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),
+    // The measures it builds on are stateless, so it holds its own instances of them.
+    monitoringExceptions: new MonitoringExceptionService(
+      database,
+      workspace,
+      new ForecastAccuracyService(database, workspace),
+      new SupplyKpiService(database, workspace, plans),
+      new OrderServiceKpis(database, workspace),
+      now,
+      new ScenarioComparisonService(database, workspace, scenarios, supply),
+    ),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
     imports,

@@ -37,6 +37,8 @@ export * from "./forecasting/node-forecast";
 export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
+export * from "./monitoring/kpi-target-reader";
+export * from "./monitoring/monitoring-exception-service";
 export * from "./monitoring/order-service-kpis";
 export * from "./monitoring/supply-kpi-service";
 export * from "./plans/plan-service";

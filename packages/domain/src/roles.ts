@@ -88,3 +88,11 @@ export function canShapeScenarios(role: Role): boolean {
 export function canPromiseOrders(role: Role): boolean {
   return ["sales", "demand_planner", "supply_planner", "admin"].includes(role);
 }
+
+/**
+ * Who acknowledges a monitoring exception and records what was done: the planners, finance, the
+ * executive and administrators — the people who own the next cycle's reviews.
+ */
+export function canAcknowledgeExceptions(role: Role): boolean {
+  return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
+}

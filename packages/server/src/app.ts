@@ -20,6 +20,7 @@ import { forecastRoutes } from "./routes/forecasts";
 import { hierarchyRoutes } from "./routes/hierarchy";
 import { importRoutes } from "./routes/imports";
 import { monitoringRoutes } from "./routes/monitoring";
+import { monitoringExceptionRoutes } from "./routes/monitoring-exceptions";
 import { planRoutes } from "./routes/plans";
 import { promisingRoutes } from "./routes/promising";
 import { promotionRoutes } from "./routes/promotions";
@@ -95,6 +96,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", supplyRoutes);
   api.route("/", supplyInputRoutes);
   api.route("/", monitoringRoutes);
+  api.route("/", monitoringExceptionRoutes);
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);

@@ -19,6 +19,7 @@ import * as cycleDecisions from "./migrations/0014-cycle-decisions";
 import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
 import * as orderPromising from "./migrations/0016-order-promising";
 import * as actualsAndTargets from "./migrations/0017-actuals-and-targets";
+import * as exceptionAcknowledgements from "./migrations/0020-exception-acknowledgements";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015-set-based-plan-guards": setBasedPlanGuards,
   "0016-order-promising": orderPromising,
   "0017-actuals-and-targets": actualsAndTargets,
+  "0020-exception-acknowledgements": exceptionAcknowledgements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

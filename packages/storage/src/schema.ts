@@ -484,6 +484,17 @@ export interface KpiTargetsTable {
   set_at: Timestamp;
 }
 
+/** Who acknowledged a monitoring exception (by its key) and what was done; append-only. */
+export interface ExceptionAcknowledgementsTable {
+  id: Generated<number>;
+  exception_key: string;
+  cycle_period: string;
+  status: ColumnType<string, string | undefined, string>;
+  action: string;
+  acknowledged_by: number;
+  acknowledged_at: Timestamp;
+}
+
 export interface Schema {
   forecast_runs: ForecastRunsTable;
   forecast_models: ForecastModelsTable;
@@ -518,4 +529,5 @@ export interface Schema {
   promises: PromisesTable;
   promise_lines: PromiseLinesTable;
   kpi_targets: KpiTargetsTable;
+  exception_acknowledgements: ExceptionAcknowledgementsTable;
 }

@@ -11,6 +11,7 @@ import { ImportPage } from "./pages/import-page";
 import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
 import { MonitorPage } from "./pages/monitor-page";
+import { MonitoringExceptionsPage } from "./pages/monitoring-exceptions-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
 import { PromisingPage } from "./pages/promising-page";
@@ -154,6 +155,7 @@ export const routes: RouteObject[] = [
       },
       { path: "monitor", element: <MonitorPage /> },
       { path: "monitor/promising", element: <PromisingPage /> },
+      { path: "monitor/exceptions", element: <MonitoringExceptionsPage /> },
       { path: "inbox", element: <InboxPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

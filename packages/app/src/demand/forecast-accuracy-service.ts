@@ -48,6 +48,32 @@ export class ForecastAccuracyService {
   ) {}
 
   async accuracy(request: AccuracyRequest = {}) {
+    const { lag, level, from, to, months, scored, groupOf, scaleOf } = await this.measure(request);
+    const options = { groupOf, scaleOf };
+    return {
+      lag,
+      level,
+      from,
+      to,
+      months,
+      cells: scored.length,
+      steps: forecastValueAdded(scored, options),
+      trend: wapeByPeriod(scored, options),
+      people: valueAddedByPerson(scored),
+      // Each person's FVA cycle by cycle: the month measured and the cycle that planned it.
+      peopleTrend: valueAddedOverTime(scored).map((p) => ({
+        ...p,
+        periods: p.periods.map((point) => ({ ...point, cycle: addPeriods(point.period as PeriodKey, -lag) })),
+      })),
+      biasedSeries: biasedSeries(scored, groupOf),
+    };
+  }
+
+  /**
+   * The snapshot cells measured — each SKU's plan for a closed month as it stood `lag` cycles
+   * before, with that month's demand — for the use cases built on them (the monitoring exceptions).
+   */
+  async measure(request: AccuracyRequest = {}) {
     const company = await this.workspace.company();
     const lag = request.lag ?? 1;
     if (!Number.isInteger(lag) || lag < 0 || lag > 12)
@@ -135,24 +161,7 @@ export class ForecastAccuracyService {
       return series && series.length > 12 ? seasonalNaiveScale(series, 12) : 0;
     };
 
-    const options = { groupOf, scaleOf };
-    return {
-      lag,
-      level,
-      from,
-      to,
-      months,
-      cells: scored.length,
-      steps: forecastValueAdded(scored, options),
-      trend: wapeByPeriod(scored, options),
-      people: valueAddedByPerson(scored),
-      // Each person's FVA cycle by cycle: the month measured and the cycle that planned it.
-      peopleTrend: valueAddedOverTime(scored).map((p) => ({
-        ...p,
-        periods: p.periods.map((point) => ({ ...point, cycle: addPeriods(point.period as PeriodKey, -lag) })),
-      })),
-      biasedSeries: biasedSeries(scored, groupOf),
-    };
+    return { lag, level, from, to, months, scored, groupOf, scaleOf };
   }
 
   /** The series a SKU belongs to at the level asked for. */

@@ -41,6 +41,44 @@ export class SupplyKpiService {
   ) {}
 
   async supplyKpis(request: SupplyKpiRequest = {}) {
+    const { from, to, tolerance, plans, attainment, inventory } = await this.measure(request);
+    return {
+      from,
+      to,
+      tolerance,
+      plans,
+      attainment: {
+        // SKU by SKU, so that one SKU made over plan does not hide another made short (mix
+        // attainment); the plants' own figures are volume attainment.
+        total: attainment.bySku.total,
+        byPlant: attainment.byPlant.byKey,
+        byResource: attainment.byResource.byKey,
+        // The SKUs furthest below plan first.
+        bySku: [...attainment.bySku.byKey]
+          .sort((a, b) => (a.attainment ?? 2) - (b.attainment ?? 2))
+          .slice(0, 100),
+      },
+      inventory: {
+        total: inventory.total,
+        positions: inventory.rows.length,
+        rows: [...inventory.rows]
+          .sort((a, b) => Math.abs(b.deviationValue) - Math.abs(a.deviationValue))
+          .slice(0, INVENTORY_ROWS)
+          // JSON has no Infinity: unbounded cover (no demand follows) is null.
+          .map((r) => ({
+            ...r,
+            coverDays: finite(r.coverDays),
+            plannedCoverDays: finite(r.plannedCoverDays),
+          })),
+      },
+    };
+  }
+
+  /**
+   * The measures whole, for the use cases built on them (the monitoring exceptions): every SKU's
+   * attainment and every inventory observation, with the standard cost per SKU they were valued at.
+   */
+  async measure(request: SupplyKpiRequest = {}) {
     const company = await this.workspace.company();
     const { from, to } = closedWindow(company, request);
     const tolerance = request.tolerance ?? 0.05;
@@ -199,36 +237,7 @@ export class SupplyKpiService {
       byResource: planAttainment(byKey(hours), tolerance),
       bySku: planAttainment(byKey(quantities.map((q) => ({ ...q, key: q.sku }))), tolerance),
     };
-    return {
-      from,
-      to,
-      tolerance,
-      plans,
-      attainment: {
-        // SKU by SKU, so that one SKU made over plan does not hide another made short (mix
-        // attainment); the plants' own figures are volume attainment.
-        total: attainment.bySku.total,
-        byPlant: attainment.byPlant.byKey,
-        byResource: attainment.byResource.byKey,
-        // The SKUs furthest below plan first.
-        bySku: [...attainment.bySku.byKey]
-          .sort((a, b) => (a.attainment ?? 2) - (b.attainment ?? 2))
-          .slice(0, 100),
-      },
-      inventory: {
-        total: inventory.total,
-        positions: inventory.rows.length,
-        rows: [...inventory.rows]
-          .sort((a, b) => Math.abs(b.deviationValue) - Math.abs(a.deviationValue))
-          .slice(0, INVENTORY_ROWS)
-          // JSON has no Infinity: unbounded cover (no demand follows) is null.
-          .map((r) => ({
-            ...r,
-            coverDays: finite(r.coverDays),
-            plannedCoverDays: finite(r.plannedCoverDays),
-          })),
-      },
-    };
+    return { from, to, tolerance, plans, attainment, inventory, observations, unitCost };
   }
 }
 

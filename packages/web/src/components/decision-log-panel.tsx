@@ -77,6 +77,7 @@ export function DecisionLogPanel() {
             {decisions.map((d) => (
               <Fragment key={d.id}>
                 <tr
+                  id={`decision-${d.id}`}
                   data-decision={d.id}
                   data-overdue={d.overdue || undefined}
                   className={d.overdue ? "decision-overdue" : undefined}

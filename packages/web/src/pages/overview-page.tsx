@@ -8,6 +8,7 @@ import { CycleStageStrip } from "../components/cycle-stage-strip";
 import { EntityList } from "../components/entity-list";
 import { HistoryCoverage } from "../components/history-coverage";
 import { ImportLog } from "../components/import-log";
+import { NextCycleExceptionsPanel } from "../components/next-cycle-exceptions-panel";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
@@ -51,6 +52,7 @@ function Overview({ workspace }: { workspace: Workspace }) {
       >
         <CycleStageStrip />
       </Panel>
+      <NextCycleExceptionsPanel currency={company.currency} />
       <div className="columns columns-2-1">
         <Panel
           title="Data completeness"

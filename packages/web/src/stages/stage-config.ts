@@ -155,7 +155,14 @@ export const STAGES: readonly StageDef[] = [
       "How the plan is carried out — order service, production plan attainment, inventory against plan — and the health of the data behind it.",
     cycleStages: [],
     areas: [],
-    tools: [],
+    tools: [
+      {
+        to: "/monitor/exceptions",
+        label: "Exceptions for the next cycle",
+        description:
+          "Forecast bias, attainment, stock, segment OTIF and overdue decisions against target, largest value at stake first, with who acknowledged each and what was done.",
+      },
+    ],
   },
 ];
 
