@@ -67,7 +67,9 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
     observeElementRect: (instance, onRect) =>
-      observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : { ...rect, height: UNLAID_VIEW })),
+      observeElementRect(instance, (rect) =>
+        onRect(rect.height > 0 ? rect : { ...rect, height: UNLAID_VIEW }),
+      ),
     // Without layout (a test's DOM) a line measures 0; it keeps its estimate.
     measureElement: (element, entry, instance) => measureElement(element, entry, instance) || LINE_HEIGHT,
   });
@@ -90,7 +92,8 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
     focusPending();
   });
   const move = (from: GridPoint, how: GridMove) => {
-    const to = targetOf(cells, from, how);
+    // A key pressed before the last move's cell is drawn moves on from that cell.
+    const to = targetOf(cells, pending.current ?? from, how);
     const line = to ? lines.lineOf[to.row] : undefined;
     if (!to || line === undefined) return false;
     pending.current = to;
@@ -109,6 +112,8 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
   });
 
   const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    // A cell focused otherwise (a click) wins over a move still waiting for its cell.
+    pending.current = null;
     const index = Number(event.target.closest<HTMLElement>("tr[data-index]")?.dataset.index);
     const key = lines.lines[index]?.key;
     if (key !== undefined && key !== focusedKey) setFocusedKey(key);
