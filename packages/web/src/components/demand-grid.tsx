@@ -18,6 +18,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -76,7 +77,7 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
 
   // The cell a move goes to, focused as soon as it is drawn.
   const pending = useRef<GridPoint | null>(null);
-  const focusPending = () => {
+  const focusPending = useCallback(() => {
     const to = pending.current;
     const cell =
       to &&
@@ -87,20 +88,26 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
     pending.current = null;
     cell.focus();
     return true;
-  };
+  }, []);
   useLayoutEffect(() => {
     focusPending();
   });
-  const move = (from: GridPoint, how: GridMove) => {
-    // A key pressed before the last move's cell is drawn moves on from that cell.
-    const to = targetOf(cells, pending.current ?? from, how);
-    const line = to ? lines.lineOf[to.row] : undefined;
-    if (!to || line === undefined) return false;
-    pending.current = to;
-    virtualizer.scrollToIndex(line, { align: "auto" });
-    focusPending();
-    return true;
-  };
+  // A move reads the grid as last drawn, so the cells' context stays the same while only scrolling.
+  const shape = useRef({ cells, lines });
+  shape.current = { cells, lines };
+  const move = useCallback(
+    (from: GridPoint, how: GridMove) => {
+      // A key pressed before the last move's cell is drawn moves on from that cell.
+      const to = targetOf(shape.current.cells, pending.current ?? from, how);
+      const line = to ? shape.current.lines.lineOf[to.row] : undefined;
+      if (!to || line === undefined) return false;
+      pending.current = to;
+      virtualizer.scrollToIndex(line, { align: "auto" });
+      focusPending();
+      return true;
+    },
+    [virtualizer, focusPending],
+  );
 
   const revealed = useRef<{ readonly key: string } | null>(null);
   useEffect(() => {
@@ -119,7 +126,8 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
     if (key !== undefined && key !== focusedKey) setFocusedKey(key);
   };
 
-  const rowContext: RowContext = { ...context, move };
+  // The same context while the grid only scrolls, so the lines already drawn are left as they are.
+  const rowContext: RowContext = useMemo(() => ({ ...context, move }), [context, move]);
   const span = grid.buckets.length + 2;
   const drawn: ReactNode[] = [];
   // Spacer rows stand for the lines not drawn: above the window, below it, and between the window

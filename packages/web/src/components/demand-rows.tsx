@@ -4,6 +4,7 @@
 // the lines in view (demand-grid), so a node row carries its place among the node rows for the
 // keyboard and the paste, and the line its place in the whole grid for screen readers.
 
+import { memo } from "react";
 import type { DemandEditSummary, DemandGrid, DemandGridRow, DemandLayer } from "../api/demand";
 import { formatPeriod } from "../format/dates";
 import { editFor, editNoteText } from "../format/edit-note";
@@ -48,7 +49,8 @@ export interface LineRowProps {
   readonly measure: (element: HTMLTableRowElement | null) => void;
 }
 
-export function LineRow({ line, index, context, measure }: LineRowProps) {
+/** Drawn lines are not drawn again as the grid scrolls: only the ones coming into view are. */
+export const LineRow = memo(function LineRow({ line, index, context, measure }: LineRowProps) {
   const rowIndex = index + 2;
   if (line.kind === "pending")
     return (
@@ -82,7 +84,7 @@ export function LineRow({ line, index, context, measure }: LineRowProps) {
       </tr>
     );
   return <NodeRow line={line} index={index} context={context} measure={measure} />;
-}
+});
 
 function NodeRow({
   line,
