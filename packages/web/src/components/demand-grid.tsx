@@ -87,6 +87,7 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
     if (!cell) return false;
     pending.current = null;
     cell.focus();
+    if (scroller.current) keepClearOfHeaders(scroller.current, cell);
     return true;
   }, []);
   useLayoutEffect(() => {
@@ -184,4 +185,16 @@ export function DemandGridTable({ grid, lines, cells, context, reveal }: DemandG
       </table>
     </div>
   );
+}
+
+/**
+ * Scrolls a focused cell out from under the sticky header row and product column, which the
+ * browser's own scroll on focus does not know about (their size follows the names shown).
+ */
+function keepClearOfHeaders(box: HTMLElement, cell: HTMLElement) {
+  const header = box.querySelector("thead")?.getBoundingClientRect();
+  const products = box.querySelector("thead th")?.getBoundingClientRect();
+  const at = cell.getBoundingClientRect();
+  if (header && at.top < header.bottom) box.scrollTop -= header.bottom - at.top;
+  if (products && at.left < products.right) box.scrollLeft -= products.right - at.left;
 }
