@@ -2,7 +2,7 @@
 // demand version, edits, locks, the consensus proposal, undo and approval, as typed calls and
 // React Query hooks. Every change reloads the version's grids and edit list.
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CellEdit } from "../format/edit-input";
 import { request } from "./http";
 
@@ -141,6 +141,24 @@ export function usePlanVersions() {
   });
 }
 
+/** The query of one node's grid: the node's row first, then its children. */
+function demandGridQuery(
+  versionId: number | null,
+  node: DemandNodeRef,
+  from: string | null,
+  grain: TimeGrain,
+  to: string | null,
+) {
+  return {
+    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from, to, grain],
+    queryFn: () =>
+      request<DemandGrid>(`/plans/versions/${versionId}/demand`, {
+        query: { ...nodeFields(node), from, to, grain },
+      }),
+    enabled: versionId !== null && from !== null,
+  };
+}
+
 export function useDemandGrid(
   versionId: number | null,
   node: DemandNodeRef,
@@ -150,13 +168,48 @@ export function useDemandGrid(
   to: string | null = null,
 ) {
   return useQuery({
-    queryKey: [...demandKey(versionId ?? 0), "grid", node.kind, node.code, from, to, grain],
-    queryFn: () =>
-      request<DemandGrid>(`/plans/versions/${versionId}/demand`, {
-        query: { ...nodeFields(node), from, to, grain },
-      }),
-    enabled: versionId !== null && from !== null,
+    ...demandGridQuery(versionId, node, from, grain, to),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What the review knows of an open node's children: still loading, failed, or its rows. */
+export type DemandChildren =
+  | { readonly status: "pending" }
+  | { readonly status: "error"; readonly error: Error }
+  | { readonly status: "ok"; readonly rows: readonly DemandGridRow[] };
+
+const sameNode = (a: DemandNodeRef, b: DemandNodeRef) => a.kind === b.kind && a.code === b.code;
+
+/**
+ * The children of every open node, read level by level as the nodes open (one request per node,
+ * never one per cell), by the node's key. While the months change, a node keeps showing its
+ * previous children; a node just opened shows none of another node's.
+ */
+export function useDemandChildren(
+  versionId: number | null,
+  nodes: readonly (DemandNodeRef & { readonly key: string })[],
+  from: string | null,
+  grain: TimeGrain,
+  to: string | null,
+): ReadonlyMap<string, DemandChildren> {
+  return useQueries({
+    queries: nodes.map((node) => ({
+      ...demandGridQuery(versionId, node, from, grain, to),
+      placeholderData: (previous: DemandGrid | undefined) =>
+        previous?.rows[0] && sameNode(previous.rows[0], node) ? previous : undefined,
+    })),
+    combine: (results) =>
+      new Map(
+        results.map((result, i): [string, DemandChildren] => [
+          nodes[i]!.key,
+          result.data
+            ? { status: "ok", rows: result.data.rows.slice(1) }
+            : result.isError
+              ? { status: "error", error: result.error }
+              : { status: "pending" },
+        ]),
+      ),
   });
 }
 

@@ -1,11 +1,12 @@
 // One figure of a plan grid, which behaves like a spreadsheet cell. At rest it is plain text in a
-// focusable `<td>`, so a grid of thousands of cells stays light; the `<input>` exists only while the
-// cell is edited. Focused, it is selected: arrows, Tab/Shift-Tab and Home/End move to the
-// neighbouring editable cells, typing replaces the figure and Enter or F2 starts editing it. While
-// editing, Enter commits and moves down, Tab commits and moves across, Escape puts the figure back;
-// leaving the cell commits too. A block pasted from a spreadsheet goes to the owner whole. A lock
-// toggle, shown while the cell is hovered or focused or its row is selected, holds the cell still
-// while edits elsewhere spread.
+// focusable `<td>` named by what it is and its figure ("Juices, Nov 2026: 1,234"), so a grid of
+// thousands of cells stays light; the `<input>` exists only while the cell is edited. Focused, it
+// is selected: arrows, Tab/Shift-Tab and Home/End move to the neighbouring editable cells, typing
+// replaces the figure and Enter or F2 starts editing it. While editing, Enter commits and moves
+// down, Tab commits and moves across, Escape puts the figure back; leaving the cell commits too.
+// The owner moves the focus, as the cell it goes to may not be drawn yet. A block pasted from a
+// spreadsheet goes to the owner whole. A lock toggle, shown while the cell is hovered or focused
+// or its row is selected, holds the cell still while edits elsewhere spread.
 
 import {
   type ClipboardEvent,
@@ -18,13 +19,13 @@ import {
 } from "react";
 import { formatQuantity } from "../format/numbers";
 import { isPasteBlock } from "../format/paste-block";
-import { type GridMove, moveFocus } from "./grid-keys";
+import type { GridMove } from "./grid-keys";
 
 export interface PlanCellProps {
   readonly value: number | null;
-  /** What the cell is, for screen readers and tests: "Juices, Dec 2026". */
+  /** What the cell is: "Juices, Dec 2026"; screen readers hear it with the figure. */
   readonly label: string;
-  /** The column's bucket ("2026-12") and its place among the grid's columns, for moves and pastes. */
+  /** The column's bucket ("2026-12") and its place among the grid's period columns (from 0). */
   readonly period: string;
   readonly col: number;
   readonly editable: boolean;
@@ -34,8 +35,10 @@ export interface PlanCellProps {
   /** Shown before the figure (the note of the edit behind it). */
   readonly note?: ReactNode;
   readonly onCommit: (text: string) => void;
-  /** A block of cells pasted here (tab- and newline-separated text), with the cell it starts at. */
-  readonly onPasteBlock?: (text: string, at: HTMLElement) => void;
+  /** Moves the focus from this cell as a key says; false when there is no editable cell that way. */
+  readonly onMove: (move: GridMove) => boolean;
+  /** A block of cells pasted here (tab- and newline-separated text), to land from this cell. */
+  readonly onPasteBlock?: (text: string) => void;
   readonly onToggleLock?: () => void;
 }
 
@@ -55,7 +58,7 @@ const typesCharacter = (event: KeyboardEvent) =>
   event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 
 export function PlanCell(props: PlanCellProps) {
-  const { value, label, period, col, locked, note, onCommit, onPasteBlock, onToggleLock } = props;
+  const { value, label, period, col, locked, note, onCommit, onMove, onPasteBlock, onToggleLock } = props;
   const editable = props.editable && !locked;
   const shown = value === null ? "" : formatQuantity(value, 0);
   // null: at rest or selected (showing the figure); a string: being edited.
@@ -90,7 +93,6 @@ export function PlanCell(props: PlanCellProps) {
 
   const onCellKeyDown = (event: KeyboardEvent<HTMLTableCellElement>) => {
     if (event.target !== event.currentTarget) return;
-    const cell = event.currentTarget;
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       edit(shown);
@@ -103,7 +105,7 @@ export function PlanCell(props: PlanCellProps) {
       return;
     }
     const move = event.key === "Tab" ? (event.shiftKey ? "previous" : "next") : SELECTED_MOVES[event.key];
-    if (move && moveFocus(cell, move)) event.preventDefault();
+    if (move && onMove(move)) event.preventDefault();
   };
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const cell = cellRef.current;
@@ -116,22 +118,28 @@ export function PlanCell(props: PlanCellProps) {
     }
     if (event.key === "Enter") {
       event.preventDefault();
-      // Moving away blurs the input, which commits what was typed.
-      if (!moveFocus(cell, event.shiftKey ? "up" : "down")) {
+      if (!move(event.shiftKey ? "up" : "down")) {
         commit();
         cell.focus();
       }
       return;
     }
-    const move = event.key === "Tab" ? (event.shiftKey ? "previous" : "next") : EDITING_MOVES[event.key];
-    if (move && moveFocus(cell, move)) event.preventDefault();
+    const key = event.key === "Tab" ? (event.shiftKey ? "previous" : "next") : EDITING_MOVES[event.key];
+    if (key && move(key)) event.preventDefault();
+  };
+  // Moving away blurs the input, which commits what was typed; commit here too, as the cell moved
+  // to may be far down and this one scrolled out of the page before its input would blur.
+  const move = (to: GridMove) => {
+    if (!onMove(to)) return false;
+    commit();
+    return true;
   };
   const onPaste = (event: ClipboardEvent<HTMLTableCellElement>) => {
     const pasted = event.clipboardData.getData("text/plain");
     if (onPasteBlock && isPasteBlock(pasted)) {
       event.preventDefault();
       stopEditing();
-      onPasteBlock(pasted, event.currentTarget);
+      onPasteBlock(pasted);
     } else if (!editing && pasted.trim() !== "") {
       // One figure pasted on a selected cell replaces it, to be checked and committed with Enter.
       event.preventDefault();
@@ -159,8 +167,10 @@ export function PlanCell(props: PlanCellProps) {
       data-grid-col={col}
       data-editable={editable ? "" : undefined}
       tabIndex={editable ? 0 : undefined}
-      // While editing, the input carries the name; a read-only figure names itself by its title.
-      aria-label={editable && !editing ? label : undefined}
+      aria-colindex={col + 2}
+      // While editing, the input carries the name. The figure is part of the name, as an aria-label
+      // hides a cell's text from screen readers.
+      aria-label={editing ? undefined : shown === "" ? label : `${label}: ${shown}`}
       title={editable ? undefined : label}
       onKeyDown={editable ? onCellKeyDown : undefined}
       onPaste={editable ? onPaste : undefined}

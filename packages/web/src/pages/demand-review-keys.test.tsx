@@ -5,6 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest";
 import type { DemandGrid, DemandGridRow } from "../api/demand";
 import { DANA, WORKSPACE } from "../testing/fixtures";
+import { cellName, labelOf } from "../testing/plan-cells";
 import { renderAt, stubApi } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
@@ -81,9 +82,9 @@ function stub(extra: Record<string, unknown> = {}) {
   });
 }
 
-// A cell at rest is its <td>; while it is edited, the name moves to its input.
-const cell = (label: string) => screen.getByLabelText(label);
-const focused = () => (document.activeElement as HTMLElement | null)?.getAttribute("aria-label");
+// A cell at rest is its <td>, named with its figure; while it is edited, the name moves to its input.
+const cell = (label: string) => screen.getByLabelText(cellName(label));
+const focused = () => labelOf(document.activeElement);
 const press = (key: string, shiftKey = false) =>
   fireEvent.keyDown(document.activeElement as HTMLElement, { key, shiftKey });
 
@@ -103,6 +104,8 @@ describe("the demand review grid's keyboard", () => {
     act(() => cell("All products, Nov 2026").focus());
     press("ArrowDown");
     expect(focused()).toBe("Juices, Nov 2026");
+    // A screen reader hears the figure with the cell's name.
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Juices, Nov 2026: 100");
     press("ArrowRight");
     expect(focused()).toBe("Juices, Dec 2026");
     press("ArrowRight");

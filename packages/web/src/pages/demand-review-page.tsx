@@ -17,6 +17,7 @@ import {
   type DemandNodeRef,
   type TimeGrain,
   useDemandActions,
+  useDemandChildren,
   useDemandEdits,
   useDemandGrid,
   usePlanVersions,
@@ -27,9 +28,11 @@ import { useMe, useWorkspace } from "../api/queries";
 import type { CompanyCurrency } from "../api/types";
 import { CommentsPanel } from "../components/comments-panel";
 import { DemandExceptionsPanel } from "../components/demand-exceptions-panel";
+import { DemandGridTable } from "../components/demand-grid";
+import { demandLines, keyOf, nodeOfKey } from "../components/demand-lines";
 import { planPaste } from "../components/demand-paste";
 import { DemandRowChart } from "../components/demand-row-chart";
-import { keyOf, LAYER_LABELS, NodeRows, type RowContext } from "../components/demand-rows";
+import { LAYER_LABELS, type RowContext } from "../components/demand-rows";
 import { DemandSensingPanel } from "../components/demand-sensing-panel";
 import { type Notice, NoticeBox, noticeOf } from "../components/edit-notice";
 import { PageHeader } from "../components/page-header";
@@ -205,7 +208,7 @@ function DemandReview({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(["all:"]));
   const [selectedRow, setSelectedRow] = useState<SelectedNode>(grid.rows[0]!);
   const selected = keyOf(selectedRow);
-  const [reveal, setReveal] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<{ readonly key: string } | null>(null);
   // An exception opens its SKU: every group above it expanded, its row selected and scrolled to.
   const openException = async (exception: DemandException) => {
     try {
@@ -216,7 +219,7 @@ function DemandReview({
       );
       const node = { kind: "item", code: exception.sku, name: exception.name } as const;
       setSelectedRow(node);
-      setReveal(keyOf(node));
+      setReveal({ key: keyOf(node) });
     } catch (error) {
       fail(error);
     }
@@ -229,14 +232,27 @@ function DemandReview({
   const lastEdit = edits.data?.find((e) => e.user === username && e.undoneBy === null && e.kind !== "undo");
   const fail = (error: unknown) => setNotice(noticeOf(error));
 
-  const context: RowContext = {
-    grid,
+  // Every open node's children, whether or not its row is in view: the grid is one list of lines.
+  const children = useDemandChildren(
+    grid.versionId,
+    [...expanded].filter((key) => key !== "all:").map((key) => ({ ...nodeOfKey(key), key })),
+    grid.periods[0] ?? null,
+    grid.grain,
     to,
+  );
+  const lines = demandLines(grid.rows, expanded, selected, (key) => children.get(key));
+  const cells = {
+    rows: lines.nodes.length,
+    cols: grid.buckets.length,
+    editable: (row: number, col: number) => canEdit && !(lines.nodes[row]?.row.locked[layer]?.[col] ?? false),
+  };
+
+  const context: Omit<RowContext, "move"> = {
+    grid,
     layer,
     canEdit,
     expanded,
     selected,
-    reveal,
     edits: edits.data ?? [],
     toggle: (key) =>
       setExpanded((open) => {
@@ -278,7 +294,7 @@ function DemandReview({
       );
     },
     paste: (text, at) => {
-      const plan = planPaste(at, text, grid.buckets);
+      const plan = planPaste({ ...cells, nodes: lines.nodes.map((n) => n.row) }, at, text, grid.buckets);
       if (!plan.ok) {
         setNotice({ tone: "error", text: plan.message });
         return;
@@ -437,32 +453,7 @@ function DemandReview({
         </div>
       )}
       {notice ? <NoticeBox notice={notice} /> : null}
-      <div className="grid-scroll">
-        <table
-          className="grid demand-grid"
-          aria-label="Demand by product and month"
-          data-testid="demand-grid"
-        >
-          <thead>
-            <tr>
-              <th scope="col" className="demand-node">
-                Product
-              </th>
-              {grid.buckets.map(({ bucket }) => (
-                <th key={bucket} scope="col" className="align-right">
-                  {formatPeriod(bucket)}
-                </th>
-              ))}
-              <th scope="col" className="align-right">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <NodeRows row={grid.rows[0]!} depth={0} context={context} />
-          </tbody>
-        </table>
-      </div>
+      <DemandGridTable grid={grid} lines={lines} cells={cells} context={context} reveal={reveal} />
       <DemandRowChart
         versionId={grid.versionId}
         node={selectedRow}
