@@ -19,6 +19,7 @@ import * as cycleDecisions from "./migrations/0014-cycle-decisions";
 import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
 import * as orderPromising from "./migrations/0016-order-promising";
 import * as actualsAndTargets from "./migrations/0017-actuals-and-targets";
+import * as promiseCancellationAndNotifications from "./migrations/0021-promise-cancellation-and-notifications";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0015-set-based-plan-guards": setBasedPlanGuards,
   "0016-order-promising": orderPromising,
   "0017-actuals-and-targets": actualsAndTargets,
+  "0021-promise-cancellation-and-notifications": promiseCancellationAndNotifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
