@@ -97,7 +97,9 @@ describe("capable-to-promise", () => {
           .filter((x) => x.kind === "capacity" && x.period === p)
           .reduce((a, x) => a + x.quantity, 0),
       );
-      hours.forEach((h, t) => expect(h).toBeLessThanOrEqual(spare[t]! + 1e-9));
+      hours.forEach((h, t) => {
+        expect(h).toBeLessThanOrEqual(spare[t]! + 1e-9);
+      });
       let used = 0;
       periods.forEach((p, t) => {
         used += answer.reservations
