@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe("cancelling a promise", () => {
   it("records who cancelled it, when and why, and gives its units back", async () => {
-    const [{ sku, location }] = (await busiest(3)).slice(2);
+    const { sku, location } = (await busiest(3))[2]!;
     const before = await anyone(sku, location);
     const period = (await fulcrum.promising.atp(sku, location)).periods.at(-1)!;
     const made = await fulcrum.promising.accept(
@@ -233,7 +233,7 @@ describe("promises at risk", () => {
   const promised: number[] = [];
 
   it("lists nothing while the committed plan meets every promise", async () => {
-    [{ sku, location }] = await busiest(1);
+    ({ sku, location } = (await busiest(1))[0]!);
     const atp = await fulcrum.promising.atp(sku, location);
     const all = atp.available.find((a) => a.segment === "*")!.cumulative.at(-1)!;
     const [{ code: customer }] = await query(
