@@ -171,7 +171,13 @@ const list = createRoute({
   method: "get",
   path: "/promising/promises",
   tags: ["promising"],
-  request: { query: z.object({ sku: Code.optional(), location: Code.optional() }) },
+  request: {
+    query: z.object({
+      sku: Code.optional(),
+      location: Code.optional(),
+      id: z.coerce.number().int().positive().optional().openapi({ description: "One promise" }),
+    }),
+  },
   responses: {
     200: json(z.object({ promises: z.array(PromiseSchema) }), "Promises, newest first (at most 500)"),
     401: errors[401],
