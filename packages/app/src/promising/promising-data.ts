@@ -67,9 +67,12 @@ export async function loadPromisingInputs(
   const zeros = () => periods.map(() => 0);
   const receipts = zeros();
   const committed = zeros();
+  // A committed version is flattened (it overlays nothing), so its own rows are all of its cells and
+  // the plan_values key finds them without reading the whole version through plan_cells().
   const cells = await sql<{ measure: string; period: string; value: number }>`
-    SELECT measure, period, sum(value)::float8 AS value FROM plan_cells(${plan.supply_version_id})
-    WHERE sku = ${sku} AND location = ${location} AND measure = ANY(${[...RECEIPTS, ...OUTFLOWS]})
+    SELECT measure, period, sum(value)::float8 AS value FROM plan_values
+    WHERE version_id = ${plan.supply_version_id} AND measure = ANY(${[...RECEIPTS, ...OUTFLOWS]})
+      AND sku = ${sku} AND location = ${location}
     GROUP BY 1, 2`.execute(db);
   for (const c of cells.rows) {
     const t = index.get(c.period);

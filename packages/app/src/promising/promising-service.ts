@@ -28,6 +28,7 @@ import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { ctpLockKeys, ctpSources, loadCtpInput } from "./ctp-data";
+import { KeyedQueue } from "./keyed-queue";
 import {
   committedPlanFor,
   currentAllocations,
@@ -122,6 +123,8 @@ export interface AllocationView {
 const MAX_QUANTITY = 1_000_000_000;
 
 export class PromisingService {
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly database: Database,
     private readonly workspace: WorkspaceService,
@@ -184,59 +187,61 @@ export class PromisingService {
       ? await ctpSources(this.database.db, request.sku, request.location)
       : [];
     const keys = [`promise:${request.sku}@${request.location}`, ...ctpLockKeys(sources)];
-    const id = await this.database.db.transaction().execute(async (trx) => {
-      await lockAll(trx, keys);
-      const quote = await this.answer(trx, cycle, request, sources);
-      const ctp = request.capableToPromise && quote.ctp && quote.ctp.made > 0 ? quote.ctp : null;
-      const lines = ctp ? ctp.lines : quote.lines.map((l) => ({ ...l, source: "atp" as const }));
-      if (lines.length === 0)
-        throw new AppError(
-          "conflict",
-          `nothing of ${request.sku} at ${request.location} can be promised within the committed plan`,
-        );
-      const row = await trx
-        .insertInto("promises")
-        .values({
-          sku: request.sku,
-          location: request.location,
-          segment: request.segment,
-          customer: request.customer ?? null,
-          quantity: request.quantity,
-          requested_period: request.period,
-          kind: ctp ? ctp.kind : quote.kind,
-          committed_plan_id: quote.committedPlanId,
-          created_by: user.id,
-          created_at: this.now(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("promise_lines")
-        .values(
-          lines.map((l) => ({
-            promise_id: row.id,
-            period: l.period,
-            quantity: l.quantity,
-            source: l.source,
-          })),
-        )
-        .execute();
-      if (ctp && ctp.reservations.length > 0)
+    const id = await this.queue.run(keys, () =>
+      this.database.db.transaction().execute(async (trx) => {
+        await lockAll(trx, keys);
+        const quote = await this.answer(trx, cycle, request, sources);
+        const ctp = request.capableToPromise && quote.ctp && quote.ctp.made > 0 ? quote.ctp : null;
+        const lines = ctp ? ctp.lines : quote.lines.map((l) => ({ ...l, source: "atp" as const }));
+        if (lines.length === 0)
+          throw new AppError(
+            "conflict",
+            `nothing of ${request.sku} at ${request.location} can be promised within the committed plan`,
+          );
+        const row = await trx
+          .insertInto("promises")
+          .values({
+            sku: request.sku,
+            location: request.location,
+            segment: request.segment,
+            customer: request.customer ?? null,
+            quantity: request.quantity,
+            requested_period: request.period,
+            kind: ctp ? ctp.kind : quote.kind,
+            committed_plan_id: quote.committedPlanId,
+            created_by: user.id,
+            created_at: this.now(),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
         await trx
-          .insertInto("promise_reservations")
+          .insertInto("promise_lines")
           .values(
-            ctp.reservations.map((r) => ({
+            lines.map((l) => ({
               promise_id: row.id,
-              kind: r.kind,
-              code: r.code,
-              location: r.plant,
-              period: r.period,
-              quantity: r.quantity,
+              period: l.period,
+              quantity: l.quantity,
+              source: l.source,
             })),
           )
           .execute();
-      return row.id;
-    });
+        if (ctp && ctp.reservations.length > 0)
+          await trx
+            .insertInto("promise_reservations")
+            .values(
+              ctp.reservations.map((r) => ({
+                promise_id: row.id,
+                kind: r.kind,
+                code: r.code,
+                location: r.plant,
+                period: r.period,
+                quantity: r.quantity,
+              })),
+            )
+            .execute();
+        return row.id;
+      }),
+    );
     return (await this.list({ id }))[0]!;
   }
 

@@ -3,7 +3,8 @@
 // from spare capacity and material (capable-to-promise: a line says whether it comes from ATP or
 // is to be made, and the hours and components it holds are reserved rows that an accepted promise
 // keeps and a cancelled one releases), and in-app notifications, one per promise at risk and
-// committed plan, so checking twice never tells the account's sales user twice.
+// committed plan, so checking twice never tells the account's sales user twice. Open orders get an
+// index by SKU-location, which every quote reads.
 
 import { type Kysely, sql } from "kysely";
 
@@ -64,5 +65,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       read_at timestamptz,
       UNIQUE (kind, promise_id, committed_plan_id)
     );
-    CREATE INDEX notifications_user ON notifications (user_id, id);`.execute(db);
+    CREATE INDEX notifications_user ON notifications (user_id, id);
+
+    -- Every quote and acceptance nets the SKU-location's open orders.
+    CREATE INDEX open_orders_sku_location ON open_orders (sku, location);`.execute(db);
 }
