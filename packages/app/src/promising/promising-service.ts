@@ -190,7 +190,8 @@ export class PromisingService {
     const id = await this.queue.run(keys, () =>
       this.database.db.transaction().execute(async (trx) => {
         await lockAll(trx, keys);
-        const quote = await this.answer(trx, cycle, request, sources);
+        // An acceptance from ATP alone does not work out what could be made.
+        const quote = await this.answer(trx, cycle, request, request.capableToPromise ? sources : null);
         const ctp = request.capableToPromise && quote.ctp && quote.ctp.made > 0 ? quote.ctp : null;
         const lines = ctp ? ctp.lines : quote.lines.map((l) => ({ ...l, source: "atp" as const }));
         if (lines.length === 0)
@@ -386,7 +387,8 @@ export class PromisingService {
     db: Kysely<Schema>,
     cycle: string,
     request: PromiseRequestInput,
-    sources?: readonly CtpSource[],
+    /** The ways to make the SKU (read when undefined); null leaves capable-to-promise out. */
+    sources?: readonly CtpSource[] | null,
   ): Promise<PromiseQuote> {
     const { inputs, current } = await this.inputs(db, cycle, request.sku, request.location);
     const pools = allocateAtp(availableToPromise(inputs.atp), inputs.allocation, current);
@@ -394,7 +396,7 @@ export class PromisingService {
     const answer = promiseOrder(pools, request);
     const base = { ...answer, request, committedPlanId: inputs.committedPlanId };
     const asked = periodIndex(pools, request.period);
-    if (answer.kind === "full" || asked < 0) return { ...base, ctp: null };
+    if (answer.kind === "full" || asked < 0 || sources === null) return { ...base, ctp: null };
     const plan = (await committedPlanFor(db, cycle))!;
     const ctpInput = await loadCtpInput(
       db,
