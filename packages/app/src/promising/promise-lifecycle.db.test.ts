@@ -297,6 +297,21 @@ describe("promises at risk", () => {
     expect(sent.find((n) => n.promise_id === ours[0]!.id).message).toMatch(
       new RegExp(`^Promise ${ours[0]!.id}: .* is at risk under the committed plan of 2026-12: \\d+ short; `),
     );
+    // The made lines of the CTP promises held hours the new plan does not have (no hours at all from
+    // 2026-12): each with a reservation from then on is at risk, the whole made line short, no date.
+    const made = (
+      await query(
+        `SELECT DISTINCT r.promise_id AS id FROM promise_reservations r JOIN promises p ON p.id = r.promise_id
+         WHERE p.status = 'accepted' AND r.kind = 'capacity' AND r.period >= '2026-12' ORDER BY 1`,
+      )
+    ).map((r) => r.id as number);
+    expect(made.length).toBeGreaterThan(0);
+    for (const id of made) {
+      const risk = risks.atRisk.find((r) => r.id === id);
+      expect(risk).toMatchObject({ achievablePeriod: null });
+      const ctpLine = risk!.lines.find((l) => l.source === "ctp")!;
+      expect(risk!.uncovered).toBeGreaterThanOrEqual(ctpLine.quantity);
+    }
     // Checking again tells nobody twice.
     const again = await fulcrum.promiseRisks.check();
     expect(again.notified).toBe(0);

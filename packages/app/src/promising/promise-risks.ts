@@ -2,14 +2,23 @@
 // business agreed to execute, not a draft supply run that may never be committed — by re-running ATP
 // for each SKU-location with every accepted promise netted in the order it was made. A promise whose
 // ATP lines are no longer covered is at risk, with the earliest period the plan can now deliver all
-// of it (or none). Checking notifies the customer's account manager (its sales user), or the promise's
+// of it (or none). A capable-to-promise promise is also at risk when the hours or components it
+// reserved no longer fit in the new plan (granted oldest promise first); no new date is worked out for
+// what it was to make. Checking notifies the customer's account manager (its sales user), or the promise's
 // maker when the customer names none, once per promise and committed plan.
 
-import { allocateAtp, availableToPromise, type PromiseLine, promisesAtRisk } from "@fulcrum/engines";
+import {
+  allocateAtp,
+  availableToPromise,
+  type PromiseLine,
+  promisesAtRisk,
+  reservationsAtRisk,
+} from "@fulcrum/engines";
 import type { Database, Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import { AppError } from "../errors";
 import { type NewNotification, notify } from "../notifications/notification-service";
+import type { ResourceLoad } from "../supply/supply-output";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { committedPlanFor, currentIndex, loadPromisingInputs } from "./promising-data";
 
@@ -20,8 +29,8 @@ export interface PromiseAtRiskView {
   readonly segment: string;
   readonly customer: string | null;
   readonly quantity: number;
-  readonly lines: readonly PromiseLine[];
-  /** Units the plan no longer covers in the periods promised. */
+  readonly lines: readonly (PromiseLine & { readonly source: string })[];
+  /** Units the plan no longer covers in the periods promised (a made line at risk counts whole). */
   readonly uncovered: number;
   /** The earliest period by which the plan can deliver all of it; null when not within its horizon. */
   readonly achievablePeriod: string | null;
@@ -98,26 +107,101 @@ export class PromiseRiskService {
       WHERE p.status = 'accepted'
       ORDER BY p.sku, p.location, p.id`.execute(db);
     const byId = new Map(promises.rows.map((p) => [p.id, p]));
+    const lines = await sql<{ id: number; period: string; quantity: number; source: string }>`
+      SELECT l.promise_id AS id, l.period, l.quantity, l.source FROM promise_lines l
+      JOIN promises p ON p.id = l.promise_id WHERE p.status = 'accepted' ORDER BY 1, 2, 4`.execute(db);
+    const linesOf = new Map<number, { period: string; quantity: number; source: string }[]>();
+    for (const l of lines.rows) {
+      const list = linesOf.get(l.id) ?? [];
+      list.push({ period: l.period, quantity: l.quantity, source: l.source });
+      linesOf.set(l.id, list);
+    }
+    const found = new Map<number, { uncovered: number; achievablePeriod: string | null }>();
+    const flag = (id: number, uncovered: number, achievablePeriod: string | null) => {
+      const before = found.get(id);
+      found.set(
+        id,
+        before
+          ? { uncovered: before.uncovered + uncovered, achievablePeriod: null }
+          : { uncovered, achievablePeriod },
+      );
+    };
+    // ATP lines, per SKU-location of the promises.
     const pairs = [...new Set(promises.rows.map((p) => `${p.sku}\u0000${p.location}`))];
-    const atRisk: PromiseAtRiskView[] = [];
     for (const pair of pairs) {
       const [sku, location] = pair.split("\u0000") as [string, string];
       const inputs = await loadPromisingInputs(db, plan, sku, location);
-      const current = currentIndex(inputs.atp.periods, cycle);
-      const pools = allocateAtp(availableToPromise(inputs.atp), inputs.allocation, current);
-      for (const r of promisesAtRisk(pools, inputs.promises)) {
-        if (inputs.reservationIds.has(r.id)) continue;
-        const p = byId.get(r.id)!;
-        atRisk.push({
-          ...p,
-          lines: inputs.promises.find((x) => x.id === r.id)!.lines,
-          uncovered: r.uncovered,
-          achievablePeriod: r.achievablePeriod,
-          committedPlanId: plan.id,
-        });
-      }
+      const pools = allocateAtp(
+        availableToPromise(inputs.atp),
+        inputs.allocation,
+        currentIndex(inputs.atp.periods, cycle),
+      );
+      for (const r of promisesAtRisk(pools, inputs.promises))
+        if (!inputs.reservationIds.has(r.id)) flag(r.id, r.uncovered, r.achievablePeriod);
     }
-    atRisk.sort((a, b) => a.id - b.id);
+    // Made lines: their reserved hours against the new plan's spare hours, and their reserved
+    // components against each component's new ATP at its plant. No new date is worked out for them.
+    const madeAtRisk = new Set<number>();
+    const periods = (plan.supply_summary as { periods?: string[] }).periods ?? [];
+    const spare = new Map<string, number>();
+    for (const c of (plan.supply_summary as { capacity?: ResourceLoad[] }).capacity ?? [])
+      for (const [t, period] of periods.entries())
+        spare.set(`${c.resource}@${period}`, Math.max(0, (c.regularHours[t] ?? 0) - (c.load[t] ?? 0)));
+    const reserved = await sql<{
+      id: number;
+      kind: string;
+      code: string;
+      location: string;
+      period: string;
+      quantity: number;
+    }>`
+      SELECT r.promise_id AS id, r.kind, r.code, r.location, r.period, r.quantity
+      FROM promise_reservations r JOIN promises p ON p.id = r.promise_id
+      WHERE p.status = 'accepted' ORDER BY r.promise_id, r.code, r.period`.execute(db);
+    const hours = reserved.rows.filter((r) => r.kind === "capacity");
+    // A resource the new plan does not load has no spare hours in its months.
+    for (const r of hours)
+      if (periods.includes(r.period))
+        spare.set(`${r.code}@${r.period}`, spare.get(`${r.code}@${r.period}`) ?? 0);
+    for (const id of reservationsAtRisk(
+      spare,
+      hours.map((r) => ({ id: r.id, resource: r.code, period: r.period, hours: r.quantity })),
+    ))
+      madeAtRisk.add(id);
+    const components = [
+      ...new Set(
+        reserved.rows.filter((r) => r.kind === "material").map((r) => `${r.code}\u0000${r.location}`),
+      ),
+    ];
+    for (const pair of components) {
+      const [sku, location] = pair.split("\u0000") as [string, string];
+      const inputs = await loadPromisingInputs(db, plan, sku, location);
+      const pools = allocateAtp(
+        availableToPromise(inputs.atp),
+        null,
+        currentIndex(inputs.atp.periods, cycle),
+      );
+      for (const r of promisesAtRisk(pools, inputs.promises))
+        if (inputs.reservationIds.has(r.id)) madeAtRisk.add(r.id);
+    }
+    for (const id of madeAtRisk) {
+      const made = (linesOf.get(id) ?? []).filter((l) => l.source === "ctp");
+      flag(
+        id,
+        made.reduce((a, l) => a + l.quantity, 0),
+        null,
+      );
+    }
+    const atRisk: PromiseAtRiskView[] = [...found]
+      .filter(([id]) => byId.has(id))
+      .sort((a, b) => a[0] - b[0])
+      .map(([id, r]) => ({
+        ...byId.get(id)!,
+        lines: linesOf.get(id) ?? [],
+        uncovered: r.uncovered,
+        achievablePeriod: r.achievablePeriod,
+        committedPlanId: plan.id,
+      }));
     return { committedPlanId: plan.id, cyclePeriod: plan.cycle_period, atRisk };
   }
 

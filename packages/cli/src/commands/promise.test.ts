@@ -66,7 +66,7 @@ describe("promises at risk report", () => {
             segment: "RETAIL",
             customer: "CUST-1",
             quantity: 50,
-            lines: [{ period: "2027-01", quantity: 50 }],
+            lines: [{ period: "2027-01", quantity: 50, source: "atp" }],
             uncovered: 20,
             achievablePeriod: "2027-03",
             notify: "sam",

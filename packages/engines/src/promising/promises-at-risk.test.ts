@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocateAtp } from "./atp-allocation";
 import { availableToPromise } from "./available-to-promise";
-import { promisesAtRisk } from "./promises-at-risk";
+import { promisesAtRisk, reservationsAtRisk } from "./promises-at-risk";
 
 // On hand 50; receipts 0/100/0/90; orders 30/20/20/0 → discrete ATP 20, 60, 0, 90.
 const atp = availableToPromise({
@@ -34,5 +34,21 @@ describe("promises at risk", () => {
     expect(
       promisesAtRisk(pools, [{ id: 1, segment: "RETAIL", lines: [{ period: "2027-02", quantity: 170 }] }]),
     ).toEqual([]);
+  });
+});
+
+describe("capable-to-promise reservations at risk", () => {
+  it("grants reserved hours oldest promise first and lists those that no longer fit", () => {
+    // LINE-1 has 10 spare hours in Jan under the new plan: #1's 6 fit (4 left), #2's 5 do not, #3's
+    // 3 fit in what is left; #4 reserved in Nov, a month the plan no longer has, and is not checked.
+    const spare = new Map([["LINE-1@2027-01", 10]]);
+    expect(
+      reservationsAtRisk(spare, [
+        { id: 1, resource: "LINE-1", period: "2027-01", hours: 6 },
+        { id: 2, resource: "LINE-1", period: "2027-01", hours: 5 },
+        { id: 3, resource: "LINE-1", period: "2027-01", hours: 3 },
+        { id: 4, resource: "LINE-1", period: "2026-11", hours: 99 },
+      ]),
+    ).toEqual(new Set([2]));
   });
 });

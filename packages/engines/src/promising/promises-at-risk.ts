@@ -43,3 +43,34 @@ export function promisesAtRisk(pools: AtpPools, promises: readonly AcceptedPromi
   }
   return atRisk;
 }
+
+/** Hours a capable-to-promise promise reserved on a resource in a period. */
+export interface CapacityReservation {
+  readonly id: number;
+  readonly resource: string;
+  readonly period: string;
+  readonly hours: number;
+}
+
+/**
+ * The promises whose reserved hours a plan's spare hours no longer hold: reservations are granted
+ * in the order given (oldest promise first) from each resource-period's spare hours; a promise with
+ * any reservation that does not fit is at risk (and that reservation is not granted). Periods the plan does not have (already past) are
+ * not checked. `spare` is keyed `resource@period`.
+ */
+export function reservationsAtRisk(
+  spare: ReadonlyMap<string, number>,
+  reservations: readonly CapacityReservation[],
+): Set<number> {
+  const left = new Map(spare);
+  const atRisk = new Set<number>();
+  for (const r of reservations) {
+    const key = `${r.resource}@${r.period}`;
+    const hours = left.get(key);
+    if (hours === undefined) continue;
+    // A reservation that does not fit is not granted, so it leaves the hours to later ones.
+    if (r.hours > hours + 1e-9) atRisk.add(r.id);
+    else left.set(key, hours - r.hours);
+  }
+  return atRisk;
+}
