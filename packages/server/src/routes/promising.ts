@@ -216,7 +216,7 @@ const AtRiskSchema = z
           segment: z.string(),
           customer: z.string().nullable(),
           quantity: z.number(),
-          lines: z.array(LineSchema).readonly(),
+          lines: z.array(SourcedLineSchema).readonly(),
           uncovered: z.number(),
           achievablePeriod: z.string().nullable(),
           notify: z
