@@ -79,6 +79,8 @@ describe("cancelling a promise", () => {
       users.sales!,
     );
     expect(await anyone(sku, location)).toBe(before - 10);
+    // The acceptance answers with the promise as it was written.
+    expect(made).toEqual((await fulcrum.promising.list({ id: made.id }))[0]);
     await expect(fulcrum.promising.cancel(made.id, "  ", users.sales!)).rejects.toThrow(/reason/);
     const cancelled = await fulcrum.promising.cancel(made.id, "customer withdrew the order", users.sales!);
     expect(cancelled).toMatchObject({
@@ -147,6 +149,7 @@ describe("capable-to-promise", () => {
       users.sales!,
     );
     expect(accepted.kind).toBe("full");
+    expect(accepted).toEqual((await fulcrum.promising.list({ id: accepted.id }))[0]);
     expect(accepted.lines.find((l) => l.source === "ctp")).toEqual({ period, quantity: 500, source: "ctp" });
     const reserved = await query(
       "SELECT kind, code, period, quantity FROM promise_reservations WHERE promise_id = $1 ORDER BY kind, code",

@@ -187,7 +187,8 @@ export class PromisingService {
       ? await ctpSources(this.database.db, request.sku, request.location)
       : [];
     const keys = [`promise:${request.sku}@${request.location}`, ...ctpLockKeys(sources)];
-    const id = await this.queue.run(keys, () =>
+    const at = this.now();
+    const made = await this.queue.run(keys, () =>
       this.database.db.transaction().execute(async (trx) => {
         await lockAll(trx, keys);
         // An acceptance from ATP alone does not work out what could be made.
@@ -211,7 +212,7 @@ export class PromisingService {
             kind: ctp ? ctp.kind : quote.kind,
             committed_plan_id: quote.committedPlanId,
             created_by: user.id,
-            created_at: this.now(),
+            created_at: at,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
@@ -240,10 +241,33 @@ export class PromisingService {
               })),
             )
             .execute();
-        return row.id;
+        return {
+          id: row.id,
+          kind: ctp ? ctp.kind : quote.kind,
+          committedPlanId: quote.committedPlanId,
+          lines,
+        };
       }),
     );
-    return (await this.list({ id }))[0]!;
+    // What was written, as `list` would read it back (without another round trip).
+    return {
+      id: made.id,
+      sku: request.sku,
+      location: request.location,
+      segment: request.segment,
+      customer: request.customer ?? null,
+      quantity: request.quantity,
+      requestedPeriod: request.period,
+      kind: made.kind,
+      committedPlanId: made.committedPlanId,
+      status: "accepted",
+      lines: [...made.lines]
+        .sort((a, b) => a.period.localeCompare(b.period) || a.source.localeCompare(b.source))
+        .map((l) => ({ period: l.period, quantity: l.quantity, source: l.source })),
+      createdBy: user.displayName,
+      createdAt: at.toISOString(),
+      cancellation: null,
+    };
   }
 
   /**
@@ -458,23 +482,23 @@ export class PromisingService {
     db: Kysely<Schema>,
     keys: { sku: string; location: string; segment?: string; customer?: string | null },
   ) {
-    const exists = async (
-      table: "items" | "locations" | "segments" | "customers",
-      column: string,
-      value: string,
-    ) =>
-      (
-        await sql<{
-          n: number;
-        }>`SELECT 1 AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value}`.execute(db)
-      ).rows.length > 0;
-    if (!(await exists("items", "sku", keys.sku)))
-      throw new AppError("not_found", `sku: no item ${keys.sku}`, { field: "sku" });
-    if (!(await exists("locations", "code", keys.location)))
+    // One round trip for all of them: every acceptance starts here.
+    const { rows } = await sql<{ item: boolean; location: boolean; segment: boolean; customer: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM items WHERE sku = ${keys.sku}) AS item,
+             EXISTS (SELECT 1 FROM locations WHERE code = ${keys.location}) AS location,
+             EXISTS (SELECT 1 FROM segments WHERE code = ${keys.segment ?? ""}) AS segment,
+             EXISTS (SELECT 1 FROM customers WHERE code = ${keys.customer ?? ""}) AS customer`.execute(db);
+    const found = rows[0]!;
+    const exists = (what: "items" | "locations" | "segments" | "customers") =>
+      ({ items: found.item, locations: found.location, segments: found.segment, customers: found.customer })[
+        what
+      ];
+    if (!exists("items")) throw new AppError("not_found", `sku: no item ${keys.sku}`, { field: "sku" });
+    if (!exists("locations"))
       throw new AppError("not_found", `location: no location ${keys.location}`, { field: "location" });
-    if (keys.segment !== undefined && !(await exists("segments", "code", keys.segment)))
+    if (keys.segment !== undefined && !exists("segments"))
       throw new AppError("not_found", `segment: no segment ${keys.segment}`, { field: "segment" });
-    if (keys.customer && !(await exists("customers", "code", keys.customer)))
+    if (keys.customer && !exists("customers"))
       throw new AppError("not_found", `customer: no customer ${keys.customer}`, { field: "customer" });
   }
 }
@@ -484,6 +508,10 @@ export class PromisingService {
  * acceptance locks in that one order, so two that share locks can never each hold one the other waits for.
  */
 async function lockAll(trx: Kysely<Schema>, keys: readonly string[]): Promise<void> {
+  if (keys.length === 1) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${keys[0]!}))`.execute(trx);
+    return;
+  }
   const { rows } = await sql<{ k: number }>`
     SELECT DISTINCT hashtext(x) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY k`.execute(trx);
   for (const { k } of rows) await sql`SELECT pg_advisory_xact_lock(${k}::int4)`.execute(trx);
