@@ -127,11 +127,14 @@ async function benchPromising(): Promise<void> {
         }),
       );
       const seconds = (performance.now() - start) / 1000;
-      const { rows } = await database.pool.query<{ units: number }>(
-        `SELECT coalesce(sum(l.quantity), 0)::int AS units FROM promises p JOIN promise_lines l ON l.promise_id = p.id
-         WHERE p.status = 'accepted'`,
+      const { rows } = await database.pool.query<{ sku: string; location: string; units: number }>(
+        `SELECT p.sku, p.location, sum(l.quantity)::int AS units FROM promises p
+         JOIN promise_lines l ON l.promise_id = p.id WHERE p.status = 'accepted' GROUP BY 1, 2`,
       );
-      const promised = rows[0]!.units;
+      const promised = rows.reduce((a, r) => a + r.units, 0);
+      const exact = targets.filter(
+        (t) => rows.find((r) => r.sku === t.sku && r.location === t.location)?.units === t.available,
+      ).length;
       console.log(
         `${fmt(requests)} requests in ${fmt(seconds, 2)} s: ${fmt(requests / seconds, 1)} requests/s; latency p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms`,
       );
@@ -142,9 +145,9 @@ async function benchPromising(): Promise<void> {
           .join(", ")} (201 promised, 409 nothing left to promise)`,
       );
       console.log(
-        `units promised ${fmt(promised)}, units available ${fmt(available)}: ${promised === available ? "equal" : "NOT EQUAL"}`,
+        `units promised ${fmt(promised)}, units available ${fmt(available)}: ${promised === available ? "equal" : "NOT EQUAL"}; equal at ${exact} of ${targets.length} SKU-locations`,
       );
-      if (promised !== available) process.exitCode = 1;
+      if (promised !== available || exact !== targets.length) process.exitCode = 1;
     } finally {
       await server.close();
     }
