@@ -186,9 +186,12 @@ describe("capable-to-promise", () => {
       [skus[0]],
     );
     const each = Math.floor(spare.get("P1-PACK-2")![0]! / hours / 3);
+    // Two application instances, as two server processes would be: only the database's locks stand
+    // between them (each instance's own queue sees half of the requests).
+    const other = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 24 }, (_, i) =>
-        fulcrum.promising.accept(
+        (i % 4 < 2 ? fulcrum : other).promising.accept(
           { sku: skus[i % 2]!, location, quantity: each, period, segment: "RETAIL", capableToPromise: true },
           users.sales!,
         ),
