@@ -28,7 +28,9 @@ import { HierarchyService } from "./hierarchy/hierarchy-service";
 import { MonitoringExceptionService } from "./monitoring/monitoring-exception-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
+import { NotificationService } from "./notifications/notification-service";
 import { PlanService } from "./plans/plan-service";
+import { PromiseRiskService } from "./promising/promise-risks";
 import { PromisingService } from "./promising/promising-service";
 import { ScenarioComparisonService } from "./scenarios/scenario-comparison-service";
 import { ScenarioService } from "./scenarios/scenario-service";
@@ -71,6 +73,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const cycle = new CycleService(database, workspace, now);
   const scenarios = new ScenarioService(database, workspace, plans, supply, now);
   const forecasts = new ForecastService(database, workspace, plans, now);
+  const promiseRisks = new PromiseRiskService(database, workspace, now);
   return {
     database,
     auth,
@@ -80,8 +83,12 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supply,
     scenarios,
     scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
-    commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now),
+    commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now, () =>
+      promiseRisks.check(),
+    ),
     promising: new PromisingService(database, workspace, now),
+    promiseRisks,
+    notifications: new NotificationService(database, now),
     supplyInputs,
     supplyKpis: new SupplyKpiService(database, workspace, plans),
     orderService: new OrderServiceKpis(database, workspace),

@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { approveStage, showCycle } from "./commands/cycle";
 import { exportEntity, importFiles, loadDemo, migrate, setCompany } from "./commands/data";
 import { forecast, worker } from "./commands/forecast";
-import { type PromiseOptions, promise } from "./commands/promise";
+import { cancelPromise, type PromiseOptions, promise, promiseRisks } from "./commands/promise";
 import { start } from "./commands/start";
 import { supply } from "./commands/supply";
 import { resolveConfig } from "./config";
@@ -145,10 +145,33 @@ program
   .option("--segment <code>", "the customer's segment")
   .option("--customer <code>", "the customer")
   .option("--accept", "record the promise (password in FULCRUM_PASSWORD)")
+  .option("--ctp", "with --accept: make what ATP lacks from spare capacity and material")
   .option("--as <username>", "the promising user")
   .action((sku: string, location: string, options: PromiseOptions) =>
     run(() => promise(config(), sku, location, options)),
   );
+
+program
+  .command("promise-cancel")
+  .description("cancel an accepted promise, giving its units back (password in FULCRUM_PASSWORD)")
+  .argument("<id>", "the promise number")
+  .requiredOption("--reason <text>", "why it is cancelled")
+  .requiredOption("--as <username>", "the cancelling user")
+  .action((id: string, options: { reason: string; as: string }) =>
+    run(() => cancelPromise(config(), id, options)),
+  );
+
+program
+  .command("promise-risks")
+  .description(
+    "list the accepted promises the committed plan no longer meets; with --check also notify their sales users",
+  )
+  .option(
+    "--check",
+    "notify each promise's sales user, once per promise and plan (password in FULCRUM_PASSWORD)",
+  )
+  .option("--as <username>", "the user running the check")
+  .action((options: { check?: boolean; as?: string }) => run(() => promiseRisks(config(), options)));
 
 program
   .command("migrate")

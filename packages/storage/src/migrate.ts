@@ -20,6 +20,7 @@ import * as setBasedPlanGuards from "./migrations/0015-set-based-plan-guards";
 import * as orderPromising from "./migrations/0016-order-promising";
 import * as actualsAndTargets from "./migrations/0017-actuals-and-targets";
 import * as exceptionAcknowledgements from "./migrations/0020-exception-acknowledgements";
+import * as promiseCancellationAndNotifications from "./migrations/0021-promise-cancellation-and-notifications";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0016-order-promising": orderPromising,
   "0017-actuals-and-targets": actualsAndTargets,
   "0020-exception-acknowledgements": exceptionAcknowledgements,
+  "0021-promise-cancellation-and-notifications": promiseCancellationAndNotifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -114,6 +114,10 @@ export interface PromisesTable {
   status: Generated<string>;
   created_by: number;
   created_at: Timestamp;
+  /** Who cancelled it, when and why (all set together, once; migration 0021). */
+  cancelled_by: ColumnType<number | null, number | null | undefined, number | null>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One delivery period of a promise; append-only. */
@@ -121,6 +125,33 @@ export interface PromiseLinesTable {
   promise_id: number;
   period: string;
   quantity: number;
+  /** atp: from available-to-promise; ctp: to be made from spare capacity and material. */
+  source: ColumnType<string, string | undefined, never>;
+}
+
+/** Hours of a resource or units of a component a capable-to-promise promise holds; append-only. */
+export interface PromiseReservationsTable {
+  promise_id: number;
+  /** capacity (hours of resource `code`) or material (units of component `code`). */
+  kind: string;
+  code: string;
+  /** The plant. */
+  location: string;
+  period: string;
+  quantity: number;
+}
+
+/** A message for one user in the app, e.g. a promise the committed plan no longer meets. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** promise_at_risk. */
+  kind: string;
+  promise_id: number;
+  committed_plan_id: number;
+  message: string;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** One field of one decision changed: old → new, as text (dates ISO, owner a username). */
@@ -528,6 +559,8 @@ export interface Schema {
   atp_allocations: AtpAllocationsTable;
   promises: PromisesTable;
   promise_lines: PromiseLinesTable;
+  promise_reservations: PromiseReservationsTable;
+  notifications: NotificationsTable;
   kpi_targets: KpiTargetsTable;
   exception_acknowledgements: ExceptionAcknowledgementsTable;
 }

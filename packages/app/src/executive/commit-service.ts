@@ -37,6 +37,8 @@ export class CommitService {
     private readonly supply: SupplyService,
     private readonly cycle: CycleService,
     private readonly now: () => Date,
+    /** Runs after a commit's transaction (the promises-at-risk check); its failure never undoes the commit. */
+    private readonly afterCommit: (committedPlanId: number) => Promise<unknown> = async () => undefined,
   ) {}
 
   async list(): Promise<CommittedPlanInfo[]> {
@@ -125,6 +127,9 @@ export class CommitService {
         .executeTakeFirstOrThrow();
       return row.id;
     });
+    // The plan is committed whatever happens next; a failed check can be run again on its own
+    // (POST /promising/at-risk/check).
+    await this.afterCommit(id).catch(() => undefined);
     return (await this.list()).find((c) => c.id === id)!;
   }
 

@@ -115,9 +115,12 @@ describe("order promising", () => {
     const available = (await fulcrum.promising.atp(sku, location)).cumulative.at(-1)!;
     // 50 requests of 1/25 of the ATP each ask for twice what there is.
     const each = Math.ceil(available / 25);
+    // Half through a second application instance, as a second server process would: each instance
+    // queues its own acceptances, and only the database's lock stands between the two.
+    const other = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 50 }, () =>
-        fulcrum.promising.accept(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 === 0 ? fulcrum : other).promising.accept(
           { sku, location, quantity: each, period: lastPeriod, segment: "RETAIL" },
           users.sales!,
         ),

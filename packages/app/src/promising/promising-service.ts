@@ -1,26 +1,38 @@
 // Order promising against the committed plan: what is available to promise for a SKU-location, a
 // quote for a customer's request, and its acceptance. Accepting takes a transaction-scoped advisory
 // lock on the SKU-location, recomputes ATP inside it from the promises already accepted and only
-// then writes the new one, so two concurrent acceptances can never promise the same units.
+// then writes the new one, so two concurrent acceptances can never promise the same units. When ATP
+// falls short by the period asked, a quote also says what could be made (capable-to-promise); an
+// acceptance that takes it also locks the resources and components it reserves, every lock taken in
+// one global order so acceptances that share some never wait on each other in a circle.
 
 import { parsePeriod } from "@fulcrum/domain";
 import {
   allocateAtp,
   atpAvailableTo,
   availableToPromise,
-  consumePromises,
+  type CtpAnswer,
+  type CtpSource,
+  capableToPromise,
   type PromiseAnswer,
-  type PromiseAtRisk,
+  type PromiseAtRiskDate,
+  type PromiseKind,
+  type PromiseLine,
+  periodIndex,
   promiseOrder,
+  promisesAtRisk,
 } from "@fulcrum/engines";
 import type { Database, Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import type { WorkspaceService } from "../workspace/workspace-service";
+import { ctpLockKeys, ctpSources, loadCtpInput } from "./ctp-data";
+import { KeyedQueue } from "./keyed-queue";
 import {
   committedPlanFor,
   currentAllocations,
+  currentIndex,
   loadPromisingInputs,
   type PromisingInputs,
 } from "./promising-data";
@@ -32,6 +44,8 @@ export interface PromiseRequestInput {
   readonly period: string;
   readonly segment: string;
   readonly customer?: string | null;
+  /** On acceptance: make what ATP cannot cover by the period asked, when the quote's CTP can. */
+  readonly capableToPromise?: boolean;
 }
 
 export interface AtpView {
@@ -52,13 +66,28 @@ export interface AtpView {
   readonly promised: readonly number[];
   /** What each segment (and a segment without an allocation, `*`) may still take by each period. */
   readonly available: readonly { readonly segment: string; readonly cumulative: readonly number[] }[];
-  /** Accepted promises the committed plan can no longer cover. */
-  readonly atRisk: readonly PromiseAtRisk[];
+  /** Accepted promises the committed plan can no longer cover, with the date it can. */
+  readonly atRisk: readonly PromiseAtRiskDate[];
+}
+
+/** What capable-to-promise adds: ATP by the period asked, and the remainder made from spare hours and components. */
+export interface CtpQuote {
+  readonly kind: PromiseKind;
+  readonly lines: readonly (PromiseLine & { readonly source: "atp" | "ctp" })[];
+  readonly promised: number;
+  readonly unpromised: number;
+  /** Units to be made, and the period by which they are at the location (null when none can be made). */
+  readonly made: number;
+  readonly madeBy: string | null;
+  readonly limitedBy: CtpAnswer["limitedBy"];
+  readonly reservations: CtpAnswer["reservations"];
 }
 
 export interface PromiseQuote extends PromiseAnswer {
   readonly request: PromiseRequestInput;
   readonly committedPlanId: number;
+  /** Present when ATP does not cover all of the request by the period asked. */
+  readonly ctp: CtpQuote | null;
 }
 
 export interface PromiseRecord {
@@ -72,9 +101,15 @@ export interface PromiseRecord {
   readonly kind: string;
   readonly committedPlanId: number;
   readonly status: string;
-  readonly lines: readonly { readonly period: string; readonly quantity: number }[];
+  readonly lines: readonly {
+    readonly period: string;
+    readonly quantity: number;
+    readonly source: string;
+  }[];
   readonly createdBy: string;
   readonly createdAt: string;
+  /** Who cancelled it, when and why; null while it is accepted. */
+  readonly cancellation: { readonly by: string; readonly at: string; readonly reason: string } | null;
 }
 
 export interface AllocationView {
@@ -88,6 +123,8 @@ export interface AllocationView {
 const MAX_QUANTITY = 1_000_000_000;
 
 export class PromisingService {
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly database: Database,
     private readonly workspace: WorkspaceService,
@@ -101,10 +138,11 @@ export class PromisingService {
     const { inputs, current } = await this.inputs(this.database.db, cycle, sku, location);
     const atp = availableToPromise(inputs.atp);
     const pools = allocateAtp(atp, inputs.allocation, current);
-    const atRisk = consumePromises(pools, inputs.promises);
+    const atRisk = promisesAtRisk(pools, inputs.promises).filter((r) => !inputs.reservationIds.has(r.id));
     const promised = atp.periods.map(() => 0);
     for (const p of inputs.promises)
       for (const l of p.lines) {
+        if (inputs.reservationIds.has(p.id)) continue;
         const t = atp.periods.indexOf(l.period);
         if (t >= 0) promised[t]! += l.quantity;
       }
@@ -145,39 +183,117 @@ export class PromisingService {
     // Read before the transaction: inside it, only the transaction's own connection may be used, or
     // many acceptances waiting on the lock could hold every pooled connection and wait for one more.
     const cycle = await this.cycle();
-    const id = await this.database.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${`promise:${request.sku}@${request.location}`}))`.execute(
-        trx,
+    const sources = request.capableToPromise
+      ? await ctpSources(this.database.db, request.sku, request.location)
+      : [];
+    const keys = [`promise:${request.sku}@${request.location}`, ...ctpLockKeys(sources)];
+    const at = this.now();
+    const made = await this.queue.run(keys, () =>
+      this.database.db.transaction().execute(async (trx) => {
+        await lockAll(trx, keys);
+        // An acceptance from ATP alone does not work out what could be made.
+        const quote = await this.answer(trx, cycle, request, request.capableToPromise ? sources : null);
+        const ctp = request.capableToPromise && quote.ctp && quote.ctp.made > 0 ? quote.ctp : null;
+        const lines = ctp ? ctp.lines : quote.lines.map((l) => ({ ...l, source: "atp" as const }));
+        if (lines.length === 0)
+          throw new AppError(
+            "conflict",
+            `nothing of ${request.sku} at ${request.location} can be promised within the committed plan`,
+          );
+        const row = await trx
+          .insertInto("promises")
+          .values({
+            sku: request.sku,
+            location: request.location,
+            segment: request.segment,
+            customer: request.customer ?? null,
+            quantity: request.quantity,
+            requested_period: request.period,
+            kind: ctp ? ctp.kind : quote.kind,
+            committed_plan_id: quote.committedPlanId,
+            created_by: user.id,
+            created_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("promise_lines")
+          .values(
+            lines.map((l) => ({
+              promise_id: row.id,
+              period: l.period,
+              quantity: l.quantity,
+              source: l.source,
+            })),
+          )
+          .execute();
+        if (ctp && ctp.reservations.length > 0)
+          await trx
+            .insertInto("promise_reservations")
+            .values(
+              ctp.reservations.map((r) => ({
+                promise_id: row.id,
+                kind: r.kind,
+                code: r.code,
+                location: r.plant,
+                period: r.period,
+                quantity: r.quantity,
+              })),
+            )
+            .execute();
+        return {
+          id: row.id,
+          kind: ctp ? ctp.kind : quote.kind,
+          committedPlanId: quote.committedPlanId,
+          lines,
+        };
+      }),
+    );
+    // What was written, as `list` would read it back (without another round trip).
+    return {
+      id: made.id,
+      sku: request.sku,
+      location: request.location,
+      segment: request.segment,
+      customer: request.customer ?? null,
+      quantity: request.quantity,
+      requestedPeriod: request.period,
+      kind: made.kind,
+      committedPlanId: made.committedPlanId,
+      status: "accepted",
+      lines: [...made.lines]
+        .sort((a, b) => a.period.localeCompare(b.period) || a.source.localeCompare(b.source))
+        .map((l) => ({ period: l.period, quantity: l.quantity, source: l.source })),
+      createdBy: user.displayName,
+      createdAt: at.toISOString(),
+      cancellation: null,
+    };
+  }
+
+  /**
+   * Cancels an accepted promise: who, when and why are kept on it, its lines stay for the record,
+   * and its units (and any reserved hours and components) are available again to later promises.
+   * Refused for a promise already cancelled.
+   */
+  async cancel(id: number, reason: string, user: User): Promise<PromiseRecord> {
+    const why = reason.trim();
+    if (why.length === 0)
+      throw new AppError("bad_request", "reason: say why the promise is cancelled", { field: "reason" });
+    const done = await this.database.db
+      .updateTable("promises")
+      .set({ status: "cancelled", cancelled_by: user.id, cancelled_at: this.now(), cancel_reason: why })
+      .where("id", "=", id)
+      .where("status", "=", "accepted")
+      .returning("id")
+      .executeTakeFirst();
+    const [record] = await this.list({ id });
+    if (!record) throw new AppError("not_found", `promise ${id}: no such promise`, { field: "id" });
+    if (!done)
+      throw new AppError(
+        "conflict",
+        `promise ${id} is already cancelled (by ${record.cancellation?.by} at ${record.cancellation?.at})`,
       );
-      const quote = await this.answer(trx, cycle, request);
-      if (quote.promised === 0)
-        throw new AppError(
-          "conflict",
-          `nothing of ${request.sku} at ${request.location} can be promised within the committed plan`,
-        );
-      const row = await trx
-        .insertInto("promises")
-        .values({
-          sku: request.sku,
-          location: request.location,
-          segment: request.segment,
-          customer: request.customer ?? null,
-          quantity: request.quantity,
-          requested_period: request.period,
-          kind: quote.kind,
-          committed_plan_id: quote.committedPlanId,
-          created_by: user.id,
-          created_at: this.now(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("promise_lines")
-        .values(quote.lines.map((l) => ({ promise_id: row.id, period: l.period, quantity: l.quantity })))
-        .execute();
-      return row.id;
-    });
-    return (await this.list({ id }))[0]!;
+    return record;
   }
 
   /** The segments' allocations in force (a share of 0 is left out). */
@@ -241,8 +357,9 @@ export class PromisingService {
     let query = this.database.db
       .selectFrom("promises as p")
       .innerJoin("users as u", "u.id", "p.created_by")
+      .leftJoin("users as c", "c.id", "p.cancelled_by")
       .selectAll("p")
-      .select("u.display_name as created_by_name")
+      .select(["u.display_name as created_by_name", "c.display_name as cancelled_by_name"])
       .orderBy("p.id", "desc")
       .limit(500);
     if (filter.sku) query = query.where("p.sku", "=", filter.sku);
@@ -261,6 +378,7 @@ export class PromisingService {
               rows.map((r) => r.id),
             )
             .orderBy("period")
+            .orderBy("source")
             .execute();
     return rows.map((r) => ({
       id: r.id,
@@ -275,9 +393,13 @@ export class PromisingService {
       status: r.status,
       lines: lines
         .filter((l) => l.promise_id === r.id)
-        .map((l) => ({ period: l.period, quantity: l.quantity })),
+        .map((l) => ({ period: l.period, quantity: l.quantity, source: l.source })),
       createdBy: r.created_by_name,
       createdAt: r.created_at.toISOString(),
+      cancellation:
+        r.status === "cancelled" && r.cancelled_at
+          ? { by: r.cancelled_by_name ?? "", at: r.cancelled_at.toISOString(), reason: r.cancel_reason ?? "" }
+          : null,
     }));
   }
 
@@ -289,14 +411,42 @@ export class PromisingService {
     db: Kysely<Schema>,
     cycle: string,
     request: PromiseRequestInput,
+    /** The ways to make the SKU (read when undefined); null leaves capable-to-promise out. */
+    sources?: readonly CtpSource[] | null,
   ): Promise<PromiseQuote> {
     const { inputs, current } = await this.inputs(db, cycle, request.sku, request.location);
     const pools = allocateAtp(availableToPromise(inputs.atp), inputs.allocation, current);
-    consumePromises(pools, inputs.promises);
+    promisesAtRisk(pools, inputs.promises);
+    const answer = promiseOrder(pools, request);
+    const base = { ...answer, request, committedPlanId: inputs.committedPlanId };
+    const asked = periodIndex(pools, request.period);
+    if (answer.kind === "full" || asked < 0 || sources === null) return { ...base, ctp: null };
+    const plan = (await committedPlanFor(db, cycle))!;
+    const ctpInput = await loadCtpInput(
+      db,
+      plan,
+      sources ?? (await ctpSources(db, request.sku, request.location)),
+      current,
+    );
+    const now = Math.min(atpAvailableTo(pools, request.segment, asked), request.quantity);
+    const made = capableToPromise(ctpInput, request.quantity - now, asked);
+    const lines: (PromiseLine & { source: "atp" | "ctp" })[] = [];
+    if (now > 0) lines.push({ period: pools.periods[asked]!, quantity: now, source: "atp" });
+    if (made.made > 0) lines.push({ period: made.period!, quantity: made.made, source: "ctp" });
+    const promised = now + made.made;
+    const onTime = now + (made.period === pools.periods[asked] ? made.made : 0);
     return {
-      ...promiseOrder(pools, request),
-      request,
-      committedPlanId: inputs.committedPlanId,
+      ...base,
+      ctp: {
+        kind: onTime === request.quantity ? "full" : promised === 0 ? "none" : now > 0 ? "partial" : "later",
+        lines,
+        promised,
+        unpromised: request.quantity - promised,
+        made: made.made,
+        madeBy: made.period,
+        limitedBy: made.limitedBy,
+        reservations: made.reservations,
+      },
     };
   }
 
@@ -313,10 +463,7 @@ export class PromisingService {
         "no committed plan yet: promises are made against the cycle's committed plan",
       );
     const inputs = await loadPromisingInputs(db, plan, sku, location);
-    const periods = inputs.atp.periods;
-    const t = periods.indexOf(cycle);
-    const current = t >= 0 ? t : cycle < (periods[0] ?? "") ? 0 : Math.max(periods.length - 1, 0);
-    return { inputs, current };
+    return { inputs, current: currentIndex(inputs.atp.periods, cycle) };
   }
 
   private async checkRequest(db: Kysely<Schema>, request: PromiseRequestInput) {
@@ -335,23 +482,37 @@ export class PromisingService {
     db: Kysely<Schema>,
     keys: { sku: string; location: string; segment?: string; customer?: string | null },
   ) {
-    const exists = async (
-      table: "items" | "locations" | "segments" | "customers",
-      column: string,
-      value: string,
-    ) =>
-      (
-        await sql<{
-          n: number;
-        }>`SELECT 1 AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value}`.execute(db)
-      ).rows.length > 0;
-    if (!(await exists("items", "sku", keys.sku)))
-      throw new AppError("not_found", `sku: no item ${keys.sku}`, { field: "sku" });
-    if (!(await exists("locations", "code", keys.location)))
+    // One round trip for all of them: every acceptance starts here.
+    const { rows } = await sql<{ item: boolean; location: boolean; segment: boolean; customer: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM items WHERE sku = ${keys.sku}) AS item,
+             EXISTS (SELECT 1 FROM locations WHERE code = ${keys.location}) AS location,
+             EXISTS (SELECT 1 FROM segments WHERE code = ${keys.segment ?? ""}) AS segment,
+             EXISTS (SELECT 1 FROM customers WHERE code = ${keys.customer ?? ""}) AS customer`.execute(db);
+    const found = rows[0]!;
+    const exists = (what: "items" | "locations" | "segments" | "customers") =>
+      ({ items: found.item, locations: found.location, segments: found.segment, customers: found.customer })[
+        what
+      ];
+    if (!exists("items")) throw new AppError("not_found", `sku: no item ${keys.sku}`, { field: "sku" });
+    if (!exists("locations"))
       throw new AppError("not_found", `location: no location ${keys.location}`, { field: "location" });
-    if (keys.segment !== undefined && !(await exists("segments", "code", keys.segment)))
+    if (keys.segment !== undefined && !exists("segments"))
       throw new AppError("not_found", `segment: no segment ${keys.segment}`, { field: "segment" });
-    if (keys.customer && !(await exists("customers", "code", keys.customer)))
+    if (keys.customer && !exists("customers"))
       throw new AppError("not_found", `customer: no customer ${keys.customer}`, { field: "customer" });
   }
+}
+
+/**
+ * Takes the transaction-scoped advisory locks for `keys`, in order of their lock numbers: every
+ * acceptance locks in that one order, so two that share locks can never each hold one the other waits for.
+ */
+async function lockAll(trx: Kysely<Schema>, keys: readonly string[]): Promise<void> {
+  if (keys.length === 1) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${keys[0]!}))`.execute(trx);
+    return;
+  }
+  const { rows } = await sql<{ k: number }>`
+    SELECT DISTINCT hashtext(x) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY k`.execute(trx);
+  for (const { k } of rows) await sql`SELECT pg_advisory_xact_lock(${k}::int4)`.execute(trx);
 }

@@ -1,8 +1,17 @@
 // `fulcrum promise <sku> <location>`: the ATP of a SKU-location against the committed plan; with
 // --quantity, --period and --segment a quote for that request; with --accept the promise is recorded
-// as the named user (password in FULCRUM_PASSWORD), under the same lock as the API's.
+// as the named user (password in FULCRUM_PASSWORD), under the same lock as the API's; with --ctp
+// what ATP lacks is made from spare capacity and material. `fulcrum promise-cancel` cancels one and
+// `fulcrum promise-risks` lists (with --check: checks and notifies) the promises at risk.
 
-import { AppError, type AtpView, type PromiseQuote } from "@fulcrum/app";
+import {
+  AppError,
+  type AtpView,
+  type Fulcrum,
+  type PromiseQuote,
+  type PromiseRiskCheck,
+  type User,
+} from "@fulcrum/app";
 import { canPromiseOrders } from "@fulcrum/domain";
 import type { CliConfig } from "../config";
 import { withFulcrum } from "../session";
@@ -13,6 +22,7 @@ export interface PromiseOptions {
   segment?: string;
   customer?: string;
   accept?: boolean;
+  ctp?: boolean;
   as?: string;
 }
 
@@ -38,25 +48,83 @@ export async function promise(
       period: options.period,
       segment: options.segment,
       customer: options.customer ?? null,
+      capableToPromise: options.ctp === true,
     };
     if (!options.accept) {
       console.log(quoteReport(await fulcrum.promising.quote(request)));
       return;
     }
-    if (!options.as) throw new AppError("bad_request", "--as <username>: name the user who promises");
-    if (!password) throw new AppError("bad_request", "set FULCRUM_PASSWORD to the promising user's password");
-    const { token, user } = await fulcrum.auth.login(options.as, password);
-    try {
-      if (!canPromiseOrders(user.role))
-        throw new AppError("forbidden", `${user.username} may not promise orders`);
+    await asPromiser(fulcrum, options.as, password, async (user) => {
       const recorded = await fulcrum.promising.accept(request, user);
       console.log(
-        `Promise ${recorded.id} (${recorded.kind}): ${recorded.lines.map((l) => `${l.quantity} in ${l.period}`).join(", ")}`,
+        `Promise ${recorded.id} (${recorded.kind}): ${recorded.lines.map((l) => `${l.quantity} in ${l.period}${l.source === "ctp" ? " (to be made)" : ""}`).join(", ")}`,
       );
-    } finally {
-      await fulcrum.auth.logout(token);
-    }
+    });
   });
+}
+
+export async function cancelPromise(
+  config: CliConfig,
+  id: string,
+  options: { reason?: string; as?: string },
+  password = process.env.FULCRUM_PASSWORD,
+): Promise<void> {
+  if (!/^\d+$/.test(id)) throw new AppError("bad_request", `<id>: ${id} is not a promise number`);
+  if (!options.reason?.trim()) throw new AppError("bad_request", "--reason <text>: say why it is cancelled");
+  await withFulcrum(config, (fulcrum) =>
+    asPromiser(fulcrum, options.as, password, async (user) => {
+      const cancelled = await fulcrum.promising.cancel(Number(id), options.reason!, user);
+      console.log(
+        `Promise ${cancelled.id} cancelled by ${cancelled.cancellation?.by}: ${cancelled.cancellation?.reason}`,
+      );
+    }),
+  );
+}
+
+export async function promiseRisks(
+  config: CliConfig,
+  options: { check?: boolean; as?: string },
+  password = process.env.FULCRUM_PASSWORD,
+): Promise<void> {
+  await withFulcrum(config, async (fulcrum) => {
+    if (!options.check) {
+      console.log(riskReport({ ...(await fulcrum.promiseRisks.atRisk()), notified: null }));
+      return;
+    }
+    await asPromiser(fulcrum, options.as, password, async () => {
+      console.log(riskReport(await fulcrum.promiseRisks.check()));
+    });
+  });
+}
+
+/** Runs `work` logged in as a user who may promise orders (password in FULCRUM_PASSWORD). */
+async function asPromiser(
+  fulcrum: Fulcrum,
+  username: string | undefined,
+  password: string | undefined,
+  work: (user: User) => Promise<void>,
+): Promise<void> {
+  if (!username) throw new AppError("bad_request", "--as <username>: name the user who acts");
+  if (!password) throw new AppError("bad_request", "set FULCRUM_PASSWORD to that user's password");
+  const { token, user } = await fulcrum.auth.login(username, password);
+  try {
+    if (!canPromiseOrders(user.role))
+      throw new AppError("forbidden", `${user.username} may not promise orders`);
+    await work(user);
+  } finally {
+    await fulcrum.auth.logout(token);
+  }
+}
+
+/** One line per promise at risk: what is short and when the plan can deliver it, and who is told. */
+export function riskReport(check: Omit<PromiseRiskCheck, "notified"> & { notified: number | null }): string {
+  const head = `Promises at risk under the committed plan ${check.committedPlanId} (${check.cyclePeriod}): ${check.atRisk.length}`;
+  const rows = check.atRisk.map(
+    (r) =>
+      `#${r.id} ${r.quantity} × ${r.sku} at ${r.location}${r.customer ? ` for ${r.customer}` : ""}: ${r.uncovered} short, ${r.achievablePeriod ? `achievable by ${r.achievablePeriod}` : "no date within the plan"}; tell ${r.notify}`,
+  );
+  const sent = check.notified === null ? [] : [`${check.notified} new notification(s) sent`];
+  return [head, ...rows, ...sent].join("\n");
 }
 
 /** One line per period: receipts, committed, discrete and cumulative ATP, promised, and what anyone may still take. */
@@ -83,5 +151,12 @@ export function atpReport(atp: AtpView): string {
 export function quoteReport(quote: PromiseQuote): string {
   const lines = quote.lines.map((l) => `${l.quantity} in ${l.period}`).join(", ") || "nothing";
   const rest = quote.unpromised > 0 ? `; ${quote.unpromised} cannot be promised within the plan` : "";
-  return `Quote (${quote.kind}): ${lines}${rest}. Not recorded: add --accept --as <user> to promise it.`;
+  const ctp = quote.ctp;
+  const made =
+    ctp && ctp.made > 0
+      ? ` Capable-to-promise (${ctp.kind}): ${ctp.lines.map((l) => `${l.quantity} in ${l.period}${l.source === "ctp" ? " (to be made)" : ""}`).join(", ")}${ctp.unpromised > 0 ? `; ${ctp.unpromised} not` : ""} — add --ctp to take it.`
+      : ctp
+        ? ` Nothing more can be made (${ctp.limitedBy ?? "no capacity"}).`
+        : "";
+  return `Quote (${quote.kind}): ${lines}${rest}.${made} Not recorded: add --accept --as <user> to promise it.`;
 }

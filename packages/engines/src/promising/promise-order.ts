@@ -36,7 +36,7 @@ export interface PromiseAnswer {
  * The period's index in the pools: a period before the current one is answered from the current
  * one, a period past the horizon from its last (the plan says nothing of what comes in later).
  */
-function periodIndex(pools: AtpPools, period: string): number {
+export function periodIndex(pools: AtpPools, period: string): number {
   const T = pools.periods.length;
   const t = pools.periods.indexOf(period);
   if (t >= 0) return Math.max(t, pools.current);

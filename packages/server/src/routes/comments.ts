@@ -1,5 +1,6 @@
 // Comments on any place in the plan, open to every company role, and each user's inbox of the
-// comments that @mention them (with the unread count the top bar shows) and its read marks.
+// comments that @mention them and the notifications the application left them (a promise at
+// risk), with the unread count the top bar shows, and their read marks.
 
 import { MAX_COMMENT_BODY } from "@fulcrum/app";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
@@ -36,6 +37,20 @@ const CommentSchema = z
   })
   .openapi("Comment");
 const InboxEntrySchema = CommentSchema.extend({ readAt: z.string().nullable() }).openapi("InboxEntry");
+const NotificationSchema = z
+  .object({
+    id: z.number(),
+    kind: z.enum(["promise_at_risk"]),
+    promiseId: z.number(),
+    committedPlanId: z.number(),
+    message: z.string(),
+    link: z
+      .string()
+      .openapi({ description: "Where in the app it is about", example: "/monitor/promising?promise=7" }),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi("Notification");
 
 const list = createRoute({
   method: "get",
@@ -86,8 +101,12 @@ const inbox = createRoute({
   tags: ["collaboration"],
   responses: {
     200: json(
-      z.object({ unread: z.number(), comments: z.array(InboxEntrySchema) }),
-      "The comments mentioning the user, unread first, each group newest first",
+      z.object({
+        unread: z.number().openapi({ description: "Unread mentions and notifications together" }),
+        comments: z.array(InboxEntrySchema),
+        notifications: z.array(NotificationSchema),
+      }),
+      "The comments mentioning the user and their notifications, each unread first, each group newest first",
     ),
     401: errors[401],
   },
@@ -105,6 +124,18 @@ const markRead = createRoute({
   },
 });
 
+const markNotificationRead = createRoute({
+  method: "post",
+  path: "/inbox/notifications/{notificationId}/read",
+  tags: ["collaboration"],
+  request: { params: z.object({ notificationId: z.coerce.number().int().positive() }) },
+  responses: {
+    204: { description: "The notification is read (marking it again changes nothing)" },
+    401: errors[401],
+    404: json(ErrorSchema, "The notification is not the user's"),
+  },
+});
+
 export const commentRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(list, async (c) =>
     c.json({ comments: await c.var.fulcrum.comments.list(c.req.valid("query")) }, 200),
@@ -112,11 +143,18 @@ export const commentRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(post, async (c) => c.json(await c.var.fulcrum.comments.add(c.req.valid("json"), c.var.user), 201))
   .openapi(inbox, async (c) => {
     const comments = c.var.fulcrum.comments;
-    const [unread, entries] = await Promise.all([
+    const notifications = c.var.fulcrum.notifications;
+    const [mentions, entries, unnoticed, notes] = await Promise.all([
       comments.unreadCount(c.var.user),
       comments.inbox(c.var.user),
+      notifications.unreadCount(c.var.user),
+      notifications.inbox(c.var.user),
     ]);
-    return c.json({ unread, comments: entries }, 200);
+    return c.json({ unread: mentions + unnoticed, comments: entries, notifications: notes }, 200);
+  })
+  .openapi(markNotificationRead, async (c) => {
+    await c.var.fulcrum.notifications.markRead(c.req.valid("param").notificationId, c.var.user);
+    return c.body(null, 204);
   })
   .openapi(markRead, async (c) => {
     await c.var.fulcrum.comments.markRead(c.req.valid("param").commentId, c.var.user);

@@ -113,3 +113,79 @@ describe("order promising API", () => {
     ]);
   });
 });
+
+describe("cancelling and promises at risk over the API", () => {
+  it("cancels a promise once, with a reason, for the roles that promise", async () => {
+    const atp = await json(send("fin", `/api/promising/atp?sku=${sku}&location=${location}`));
+    const made = await json(
+      send("sam", "/api/promising/promises", "POST", {
+        sku,
+        location,
+        quantity: 5,
+        period: atp.periods[1],
+        segment: "RETAIL",
+        accept: true,
+      }),
+    );
+    const path = `/api/promising/promises/${made.id}/cancel`;
+    expect((await send("fin", path, "POST", { reason: "no" })).status).toBe(403);
+    expect((await send("sam", path, "POST", { reason: "" })).status).toBe(400);
+    const cancelled = await send("sam", path, "POST", { reason: "order withdrawn" });
+    expect(cancelled.status).toBe(200);
+    expect(await json(cancelled)).toMatchObject({
+      status: "cancelled",
+      cancellation: { by: "Sam Sales", reason: "order withdrawn" },
+    });
+    const again = await send("sol", path, "POST", { reason: "twice" });
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.message).toMatch(/already cancelled/);
+    expect((await send("sam", "/api/promising/promises/999999/cancel", "POST", { reason: "x" })).status).toBe(
+      404,
+    );
+  });
+
+  it("lists the promises at risk to everyone, runs the check for the roles that promise, and fills the inbox", async () => {
+    const listed = await send("fin", "/api/promising/at-risk");
+    expect(listed.status).toBe(200);
+    expect(await json(listed)).toMatchObject({ atRisk: [] });
+    expect((await send("fin", "/api/promising/at-risk/check", "POST")).status).toBe(403);
+    // A promise of all that is left, then a large order booked outside promising takes the units first.
+    const atp = await json(send("fin", `/api/promising/atp?sku=${sku}&location=${location}`));
+    const left = atp.available.find((a: { segment: string }) => a.segment === "*").cumulative.at(-1);
+    const [{ code: customer }] = (
+      await database.pool.query("SELECT code FROM customers WHERE account_manager = 'sam' LIMIT 1")
+    ).rows;
+    const made = await json(
+      send("sol", "/api/promising/promises", "POST", {
+        sku,
+        location,
+        quantity: left,
+        period: atp.periods.at(-1),
+        segment: "RETAIL",
+        customer,
+        accept: true,
+      }),
+    );
+    await database.pool.query(
+      `INSERT INTO open_orders (order_id, line, sku, customer, location, order_date, requested_date, quantity)
+       VALUES ('RUSH-1', 1, $1, $2, $3, '2026-11-20', '2026-11-25', 1000000)`,
+      [sku, customer, location],
+    );
+    const check = await json(send("sol", "/api/promising/at-risk/check", "POST"));
+    expect(check.atRisk.map((r: { id: number }) => r.id)).toContain(made.id);
+    expect(check.atRisk.find((r: { id: number }) => r.id === made.id)).toMatchObject({ notify: "sam" });
+    expect(check.notified).toBeGreaterThan(0);
+    expect((await json(send("sol", "/api/promising/at-risk/check", "POST"))).notified).toBe(0);
+    const inbox = await json(send("sam", "/api/inbox"));
+    const note = inbox.notifications.find((n: { promiseId: number }) => n.promiseId === made.id);
+    expect(note).toMatchObject({
+      kind: "promise_at_risk",
+      readAt: null,
+      link: `/monitor/promising?promise=${made.id}`,
+    });
+    expect(inbox.unread).toBeGreaterThanOrEqual(inbox.notifications.length);
+    expect((await send("fin", `/api/inbox/notifications/${note.id}/read`, "POST")).status).toBe(404);
+    expect((await send("sam", `/api/inbox/notifications/${note.id}/read`, "POST")).status).toBe(204);
+    expect((await json(send("sam", "/api/inbox"))).unread).toBe(inbox.unread - 1);
+  });
+});

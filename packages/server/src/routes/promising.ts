@@ -1,5 +1,7 @@
 // Order promising: ATP of a SKU-location against the committed plan, quotes for a customer's request
-// and accepted promises. Sales and the planners may promise; every company role may read.
+// (with what could be made when ATP falls short), accepted and cancelled promises, and the promises
+// the committed plan no longer meets. Sales and the planners may promise, cancel and run the at-risk
+// check; every company role may read.
 
 import { canPromiseOrders } from "@fulcrum/domain";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
@@ -19,6 +21,9 @@ const Period = z
   .openapi({ example: "2027-01" });
 const units = z.array(z.number()).readonly();
 const LineSchema = z.object({ period: z.string(), quantity: z.number() }).openapi("PromiseLine");
+const SourcedLineSchema = LineSchema.extend({
+  source: z.string().openapi({ description: "atp: from available-to-promise; ctp: to be made" }),
+}).openapi("PromiseSourcedLine");
 const KIND = z.enum(["full", "partial", "later", "none"]).openapi({
   description: "full: all in the period asked; partial: some then, the rest later or never; later: none then",
 });
@@ -38,7 +43,9 @@ const AtpSchema = z
     uncovered: z.number(),
     promised: units,
     available: z.array(z.object({ segment: z.string(), cumulative: units })).readonly(),
-    atRisk: z.array(z.object({ id: z.number(), uncovered: z.number() })).readonly(),
+    atRisk: z
+      .array(z.object({ id: z.number(), uncovered: z.number(), achievablePeriod: z.string().nullable() }))
+      .readonly(),
   })
   .openapi("AvailableToPromise");
 
@@ -50,8 +57,35 @@ const RequestSchema = z
     period: Period,
     segment: Code,
     customer: Code.nullable().optional(),
+    capableToPromise: z.boolean().optional().openapi({
+      description:
+        "On acceptance: make what ATP cannot cover by the period asked, from spare hours and components",
+    }),
   })
   .openapi("PromiseRequest");
+
+const CtpSchema = z
+  .object({
+    kind: KIND,
+    lines: z.array(SourcedLineSchema).readonly(),
+    promised: z.number(),
+    unpromised: z.number(),
+    made: z.number(),
+    madeBy: z.string().nullable(),
+    limitedBy: z.enum(["capacity", "material", "routing"]).nullable(),
+    reservations: z
+      .array(
+        z.object({
+          kind: z.enum(["capacity", "material"]),
+          code: z.string(),
+          plant: z.string(),
+          period: z.string(),
+          quantity: z.number(),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi("CapableToPromise");
 
 const QuoteSchema = z
   .object({
@@ -61,6 +95,9 @@ const QuoteSchema = z
     unpromised: z.number(),
     committedPlanId: z.number(),
     request: RequestSchema,
+    ctp: CtpSchema.nullable().openapi({
+      description: "What could be made besides ATP, when ATP does not cover all of it by the period asked",
+    }),
   })
   .openapi("PromiseQuote");
 
@@ -76,9 +113,10 @@ const PromiseSchema = z
     kind: z.string(),
     committedPlanId: z.number(),
     status: z.string(),
-    lines: z.array(LineSchema).readonly(),
+    lines: z.array(SourcedLineSchema).readonly(),
     createdBy: z.string(),
     createdAt: z.string(),
+    cancellation: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
   })
   .openapi("Promise");
 
@@ -133,10 +171,87 @@ const list = createRoute({
   method: "get",
   path: "/promising/promises",
   tags: ["promising"],
-  request: { query: z.object({ sku: Code.optional(), location: Code.optional() }) },
+  request: {
+    query: z.object({
+      sku: Code.optional(),
+      location: Code.optional(),
+      id: z.coerce.number().int().positive().optional().openapi({ description: "One promise" }),
+    }),
+  },
   responses: {
     200: json(z.object({ promises: z.array(PromiseSchema) }), "Promises, newest first (at most 500)"),
     401: errors[401],
+  },
+});
+
+const cancel = createRoute({
+  method: "post",
+  path: "/promising/promises/{id}/cancel",
+  tags: ["promising"],
+  middleware: [mayPromise] as const,
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    body: { content: { "application/json": { schema: z.object({ reason: z.string().min(1).max(500) }) } } },
+  },
+  responses: {
+    200: json(PromiseSchema, "The promise, cancelled: its units are available to later promises again"),
+    400: errors[400],
+    401: errors[401],
+    403: json(ErrorSchema, "The role may not cancel promises"),
+    404: errors[404],
+    409: json(ErrorSchema, "The promise is already cancelled (the message says by whom and when)"),
+  },
+});
+
+const AtRiskSchema = z
+  .object({
+    committedPlanId: z.number(),
+    cyclePeriod: z.string(),
+    atRisk: z
+      .array(
+        z.object({
+          id: z.number(),
+          sku: z.string(),
+          location: z.string(),
+          segment: z.string(),
+          customer: z.string().nullable(),
+          quantity: z.number(),
+          lines: z.array(SourcedLineSchema).readonly(),
+          uncovered: z.number(),
+          achievablePeriod: z.string().nullable(),
+          notify: z
+            .string()
+            .openapi({ description: "The user told: the account manager, or the promise's maker" }),
+          committedPlanId: z.number(),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi("PromisesAtRisk");
+const noPlan = json(ErrorSchema, "No committed plan yet");
+const atRisk = createRoute({
+  method: "get",
+  path: "/promising/at-risk",
+  tags: ["promising"],
+  responses: {
+    200: json(AtRiskSchema, "Accepted promises the committed plan in force no longer meets, oldest first"),
+    401: errors[401],
+    409: noPlan,
+  },
+});
+const checkAtRisk = createRoute({
+  method: "post",
+  path: "/promising/at-risk/check",
+  tags: ["promising"],
+  middleware: [mayPromise] as const,
+  responses: {
+    200: json(
+      AtRiskSchema.extend({ notified: z.number() }),
+      "The promises at risk; each one's sales user notified once per promise and committed plan",
+    ),
+    401: errors[401],
+    403: json(ErrorSchema, "The role may not run the check"),
+    409: noPlan,
   },
 });
 
@@ -201,6 +316,12 @@ export const promisingRoutes = new OpenAPIHono<ServerEnv>()
   .openapi(list, async (c) =>
     c.json({ promises: await c.var.fulcrum.promising.list(c.req.valid("query")) }, 200),
   )
+  .openapi(cancel, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await c.var.fulcrum.promising.cancel(id, c.req.valid("json").reason, c.var.user), 200);
+  })
+  .openapi(atRisk, async (c) => c.json(await c.var.fulcrum.promiseRisks.atRisk(), 200))
+  .openapi(checkAtRisk, async (c) => c.json(await c.var.fulcrum.promiseRisks.check(), 200))
   .openapi(allocations, async (c) =>
     c.json({ allocations: await c.var.fulcrum.promising.allocations() }, 200),
   )

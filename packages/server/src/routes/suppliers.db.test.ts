@@ -84,6 +84,14 @@ describe("supplier portal API", () => {
       }
     }
     expect(checked).toContain("get /supply/runs");
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "post /promising/promises/{id}/cancel",
+        "get /promising/at-risk",
+        "post /promising/at-risk/check",
+        "post /inbox/notifications/{notificationId}/read",
+      ]),
+    );
     expect(checked.length).toBeGreaterThan(25);
   });
 

@@ -1,6 +1,7 @@
 // Comments and the inbox (docs/api.md, "Comments and inbox"): a node's comments, posting one (its
 // @mentions land in those users' inboxes), the signed-in user's inbox with its unread count, and
-// marking an entry read. Posting or reading reloads both the comment lists and the inbox.
+// marking an entry read; the inbox also carries the notifications the application left the user.
+// Posting or reading reloads both the comment lists and the inbox.
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DemandNodeRef } from "./demand";
@@ -30,9 +31,23 @@ export interface InboxEntry extends PlanComment {
   readonly readAt: string | null;
 }
 
+/** A message the application left the user, e.g. a promise at risk, linking to what it is about. */
+export interface AppNotification {
+  readonly id: number;
+  readonly kind: "promise_at_risk";
+  readonly promiseId: number;
+  readonly committedPlanId: number;
+  readonly message: string;
+  readonly link: string;
+  readonly createdAt: string;
+  readonly readAt: string | null;
+}
+
 export interface Inbox {
+  /** Unread mentions and notifications together. */
   readonly unread: number;
   readonly comments: readonly InboxEntry[];
+  readonly notifications?: readonly AppNotification[];
 }
 
 export interface NewComment {
@@ -81,6 +96,14 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (commentId: number) => request<null>(`/inbox/${commentId}/read`, { method: "POST" }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["inbox"] }),
+  });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => request<null>(`/inbox/notifications/${id}/read`, { method: "POST" }),
     onSettled: () => client.invalidateQueries({ queryKey: ["inbox"] }),
   });
 }

@@ -1,5 +1,6 @@
-// Order promising over the API: the ATP of a SKU-location against the committed plan, and quoting
-// or accepting a customer's request.
+// Order promising over the API: the ATP of a SKU-location against the committed plan, quoting or
+// accepting a customer's request (with capable-to-promise), the promises made and cancelling one, and
+// the promises the committed plan no longer meets.
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./http";
@@ -18,7 +19,11 @@ export interface AtpView {
   readonly uncovered: number;
   readonly promised: readonly number[];
   readonly available: readonly { readonly segment: string; readonly cumulative: readonly number[] }[];
-  readonly atRisk: readonly { readonly id: number; readonly uncovered: number }[];
+  readonly atRisk: readonly {
+    readonly id: number;
+    readonly uncovered: number;
+    readonly achievablePeriod: string | null;
+  }[];
 }
 
 export interface PromiseRequest {
@@ -27,6 +32,7 @@ export interface PromiseRequest {
   readonly quantity: number;
   readonly period: string;
   readonly segment: string;
+  readonly capableToPromise?: boolean;
 }
 
 export interface PromiseLine {
@@ -34,17 +40,64 @@ export interface PromiseLine {
   readonly quantity: number;
 }
 
+export type PromiseKind = "full" | "partial" | "later" | "none";
+
+export interface SourcedLine extends PromiseLine {
+  /** atp: from available-to-promise; ctp: to be made. */
+  readonly source: string;
+}
+
+/** What could be made besides ATP (capable-to-promise). */
+export interface CtpQuote {
+  readonly kind: PromiseKind;
+  readonly lines: readonly SourcedLine[];
+  readonly promised: number;
+  readonly unpromised: number;
+  readonly made: number;
+  readonly madeBy: string | null;
+  readonly limitedBy: "capacity" | "material" | "routing" | null;
+}
+
 export interface PromiseQuote {
-  readonly kind: "full" | "partial" | "later" | "none";
+  readonly kind: PromiseKind;
   readonly lines: readonly PromiseLine[];
   readonly promised: number;
   readonly unpromised: number;
+  readonly ctp?: CtpQuote | null;
 }
 
 export interface PromiseRecord {
   readonly id: number;
   readonly kind: string;
-  readonly lines: readonly PromiseLine[];
+  readonly lines: readonly SourcedLine[];
+  readonly sku?: string;
+  readonly location?: string;
+  readonly segment?: string;
+  readonly customer?: string | null;
+  readonly quantity?: number;
+  readonly requestedPeriod?: string;
+  readonly status?: string;
+  readonly createdBy?: string;
+  readonly createdAt?: string;
+  readonly cancellation?: { readonly by: string; readonly at: string; readonly reason: string } | null;
+}
+
+export interface PromiseAtRisk {
+  readonly id: number;
+  readonly sku: string;
+  readonly location: string;
+  readonly customer: string | null;
+  readonly quantity: number;
+  readonly uncovered: number;
+  readonly achievablePeriod: string | null;
+  readonly notify: string;
+}
+
+export interface PromisesAtRisk {
+  readonly committedPlanId: number;
+  readonly cyclePeriod: string;
+  readonly atRisk: readonly PromiseAtRisk[];
+  readonly notified?: number;
 }
 
 export function useAtp(sku: string, location: string) {
@@ -65,6 +118,49 @@ export function usePromise() {
       }),
     onSuccess: (_, input) => {
       if (input.accept) void client.invalidateQueries({ queryKey: ["promising"] });
+    },
+  });
+}
+
+/** Promises of a SKU-location, or one promise by its number. */
+export function usePromises(filter: { sku?: string; location?: string; id?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ["promising", "promises", filter],
+    queryFn: () =>
+      request<{ promises: PromiseRecord[] }>("/promising/promises", {
+        query: { sku: filter.sku, location: filter.location, id: filter.id },
+      }),
+    enabled,
+  });
+}
+
+export function useCancelPromise() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
+      request<PromiseRecord>(`/promising/promises/${id}/cancel`, {
+        method: "POST",
+        body: JSON.stringify({ reason }),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["promising"] }),
+  });
+}
+
+export function usePromisesAtRisk() {
+  return useQuery({
+    queryKey: ["promising", "at-risk"],
+    queryFn: () => request<PromisesAtRisk>("/promising/at-risk"),
+  });
+}
+
+/** Checks the promises against the committed plan and notifies their sales users (once each). */
+export function useCheckAtRisk() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<PromisesAtRisk>("/promising/at-risk/check", { method: "POST" }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["promising"] });
+      void client.invalidateQueries({ queryKey: ["inbox"] });
     },
   });
 }

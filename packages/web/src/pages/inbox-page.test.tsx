@@ -60,6 +60,42 @@ describe("InboxPage", () => {
     );
   });
 
+  it("lists my notifications beside the mentions, linking to the promise, and marks one read", async () => {
+    const fetchMock = stubApi({
+      "GET /api/inbox": {
+        ...INBOX,
+        unread: 2,
+        notifications: [
+          {
+            id: 3,
+            kind: "promise_at_risk",
+            promiseId: 7,
+            committedPlanId: 2,
+            message:
+              "Promise 7: 50 × SKU-0001 at DC-NORTH is at risk under the committed plan of 2026-12: 20 short.",
+            link: "/monitor/promising?promise=7",
+            createdAt: "2026-12-01T09:00:00Z",
+            readAt: null,
+          },
+        ],
+      },
+      "POST /api/inbox/notifications/3/read": { status: 204, body: null },
+    });
+    renderAt(<InboxPage />);
+    const item = (await screen.findByTestId("notification-list")).querySelector("li")!;
+    expect(item.textContent).toContain("20 short");
+    expect(screen.getByTestId("notification-link").getAttribute("href")).toBe("/monitor/promising?promise=7");
+    expect(screen.getByText("2 unread")).toBeTruthy();
+    fireEvent.click(screen.getByTestId("notification-mark-read"));
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([url, init]) => String(url) === "/api/inbox/notifications/3/read" && init?.method === "POST",
+        ),
+      ).toBe(true),
+    );
+  });
+
   it("says so when nobody has mentioned me", async () => {
     stubApi({ "GET /api/inbox": { unread: 0, comments: [] } });
     renderAt(<InboxPage />);

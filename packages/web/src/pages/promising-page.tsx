@@ -1,18 +1,24 @@
 // Order promising: look up a SKU-location's available-to-promise against the committed plan, then
-// quote a customer's request and, when it suits, promise it.
+// quote a customer's request and, when it suits, promise it — from ATP, or with what ATP lacks made
+// from spare capacity and material. Below: the promises made (cancel one), and those at risk.
+// `?promise=N` (a notification's link) shows that promise first.
 
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { type PromiseQuote, useAtp, usePromise } from "../api/promising";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { formatCount } from "../format/numbers";
+import { AtRiskPanel, PromiseList } from "./promising-panels";
 
 export function PromisingPage() {
   const [sku, setSku] = useState("");
   const [location, setLocation] = useState("");
   const [lookup, setLookup] = useState({ sku: "", location: "" });
   const atp = useAtp(lookup.sku, lookup.location);
+  const [search] = useSearchParams();
+  const linked = Number(search.get("promise"));
   return (
     <div className="page" data-testid="promising-page">
       <PageHeader
@@ -20,6 +26,9 @@ export function PromisingPage() {
         title="Order promising"
         description="What can still be promised of a product at a location, from the committed plan and the promises already made."
       />
+      {Number.isInteger(linked) && linked > 0 ? (
+        <PromiseList id={linked} title={`Promise ${linked}`} />
+      ) : null}
       <form
         className="supply-toolbar"
         onSubmit={(event) => {
@@ -88,8 +97,14 @@ export function PromisingPage() {
             </table>
           </Panel>
           <PromiseForm sku={atp.data.sku} location={atp.data.location} periods={atp.data.periods} />
+          <PromiseList
+            sku={atp.data.sku}
+            location={atp.data.location}
+            title={`Promises of ${atp.data.sku} at ${atp.data.location}`}
+          />
         </>
       ) : null}
+      <AtRiskPanel />
     </div>
   );
 }
@@ -99,7 +114,7 @@ function PromiseForm(props: { sku: string; location: string; periods: readonly s
   const [period, setPeriod] = useState(props.periods[0] ?? "");
   const [segment, setSegment] = useState("");
   const mutation = usePromise();
-  const submit = (accept: boolean) =>
+  const submit = (accept: boolean, capableToPromise = false) =>
     mutation.mutate({
       sku: props.sku,
       location: props.location,
@@ -107,6 +122,7 @@ function PromiseForm(props: { sku: string; location: string; periods: readonly s
       period,
       segment,
       accept,
+      ...(capableToPromise ? { capableToPromise } : {}),
     });
   const answer = mutation.data;
   return (
@@ -172,6 +188,30 @@ function PromiseForm(props: { sku: string; location: string; periods: readonly s
           {"unpromised" in answer && answer.unpromised > 0
             ? `; ${formatCount(answer.unpromised)} cannot be promised within the plan`
             : ""}
+        </p>
+      ) : null}
+      {answer && !("id" in answer) && answer.ctp ? (
+        <p data-testid="promise-ctp">
+          {answer.ctp.made > 0
+            ? `Capable-to-promise (${answer.ctp.kind}): ${answer.ctp.lines
+                .map(
+                  (l) =>
+                    `${formatCount(l.quantity)} in ${l.period}${l.source === "ctp" ? " (to be made)" : ""}`,
+                )
+                .join(
+                  ", ",
+                )}${answer.ctp.unpromised > 0 ? `; ${formatCount(answer.ctp.unpromised)} cannot be made in time` : ""}`
+            : `Nothing more can be made: ${answer.ctp.limitedBy === "routing" ? "no routing" : `no spare ${answer.ctp.limitedBy ?? "capacity"}`}`}
+          {answer.ctp.made > 0 ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => submit(true, true)}
+              data-testid="promise-accept-ctp"
+            >
+              Promise with capable-to-promise
+            </button>
+          ) : null}
         </p>
       ) : null}
     </Panel>
