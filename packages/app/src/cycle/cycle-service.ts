@@ -12,6 +12,7 @@ import {
   compareStages,
   isCycleStage,
   nextStage,
+  type PeriodKey,
   ROLE_LABELS,
   type Role,
   type StageStatus,
@@ -122,12 +123,30 @@ export class CycleService {
   }
 
   /**
-   * Approves the current cycle's stage `stage` and moves the cycle to the next one.
+   * Opens the cycle of a month before the current one, in data gathering, so that its stages can be
+   * approved and its plan committed (the demo plays its past cycles so). Nothing changes when the
+   * cycle is open already; bad_request for a period that is not before the current one.
+   */
+  async openPast(period: PeriodKey): Promise<CycleView> {
+    const { currentPeriod } = await this.workspace.company();
+    if (!(period < currentPeriod))
+      throw new AppError("bad_request", `period: ${period} is not before the current cycle ${currentPeriod}`);
+    await this.database.db
+      .insertInto("cycles")
+      .values({ period, stage: "data_gathering", opened_at: this.now() })
+      .onConflict((oc) => oc.column("period").doNothing())
+      .execute();
+    return this.view(period);
+  }
+
+  /**
+   * Approves the current cycle's stage `stage` (or that of the cycle of `period`, which must be
+   * open) and moves the cycle to the next one.
    * bad_request for an unknown stage or an over-long comment; forbidden (naming the owning roles)
    * when the user's role does not own the stage; conflict when the stage is already approved, is
    * not yet reached, is the executive meeting (closed by committing a plan) or is `committed`.
    */
-  async approve(stage: string, user: User, comment?: string | null): Promise<CycleView> {
+  async approve(stage: string, user: User, comment?: string | null, period?: string): Promise<CycleView> {
     if (!isCycleStage(stage))
       throw new AppError(
         "bad_request",
@@ -150,7 +169,7 @@ export class CycleService {
         "the executive S&OP stage is approved by committing one plan (scenario) for the cycle, not on its own",
       );
     const note = normaliseComment(comment);
-    const { currentPeriod } = await this.workspace.company();
+    const currentPeriod = period ?? (await this.workspace.company()).currentPeriod;
     await this.database.db.transaction().execute(async (trx) => {
       const at = await lockCycle(trx, currentPeriod);
       if (at !== stage) {

@@ -72,16 +72,19 @@ export class CommitService {
   }
 
   /**
-   * Commits the scenario's latest plan for the current cycle. Refused unless the user owns the
+   * Commits the scenario's latest plan for the current cycle (or the open cycle of `cycle`, when
+   * the demo plays its past cycles). Refused unless the user owns the
    * executive stage and the cycle is in it, when the plan is out of date with its changes, or when
    * the cycle already has a committed plan.
    */
-  async commit(input: { scenarioId: number; rationale: string }, user: User): Promise<CommittedPlanInfo> {
+  async commit(
+    input: { scenarioId: number; rationale: string; cycle?: string },
+    user: User,
+  ): Promise<CommittedPlanInfo> {
     const rationale = input.rationale.trim();
     if (rationale.length === 0)
       throw new AppError("invalid_data", "rationale: say why this plan is the one", { field: "rationale" });
-    const company = await this.workspace.company();
-    const cycle = company.currentPeriod;
+    const cycle = input.cycle ?? (await this.workspace.company()).currentPeriod;
     const source = await this.source(input.scenarioId, cycle);
     const db = this.database.db;
     const id = await db.transaction().execute(async (trx) => {
@@ -135,7 +138,7 @@ export class CommitService {
 
   /** The plan a commitment would freeze: the base's supply run of the cycle, or the scenario's re-plan. */
   private async source(scenarioId: number, cycle: string) {
-    const { scenario, supplyRunId, scenarioRunId } = await this.scenarios.latestPlan(scenarioId);
+    const { scenario, supplyRunId, scenarioRunId } = await this.scenarios.latestPlan(scenarioId, cycle);
     if (scenario.stale)
       throw new AppError(
         "conflict",

@@ -427,10 +427,14 @@ export class ScenarioService {
   }
 
   /**
-   * The plan a scenario stands for in this cycle: the base plan's latest finished supply run, or a
-   * scenario's latest finished re-plan. conflict when there is none yet.
+   * The plan a scenario stands for in this cycle (or, for the base plan, in the cycle of `cycle`):
+   * the base plan's latest finished supply run, or a scenario's latest finished re-plan. conflict
+   * when there is none yet.
    */
-  async latestPlan(id: number): Promise<{
+  async latestPlan(
+    id: number,
+    cycle?: string,
+  ): Promise<{
     scenario: ScenarioInfo;
     supplyRunId: number;
     versionId: number;
@@ -439,13 +443,13 @@ export class ScenarioService {
     const scenario = (await this.list()).find((s) => s.id === id);
     if (!scenario) throw new AppError("not_found", `no scenario ${id}`);
     if (scenario.isBase) {
-      const company = await this.workspace.company();
+      const period = cycle ?? (await this.workspace.company()).currentPeriod;
       const run = await this.database.db
         .selectFrom("supply_runs")
         .select(["id", "version_id"])
         .where("scenario_id", "=", id)
         .where("status", "=", "finished")
-        .where("first_period", "=", company.currentPeriod)
+        .where("first_period", "=", period)
         .orderBy("id", "desc")
         .executeTakeFirst();
       if (!run?.version_id)

@@ -79,7 +79,9 @@ const DEMAND_MEASURES = ["demand.consensus", "demand.statistical"] as const;
 
 /**
  * Reads the scenario's latest demand version and the supply master data for `horizon` periods from
- * the current cycle period. Fails with not_found when the scenario has no demand version yet.
+ * the cycle period `currentPeriod`, valid at `asOf`. A past cycle (`pastCycle`) is planned from that
+ * cycle's own approved demand plan, not a later one; the current cycle from the newest demand
+ * version made for it or later. Fails with not_found when there is no such demand version.
  */
 export async function loadSupplyData(
   database: Database,
@@ -89,23 +91,33 @@ export async function loadSupplyData(
     asOf: string;
     bucket: "month" | "week";
     horizon: number;
+    pastCycle?: boolean;
   },
 ): Promise<SupplyData> {
   const db = database.db;
   const query = sqlRows(db);
-  const version = await db
+  const versions = db
     .selectFrom("plan_versions")
     .select("id")
     .where("scenario_id", "=", input.scenarioId)
     .where("kind", "=", "demand")
-    // A past cycle's plan does not reach this cycle's horizon.
-    .where((eb) => eb.or([eb("cycle_period", "is", null), eb("cycle_period", ">=", input.currentPeriod)]))
-    .orderBy("number", "desc")
-    .executeTakeFirst();
+    .orderBy("number", "desc");
+  const version = await (input.pastCycle
+    ? // What the cycle's demand review agreed on then.
+      versions
+        .where("cycle_period", "=", input.currentPeriod)
+        .where("status", "in", ["approved", "committed"])
+    : // A past cycle's plan does not reach this cycle's horizon.
+      versions.where((eb) =>
+        eb.or([eb("cycle_period", "is", null), eb("cycle_period", ">=", input.currentPeriod)]),
+      )
+  ).executeTakeFirst();
   if (!version)
     throw new AppError(
       "not_found",
-      `scenario ${input.scenarioId} has no demand plan for the ${input.currentPeriod} cycle yet: run the statistical forecast first`,
+      input.pastCycle
+        ? `scenario ${input.scenarioId} has no approved demand plan for the past ${input.currentPeriod} cycle`
+        : `scenario ${input.scenarioId} has no demand plan for the ${input.currentPeriod} cycle yet: run the statistical forecast first`,
     );
   const periods = periodRange(input.currentPeriod, addPeriods(input.currentPeriod, input.horizon - 1));
   const last = periods.at(-1)!;

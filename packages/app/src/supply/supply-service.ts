@@ -4,7 +4,7 @@
 // through its phases (assembling, solving, storing), so a worker's job can be followed. Bad data or
 // an infeasible plan fails the run with issues that name the rows, and no version is written.
 
-import type { ImportIssue, PeriodKey } from "@fulcrum/domain";
+import { addDays, type ImportIssue, type PeriodKey, periodStart } from "@fulcrum/domain";
 import {
   COST_KINDS,
   type CostBreakdown,
@@ -31,7 +31,7 @@ import { supplyAlignment } from "./supply-alignment";
 import { loadSupplyData, type SupplyData } from "./supply-data";
 import { loadFinanceContext, supplyFinance } from "./supply-finance";
 import type { SupplyInputService } from "./supply-input-service";
-import { applySupplyInputs } from "./supply-inputs";
+import { applySupplyInputs, NO_SUPPLY_INPUTS } from "./supply-inputs";
 import {
   joinCells,
   planCells,
@@ -53,6 +53,12 @@ export interface SupplyRunRequest {
   readonly strategy: SupplyStrategy;
   readonly timeLimitSeconds: number;
   readonly userId: number | null;
+  /**
+   * The cycle to plan, the current one when omitted. A past cycle is planned with what was known
+   * when it began: its own approved demand plan, the stock counted before it, and the prices, costs
+   * and capacity valid then; the planner's inputs of today are not applied to it.
+   */
+  readonly cycle?: PeriodKey;
 }
 
 export interface SupplyRunOptions {
@@ -185,6 +191,17 @@ export class SupplyService {
     const company = await this.workspace.company();
     const user = request.userId === null ? null : { id: request.userId };
     const scenarioId = request.scenarioId ?? (await this.plans.baseScenario(user));
+    const cycle = request.cycle ?? company.currentPeriod;
+    const pastCycle = cycle < company.currentPeriod;
+    if (cycle > company.currentPeriod)
+      throw new AppError(
+        "bad_request",
+        `cycle: ${cycle} has not begun (the current cycle is ${company.currentPeriod})`,
+      );
+    if (pastCycle && options.adjust)
+      throw new AppError("bad_request", `cycle: a scenario is re-planned in the current cycle, not ${cycle}`);
+    // A past cycle sees the books as they stood on the last day before it.
+    const asOf = pastCycle ? addDays(periodStart(cycle), -1) : company.asOf;
     const { id: runId } = await db
       .insertInto("supply_runs")
       .values({
@@ -192,7 +209,7 @@ export class SupplyService {
         demand_version_id: null,
         version_id: null,
         strategy: request.strategy,
-        first_period: company.currentPeriod,
+        first_period: cycle,
         horizon: request.horizon,
         time_limit_seconds: request.timeLimitSeconds,
         status: "running",
@@ -215,10 +232,11 @@ export class SupplyService {
       const source = adjust?.sourceScenarioId ?? scenarioId;
       const loaded = await loadSupplyData(this.database, {
         scenarioId: source,
-        currentPeriod: company.currentPeriod,
-        asOf: company.asOf,
+        currentPeriod: cycle,
+        asOf,
         bucket: company.bucket,
         horizon: request.horizon,
+        pastCycle,
       });
       const data = adjust ? adjust.data(loaded) : loaded;
       const split: { before?: readonly SplitDemand[]; after?: readonly SplitDemand[] } = {};
@@ -240,7 +258,10 @@ export class SupplyService {
         .where("id", "=", runId)
         .execute();
       const { stockTargets, issues: dataIssues, supplierResponsesUsed } = assembled;
-      const inForce = applySupplyInputs(assembled.problem, await this.inputs.inForce(source));
+      const inForce = applySupplyInputs(
+        assembled.problem,
+        pastCycle ? NO_SUPPLY_INPUTS : await this.inputs.inForce(source),
+      );
       const { applied } = inForce;
       const problem = adjust ? adjust.problem(inForce.problem) : inForce.problem;
       const issues = [...dataIssues, ...validateSupplyProblem(problem)];
@@ -269,8 +290,10 @@ export class SupplyService {
         const version = await this.plans.createVersionIn(trx, {
           scenarioId,
           kind: "supply",
-          label: `Supply plan (${request.strategy}) ${this.now().toISOString().slice(0, 10)}`,
-          cyclePeriod: company.currentPeriod,
+          label: pastCycle
+            ? `Supply plan (${request.strategy}) for the ${cycle} cycle`
+            : `Supply plan (${request.strategy}) ${this.now().toISOString().slice(0, 10)}`,
+          cyclePeriod: cycle,
           user,
           ...(overlayOf === null ? {} : { overlayOf }),
         });
