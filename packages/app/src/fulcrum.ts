@@ -74,6 +74,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const scenarios = new ScenarioService(database, workspace, plans, supply, now);
   const forecasts = new ForecastService(database, workspace, plans, now);
   const promiseRisks = new PromiseRiskService(database, workspace, now);
+  const commitments = new CommitService(database, workspace, plans, scenarios, supply, cycle, now, () =>
+    promiseRisks.check(),
+  );
   return {
     database,
     auth,
@@ -83,9 +86,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     supply,
     scenarios,
     scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
-    commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now, () =>
-      promiseRisks.check(),
-    ),
+    commitments,
     promising: new PromisingService(database, workspace, now),
     promiseRisks,
     notifications: new NotificationService(database, now),
@@ -121,9 +122,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     decisions: new DecisionService(database, workspace, now),
     loadDemo: (demo: { seed?: number; skuCount?: number; asOf?: string } = {}) =>
       loadDemoCompany(database, { auth, plans }, demo),
-    /** The demo's past cycles (forecast, inputs, approved consensus), for accuracy and FVA. */
+    /** The demo's past cycles (forecast, inputs, consensus, supply plan, commitment), for monitoring. */
     playDemoCycles: (options: { cycles?: number; horizon?: number } = {}) =>
-      playDemoCycles(database, { demand, plans, workspace }, options),
+      playDemoCycles(database, { demand, plans, workspace, supply, cycle, commitments }, options),
     /** The demo's current cycle up to alignment: forecast, base supply plan, two scenarios. */
     playDemoCurrentCycle: (options: { horizon?: number } = {}) =>
       playDemoCurrentCycle(database, { forecasts, supply, scenarios, workspace }, options),

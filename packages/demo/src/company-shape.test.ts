@@ -111,7 +111,54 @@ describe("the default demo company", () => {
       expect((o.requested_date as string) > "2026-11-22").toBe(true);
       expect((o.requested_date as string) < "2027-03-01").toBe(true);
     }
-    expect(rows("inventory").every((r) => r.snapshot_date === "2026-10-31")).toBe(true);
+  });
+
+  it("counts stock at the end of each of the last twelve months, and makes what it ships and stocks", () => {
+    const dates = [...new Set(rows("inventory").map((r) => r.snapshot_date as string))].sort();
+    expect(dates).toHaveLength(12);
+    expect(dates[0]).toBe("2025-11-30");
+    expect(dates.at(-1)).toBe("2026-10-31");
+    // Finished stock per SKU and month end, and units made and shipped per SKU and month.
+    const sum = (list: readonly ImportRow[], key: (r: ImportRow) => string, value: string) => {
+      const totals = new Map<string, number>();
+      for (const r of list) totals.set(key(r), (totals.get(key(r)) ?? 0) + (r[value] as number));
+      return totals;
+    };
+    const codes = new Set(finished.map((f) => f.sku as string));
+    const stock = sum(
+      rows("inventory").filter((r) => codes.has(r.sku as string)),
+      (r) => `${r.sku} ${(r.snapshot_date as string).slice(0, 7)}`,
+      "on_hand",
+    );
+    const made = sum(rows("production_actuals"), (r) => `${r.sku} ${r.period}`, "quantity");
+    const shipped = monthlyBySku("delivered_qty");
+    // made(Sep) = shipped(Sep) + stock(end Sep) − stock(end Aug), unless that would be negative.
+    let balanced = 0;
+    for (const sku of codes) {
+      const change = (stock.get(`${sku} 2026-09`) ?? 0) - (stock.get(`${sku} 2026-08`) ?? 0);
+      const expected = (shipped.get(sku)?.get("2026-09") ?? 0) + change;
+      if (expected <= 0) continue;
+      expect(made.get(`${sku} 2026-09`) ?? 0).toBeCloseTo(expected, -1);
+      balanced++;
+    }
+    expect(balanced).toBeGreaterThan(100);
+    // The month-end counts move with the season: the same SKU-DC is not counted the same each month.
+    const dc = rows("inventory").filter(
+      (r) => (r.location as string).startsWith("DC-") && r.sku === "SKU-0001",
+    );
+    expect(new Set(dc.map((r) => r.on_hand)).size).toBeGreaterThan(6);
+  });
+
+  it("promises a line later than requested when the requested lead time is shorter than the DCs'", () => {
+    const day = (iso: unknown) => Date.parse(iso as string) / 86_400_000;
+    const lines = rows("sales_history");
+    const later = lines.filter((r) => r.promised_date !== r.requested_date);
+    expect(later.length).toBeGreaterThan(lines.length / 20);
+    expect(later.length).toBeLessThan(lines.length / 2);
+    for (const r of later.slice(0, 500)) {
+      expect(day(r.requested_date) - day(r.order_date)).toBeLessThan(4);
+      expect(day(r.promised_date) - day(r.order_date)).toBe(4);
+    }
   });
 
   it("has future promotions, and past ones that lift and discount the lines ordered during them", () => {

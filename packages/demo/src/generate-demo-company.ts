@@ -72,6 +72,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const operations = planRoutings(seed, skus, materials, resources, calendar, sales.delivered);
   const use = explodeUse(skus, materials, sales.delivered, historyMonths);
 
+  const stock = inventoryRows(seed, skus, materials, use, sales.delivered, sales.recentByDc, calendar);
   const standardCosts = standardCostRows(skus, materials, operations, calendar, prices.increaseDay);
   const plans = budgetAndMarketRows(seed, families, skus, sales.delivered, prices, calendar);
   const rows: Record<string, ImportRow[]> = {
@@ -83,8 +84,8 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     customers: customerRows(customers),
     sales_history: sales.rows,
     open_orders: openOrders,
-    inventory: inventoryRows(seed, skus, materials, use, sales.recentByDc, calendar),
-    production_actuals: productionActualRows(skus, sales.delivered, calendar),
+    inventory: stock.rows,
+    production_actuals: productionActualRows(skus, sales.delivered, stock.finished, calendar),
     prices: priceRows(skus, prices, calendar),
     standard_costs: standardCosts,
     promotions: promotionRows(promotions, calendar),

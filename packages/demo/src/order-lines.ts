@@ -16,6 +16,11 @@ import { type Rng, stream } from "./random";
 
 /** Customers rarely order fewer units than this on a line; smaller needs are bought now and then. */
 export const MIN_LINE_QTY = 12;
+/**
+ * The DCs promise no delivery sooner than this many days after the order: a line requested with a
+ * shorter lead time is promised for then (a day or two after the request), otherwise as requested.
+ */
+export const PROMISE_LEAD_DAYS = 4;
 /** A family's month counts as peak when its seasonal index is above this. */
 const PEAK_SEASON = 1.12;
 
@@ -80,7 +85,7 @@ export function generateSalesHistory(inputs: SalesInputs): SalesHistory {
           order_date: calendar.iso(draft.day),
           requested_date: calendar.iso(f.requestedDay),
           requested_qty: draft.qty,
-          promised_date: calendar.iso(f.requestedDay),
+          promised_date: calendar.iso(Math.max(f.requestedDay, draft.day + PROMISE_LEAD_DAYS)),
           delivered_date: f.deliveredDay === null ? null : calendar.iso(f.deliveredDay),
           delivered_qty: f.deliveredQty,
           cancelled_qty: draft.qty - f.deliveredQty,

@@ -1,23 +1,33 @@
-// What the demo's plants made over the last year: each finished SKU's monthly deliveries, made at
-// its family's plant in the month they shipped — the actuals that plan attainment is measured on.
+// What the demo's plants made over the last year: each finished SKU's monthly deliveries plus the
+// change in its stock over the month, made at its family's plant — the actuals that plan attainment
+// is measured on, consistent with the month-end stock counts.
 
 import type { ImportRow } from "@fulcrum/domain";
 import type { DemoCalendar } from "./calendar";
 import type { FinishedSku } from "./company-model";
+import { COUNTED_MONTHS, type StockCounts } from "./inventory";
 import { PLANTS } from "./network";
 
-const MONTHS = 12;
-
+/**
+ * made(t) = delivered(t) + stock(end of t) − stock(end of t − 1), never below 0; the oldest counted
+ * month has no count before it and is made as delivered.
+ *
+ * @param delivered delivered units per SKU and history month, at sku × historyMonths + month.
+ */
 export function productionActualRows(
   skus: readonly FinishedSku[],
   delivered: Float64Array,
+  stock: StockCounts["finished"],
   calendar: DemoCalendar,
 ): ImportRow[] {
   const h = calendar.history.length;
   const rows: ImportRow[] = [];
   for (const sku of skus)
-    for (let t = Math.max(0, h - MONTHS); t < h; t++) {
-      const quantity = Math.round(delivered[sku.index * h + t]!);
+    for (let k = 0; k < COUNTED_MONTHS; k++) {
+      const t = h - COUNTED_MONTHS + k;
+      const change =
+        k === 0 ? 0 : stock[sku.index * COUNTED_MONTHS + k]! - stock[sku.index * COUNTED_MONTHS + k - 1]!;
+      const quantity = Math.max(0, Math.round(delivered[sku.index * h + t]! + change));
       if (quantity > 0)
         rows.push({
           sku: sku.code,

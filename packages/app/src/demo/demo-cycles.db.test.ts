@@ -16,12 +16,16 @@ afterAll(() => database.close());
 describe("the demo's past cycles", () => {
   it("plays each cycle's review through the real services, so accuracy and FVA can be measured", async () => {
     const result = await fulcrum.playDemoCycles({ cycles: 3 });
-    expect(result).toEqual({ cycles: ["2026-08", "2026-09", "2026-10"], snapshots: 3 });
+    expect(result).toEqual({ cycles: ["2026-08", "2026-09", "2026-10"], snapshots: 3, committed: 3 });
+    // Each cycle's consensus, and the copy of it its committed plan froze.
     const versions = (await fulcrum.plans.versions()).filter((v) => v.kind === "demand");
     expect(versions.map((v) => [v.cyclePeriod, v.status]).sort()).toEqual([
       ["2026-08", "approved"],
+      ["2026-08", "committed"],
       ["2026-09", "approved"],
+      ["2026-09", "committed"],
       ["2026-10", "approved"],
+      ["2026-10", "committed"],
     ]);
     // Sam's optimism and Mia's promotions are audited edits by them.
     const { rows } = await database.pool.query(
@@ -42,6 +46,66 @@ describe("the demo's past cycles", () => {
     // Raising a brand by 8 % moved its cells' forecasts, so their error changed.
     expect(sales!.cells).toBeGreaterThan(0);
     expect(sales!.wapeAfter).not.toBeCloseTo(sales!.wapeBefore!, 6);
+  });
+
+  it("commits each cycle's base plan, planned from that cycle's consensus, through its stages in order", async () => {
+    const committed = await fulcrum.commitments.list();
+    expect(committed.map((c) => c.cyclePeriod)).toEqual(["2026-10", "2026-09", "2026-08"]);
+    const versions = await fulcrum.plans.versions();
+    for (const plan of committed) {
+      expect(plan.committedBy).toBe("Eve Executive");
+      const run = (await fulcrum.supply.detail(plan.supplyRunId)).run;
+      expect(run).toMatchObject({ firstPeriod: plan.cyclePeriod, strategy: "level", horizon: 4 });
+      // The run planned the consensus that cycle's demand review approved, not a later one.
+      expect(versions.find((v) => v.id === run.demandVersionId)).toMatchObject({
+        kind: "demand",
+        status: "approved",
+        cyclePeriod: plan.cyclePeriod,
+      });
+      expect(versions.find((v) => v.id === plan.supplyVersionId)).toMatchObject({
+        kind: "supply",
+        status: "committed",
+        cyclePeriod: plan.cyclePeriod,
+      });
+      expect((await fulcrum.commitments.get(plan.id)).summary.finance?.total.horizon.revenue).toBeGreaterThan(
+        0,
+      );
+      const cycle = await fulcrum.cycle.view(plan.cyclePeriod);
+      expect(cycle.stage).toBe("committed");
+      expect(cycle.log.map((a) => `${a.stage}: ${a.by.username}`)).toEqual([
+        "data_gathering: dana",
+        "demand_review: dana",
+        "supply_review: sol",
+        "alignment: fin",
+        "executive: eve",
+      ]);
+    }
+    // The current cycle is untouched, and a committed plan stays as it was committed.
+    expect((await fulcrum.cycle.current()).stage).toBe("data_gathering");
+    await expect(
+      database.pool.query("UPDATE plan_values SET value = value + 1 WHERE version_id = $1", [
+        committed[0]!.supplyVersionId,
+      ]),
+    ).rejects.toThrow(/committed/);
+  });
+
+  it("measures the closed months against the committed plans of their cycles", async () => {
+    const kpis = await fulcrum.supplyKpis.supplyKpis({ from: "2026-08" });
+    const committed = await fulcrum.commitments.list();
+    expect(kpis.plans).toEqual(
+      ["2026-08", "2026-09", "2026-10"].map((period) => ({
+        period,
+        versionId: committed.find((c) => c.cyclePeriod === period)!.supplyVersionId,
+        cyclePeriod: period,
+      })),
+    );
+    expect(kpis.attainment.total.planned).toBeGreaterThan(0);
+    expect(kpis.attainment.total.attainment).not.toBeNull();
+    expect(kpis.attainment.byPlant.length).toBeGreaterThan(0);
+    // Stock is counted at the end of every month, so each month has positions to compare.
+    expect(new Set(kpis.inventory.rows.map((r) => r.period))).toEqual(
+      new Set(["2026-08", "2026-09", "2026-10"]),
+    );
   });
 
   it("leaves the supply plan waiting for this cycle's forecast, not a past cycle's plan", async () => {

@@ -1,38 +1,58 @@
-// The demo company's past S&OP cycles, so that forecast accuracy and value added have something to
-// measure on a new workspace. For each of the last months, the demand review is played through the
-// same services a real cycle uses: the statistical forecast is made by the engine from the history
-// known at the time; Sam (sales) raises the first brand by a sales team's usual optimism; Mia
-// (marketing) adds each promotion's planned uplift; Dana (demand planner) proposes the consensus
-// and approves it, which takes the cycle's snapshot. Only the people's behaviour is scripted.
+// The demo company's past S&OP cycles, so that forecast accuracy, value added and the plan's
+// attainment have something to measure on a new workspace. Each of the last months is played through
+// the same services a real cycle uses: the statistical forecast is made by the engine from the
+// history known at the time; Sam (sales) raises the first brand by a sales team's usual optimism;
+// Mia (marketing) adds each promotion's planned uplift; Dana (demand planner) proposes the consensus
+// and approves it, which takes the cycle's snapshot. Sol (supply planner) then plans the cycle's
+// supply from that consensus and the stock counted before it, each stage is approved by its owner,
+// and Eve (executive) commits the base plan, which freezes it with its financial plan. Only the
+// people's behaviour is scripted; every number comes from the engines.
 
 import { addPeriods, type PeriodKey, periodRange, periodsBetween } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import type { User } from "../auth/auth-service";
+import type { CycleService } from "../cycle/cycle-service";
 import { revisionOf } from "../demand/demand-layers";
 import type { DemandNode } from "../demand/demand-node";
 import { skuBelow } from "../demand/demand-node";
 import type { DemandPlanService } from "../demand/demand-plan-service";
 import { AppError } from "../errors";
+import type { CommitService } from "../executive/commit-service";
 import { loadDemandHistory } from "../forecasting/demand-history";
 import { forecastMany } from "../forecasting/forecast-pool";
 import type { PlanService } from "../plans/plan-service";
+import type { SupplyService } from "../supply/supply-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
+/** Past cycles a new demo plays: a year of them, so the scorecard has a year of trend. */
+export const DEMO_PAST_CYCLES = 12;
 /** Sales' optimism on the brand it pushes, in percent. */
 const SALES_OPTIMISM_PCT = 8;
+
+/** Each past cycle's supply plan: level production, so no solver is needed on a first start. */
+const SUPPLY_RUN = { strategy: "level", timeLimitSeconds: 30 } as const;
 
 export interface DemoCyclesResult {
   readonly cycles: readonly PeriodKey[];
   readonly snapshots: number;
+  /** Committed plans of the cycles played. */
+  readonly committed: number;
 }
 
 export async function playDemoCycles(
   database: Database,
-  services: { demand: DemandPlanService; plans: PlanService; workspace: WorkspaceService },
+  services: {
+    demand: DemandPlanService;
+    plans: PlanService;
+    workspace: WorkspaceService;
+    supply: SupplyService;
+    cycle: CycleService;
+    commitments: CommitService;
+  },
   options: { readonly cycles?: number; readonly horizon?: number } = {},
 ): Promise<DemoCyclesResult> {
-  const cycleCount = options.cycles ?? 6;
+  const cycleCount = options.cycles ?? DEMO_PAST_CYCLES;
   // Four months, so that accuracy at lag 3 has a plan to measure.
   const horizon = options.horizon ?? 4;
   const company = await services.workspace.company();
@@ -50,6 +70,8 @@ export async function playDemoCycles(
   );
 
   for (const cycle of cycles) {
+    await services.cycle.openPast(cycle);
+    await services.cycle.approve("data_gathering", people.dana, "history loaded", cycle);
     const known = history
       .map((s) => ({
         sku: s.sku,
@@ -145,20 +167,28 @@ export async function playDemoCycles(
       people.dana,
     );
     await services.demand.approveConsensus(version.id, people.dana);
+    await services.cycle.approve("demand_review", people.dana, "consensus approved", cycle);
+    await services.supply.run({ ...SUPPLY_RUN, horizon, cycle, userId: people.sol.id });
+    await services.cycle.approve("supply_review", people.sol, "supply plan reviewed", cycle);
+    await services.cycle.approve("alignment", people.fin, "financial plan checked", cycle);
+    await services.commitments.commit(
+      { scenarioId, cycle, rationale: "The base plan: the demand consensus on level production." },
+      people.eve,
+    );
   }
-  const snapshots = await db
-    .selectFrom("demand_snapshots")
-    .select(db.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return { cycles, snapshots: Number(snapshots.n) };
+  const count = async (table: "demand_snapshots" | "committed_plans") =>
+    Number((await db.selectFrom(table).select(db.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+  return { cycles, snapshots: await count("demand_snapshots"), committed: await count("committed_plans") };
 }
 
-/** The demo's demand planner, sales and marketing users, who play the cycles. */
-async function demoPeople(database: Database): Promise<{ dana: User; sam: User; mia: User }> {
+const PEOPLE = ["dana", "sam", "mia", "sol", "fin", "eve"] as const;
+
+/** The demo users who play the cycles: demand planner, sales, marketing, supply planner, finance, executive. */
+async function demoPeople(database: Database): Promise<Record<(typeof PEOPLE)[number], User>> {
   const rows = await database.db
     .selectFrom("users")
     .select(["id", "username", "display_name", "role"])
-    .where("username", "in", ["dana", "sam", "mia"])
+    .where("username", "in", [...PEOPLE])
     .execute();
   const user = (name: string): User => {
     const row = rows.find((r) => r.username === name);
@@ -171,7 +201,10 @@ async function demoPeople(database: Database): Promise<{ dana: User; sam: User; 
       supplierCode: null,
     };
   };
-  return { dana: user("dana"), sam: user("sam"), mia: user("mia") };
+  return Object.fromEntries(PEOPLE.map((name) => [name, user(name)])) as Record<
+    (typeof PEOPLE)[number],
+    User
+  >;
 }
 
 /** Promotions touching the months, one row per month with the share of its days they cover. */

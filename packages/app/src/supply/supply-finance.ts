@@ -106,12 +106,15 @@ export function supplyFinance(
   const netPrice = (sku: string, segment: string, period: PeriodKey) =>
     Math.round((listPrice.get(`${sku}/${segment}`) ?? 0) * priceFactor(sku, segment, period)) as Money;
   const pathOf = (sku: string) => context.paths.get(sku) ?? [];
-  // Each group's path from the top, from the paths of the SKUs below it.
+  // Each group's path from the top, from the paths of the planned SKUs below it: a group with none
+  // in the plan (a family launched after the plan's cycle) has no figures to set its budget against.
+  const planned = new Set([...problem.items.map((i) => i.sku), ...plan.service.map((s) => s.sku)]);
   const groupPaths = new Map<string, GroupPath>();
-  for (const path of context.paths.values())
-    path.forEach((code, at) => {
-      if (!groupPaths.has(code)) groupPaths.set(code, path.slice(0, at + 1));
-    });
+  for (const [sku, path] of context.paths)
+    if (planned.has(sku))
+      path.forEach((code, at) => {
+        if (!groupPaths.has(code)) groupPaths.set(code, path.slice(0, at + 1));
+      });
   const groupPath = (code: string) => groupPaths.get(code) ?? null;
   const budgets = context.budgets.flatMap((b) => {
     const group = groupPath(b.group);

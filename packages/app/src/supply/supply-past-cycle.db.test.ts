@@ -1,3 +1,4 @@
+import type { PeriodKey } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,7 +77,7 @@ afterAll(async () => {
 
 describe("a supply plan for a past cycle", () => {
   it("plans from the cycle's month with its own approved demand plan and the stock counted before it", async () => {
-    const run = await fulcrum.supply.run({ ...RUN, cycle: "2026-08", userId: null });
+    const run = await fulcrum.supply.run({ ...RUN, cycle: "2026-08" as PeriodKey, userId: null });
     expect(run).toMatchObject({ status: "finished", firstPeriod: "2026-08", demandVersionId: august });
     const version = (await fulcrum.plans.versions()).find((v) => v.id === run.versionId);
     expect(version).toMatchObject({ kind: "supply", status: "draft", cyclePeriod: "2026-08" });
@@ -103,10 +104,10 @@ describe("a supply plan for a past cycle", () => {
     await expect(fulcrum.supply.run({ ...RUN, userId: null })).rejects.toThrow(
       "no demand plan for the 2026-11 cycle yet",
     );
-    await expect(fulcrum.supply.run({ ...RUN, cycle: "2026-12", userId: null })).rejects.toThrow(
+    await expect(fulcrum.supply.run({ ...RUN, cycle: "2026-12" as PeriodKey, userId: null })).rejects.toThrow(
       "cycle: 2026-12 has not begun",
     );
-    await expect(fulcrum.supply.run({ ...RUN, cycle: "2026-07", userId: null })).rejects.toThrow(
+    await expect(fulcrum.supply.run({ ...RUN, cycle: "2026-07" as PeriodKey, userId: null })).rejects.toThrow(
       "no approved demand plan for the past 2026-07 cycle",
     );
   });
