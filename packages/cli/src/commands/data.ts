@@ -50,7 +50,7 @@ export async function loadDemo(config: CliConfig, options: { seed: number; skus:
     console.log(`Loaded ${result.company}: ${total.toLocaleString("en")} rows`);
     const history = await fulcrum.playDemoCycles();
     console.log(
-      `Played ${history.cycles.length} past S&OP cycles (${history.cycles[0]}–${history.cycles.at(-1)}) for forecast accuracy`,
+      `Played ${history.cycles.length} past S&OP cycles (${history.cycles[0]}–${history.cycles.at(-1)}) and committed ${history.committed} plans, for forecast accuracy and the plan's attainment`,
     );
   });
 }

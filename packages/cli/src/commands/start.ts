@@ -51,14 +51,14 @@ export async function start(
     `Fulcrum is running at ${server.url} (database: ${database.kind === "embedded" ? `embedded, ${config.dataDir}` : redact(database.url)}; ready in ${seconds} s)`,
   );
   if (options.open) openBrowser(server.url);
-  // The demo's past cycles take a few seconds; the app is usable meanwhile.
+  // The demo's past cycles take under a minute; the app is usable meanwhile.
   if (newDemo) {
     const playing = performance.now();
     fulcrum
       .playDemoCycles()
       .then(async (h) => {
         console.log(
-          `Demo: ${h.cycles.length} past S&OP cycles played for forecast accuracy in ${((performance.now() - playing) / 1000).toFixed(1)} s.`,
+          `Demo: ${h.cycles.length} past S&OP cycles played and ${h.committed} plans committed, for forecast accuracy and the plan's attainment, in ${((performance.now() - playing) / 1000).toFixed(1)} s.`,
         );
         const current = await fulcrum.playDemoCurrentCycle();
         console.log(
