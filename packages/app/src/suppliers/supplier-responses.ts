@@ -25,22 +25,25 @@ export interface SupplierResponseInForce {
 
 /**
  * The latest response per supplier, SKU and period for periods first…last, for supplier items
- * that still exist (a response to an item no longer imported has nothing to constrain).
+ * that still exist (a response to an item no longer imported has nothing to constrain); with
+ * `knownBy` (an ISO date), only the responses given by the end of that day.
  */
 export async function responsesInForce(
   db: Kysely<Schema>,
   first: string,
   last: string,
   supplier?: string,
+  knownBy?: string,
 ): Promise<SupplierResponseInForce[]> {
   const only = supplier === undefined ? sql`` : sql`AND r.supplier = ${supplier}`;
+  const known = knownBy === undefined ? sql`` : sql`AND r.responded_at < ${knownBy}::date + 1`;
   const { rows } = await sql<SupplierResponseInForce & { respondedAt: Date }>`
     SELECT DISTINCT ON (r.supplier, r.sku, r.period)
            r.id::text AS id, r.supplier, r.sku, r.period, r.confirmed_capacity AS capacity,
            r.confirmed_lead_time_days AS "leadTimeDays", r.status, r.comment, r.responded_at AS "respondedAt"
     FROM supplier_responses r
     JOIN supplier_items i ON i.supplier = r.supplier AND i.sku = r.sku
-    WHERE r.period BETWEEN ${first} AND ${last} ${only}
+    WHERE r.period BETWEEN ${first} AND ${last} ${only} ${known}
     ORDER BY r.supplier, r.sku, r.period, r.id DESC`.execute(db);
   return rows.map((r) => ({ ...r, respondedAt: new Date(r.respondedAt).toISOString() }));
 }

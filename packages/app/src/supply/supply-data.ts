@@ -184,7 +184,14 @@ export async function loadSupplyData(
       SELECT supplier, sku, lead_time_days AS "leadTimeDays", capacity_per_period AS "capacityPerPeriod",
              unit_cost::float8 AS "unitCost"
       FROM supplier_items ORDER BY sku, unit_cost, supplier`),
-    supplierResponses: await responsesInForce(db, input.currentPeriod, last),
+    // A past cycle plans with the suppliers' word as it stood when the cycle began.
+    supplierResponses: await responsesInForce(
+      db,
+      input.currentPeriod,
+      last,
+      undefined,
+      input.pastCycle ? asOf : undefined,
+    ),
     serviceTargets: await query(sql`
       SELECT segment, sku, target_pct::float8 AS "targetPct", measure FROM service_level_targets`),
   };

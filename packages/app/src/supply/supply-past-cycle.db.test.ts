@@ -69,6 +69,19 @@ beforeAll(async () => {
        ON CONFLICT (sku, location, snapshot_date) DO UPDATE SET on_hand = excluded.on_hand`,
       [position.sku, position.location, date, onHand],
     );
+  // A supplier's word for August given in July was known when the cycle began; one given in
+  // November was not.
+  for (const [period, at] of [
+    ["2026-08", "2026-11-20T10:00:00Z"],
+    ["2026-09", "2026-07-15T10:00:00Z"],
+  ])
+    await database.pool.query(
+      `INSERT INTO supplier_responses (supplier, sku, period, requested_quantity, confirmed_capacity,
+         confirmed_lead_time_days, status, responded_by, responded_at)
+       SELECT supplier, sku, $1, 100, 1000, lead_time_days, 'counter', $2, $3
+       FROM supplier_items ORDER BY supplier, sku LIMIT 1`,
+      [period, planner.id, at],
+    );
 });
 afterAll(async () => {
   await solver.discard();
@@ -85,6 +98,7 @@ describe("a supply plan for a past cycle", () => {
     expect(summary!.periods).toEqual(["2026-08", "2026-09", "2026-10", "2026-11"]);
     // August's plan asks 100 of each finished SKU a month, not September's 200.
     expect(summary!.service.demand).toBeCloseTo(100 * finished.length * HORIZON, 6);
+    expect(summary!.supplierResponsesUsed).toBe(1);
 
     // The position's stock balances from the July count (777), not the mid-August one (5):
     // closing(Aug) = 777 + production + purchases + transfers in − shipments − consumption − served.

@@ -4,7 +4,7 @@
 // through its phases (assembling, solving, storing), so a worker's job can be followed. Bad data or
 // an infeasible plan fails the run with issues that name the rows, and no version is written.
 
-import { addDays, type ImportIssue, type PeriodKey, periodStart } from "@fulcrum/domain";
+import { addDays, bucketOf, type ImportIssue, type PeriodKey, periodStart } from "@fulcrum/domain";
 import {
   COST_KINDS,
   type CostBreakdown,
@@ -192,6 +192,11 @@ export class SupplyService {
     const user = request.userId === null ? null : { id: request.userId };
     const scenarioId = request.scenarioId ?? (await this.plans.baseScenario(user));
     const cycle = request.cycle ?? company.currentPeriod;
+    if (bucketOf(cycle) !== company.bucket)
+      throw new AppError(
+        "bad_request",
+        `cycle: ${cycle} is not a ${company.bucket} like the company's cycles`,
+      );
     const pastCycle = cycle < company.currentPeriod;
     if (cycle > company.currentPeriod)
       throw new AppError(
