@@ -18,9 +18,11 @@ import { type Rng, stream } from "./random";
 export const MIN_LINE_QTY = 12;
 /**
  * The DCs promise no delivery sooner than this many days after the order: a line requested with a
- * shorter lead time is promised for then (a day or two after the request), otherwise as requested.
+ * shorter lead time is promised for then (a day after the request), otherwise as requested.
  */
-export const PROMISE_LEAD_DAYS = 4;
+export const PROMISE_LEAD_DAYS = 3;
+/** A line delivered this many days or more after its request was short when ordered: it was promised for the day it shipped. */
+export const FORESEEN_DELAY_DAYS = 3;
 /** A family's month counts as peak when its seasonal index is above this. */
 const PEAK_SEASON = 1.12;
 
@@ -85,7 +87,7 @@ export function generateSalesHistory(inputs: SalesInputs): SalesHistory {
           order_date: calendar.iso(draft.day),
           requested_date: calendar.iso(f.requestedDay),
           requested_qty: draft.qty,
-          promised_date: calendar.iso(Math.max(f.requestedDay, draft.day + PROMISE_LEAD_DAYS)),
+          promised_date: calendar.iso(promisedDay(draft.day, f)),
           delivered_date: f.deliveredDay === null ? null : calendar.iso(f.deliveredDay),
           delivered_qty: f.deliveredQty,
           cancelled_qty: draft.qty - f.deliveredQty,
@@ -157,6 +159,21 @@ export function draftLines(
       else buckets.set(key, [draft]);
     }
   });
+}
+
+/**
+ * The date promised when the line was ordered: the requested date, but no sooner than
+ * PROMISE_LEAD_DAYS after the order, and the day it shipped when it shipped FORESEEN_DELAY_DAYS or
+ * more after the request (the stock was short and the DC knew it).
+ */
+export function promisedDay(
+  orderDay: number,
+  f: { readonly requestedDay: number; readonly deliveredDay: number | null },
+): number {
+  const earliest = Math.max(f.requestedDay, orderDay + PROMISE_LEAD_DAYS);
+  return f.deliveredDay !== null && f.deliveredDay - f.requestedDay >= FORESEEN_DELAY_DAYS
+    ? Math.max(earliest, f.deliveredDay)
+    : earliest;
 }
 
 /**
