@@ -1,3 +1,4 @@
+import type { PeriodKey } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
 import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -186,5 +187,23 @@ describe("the S&OP cycle", () => {
     ).toBe(
       "conflict: the 2026-12 cycle is in supply review; a plan is committed in the executive S&OP stage",
     );
+  });
+
+  it("opens a past month's cycle, whose stages are approved in order apart from the current one", async () => {
+    const past = await fulcrum.cycle.openPast("2026-06" as PeriodKey);
+    expect([past.period, past.stage, past.log]).toEqual(["2026-06", "data_gathering", []]);
+    await fulcrum.cycle.approve("data_gathering", users.dana!, "history loaded", "2026-06");
+    expect(await refusal(fulcrum.cycle.approve("supply_review", users.sol!, null, "2026-06"))).toBe(
+      "conflict: the 2026-06 cycle is in demand review; supply review is approved after it",
+    );
+    expect((await fulcrum.cycle.view("2026-06")).log.map((a) => `${a.stage}: ${a.by.username}`)).toEqual([
+      "data_gathering: dana",
+    ]);
+    // Opening it again changes nothing; the current cycle and months after it are not past.
+    expect((await fulcrum.cycle.openPast("2026-06" as PeriodKey)).stage).toBe("demand_review");
+    expect(await refusal(fulcrum.cycle.openPast("2026-11" as PeriodKey))).toBe(
+      "bad_request: period: 2026-11 is not before the current cycle 2026-11",
+    );
+    expect((await fulcrum.cycle.current()).period).toBe("2026-11");
   });
 });
