@@ -49,7 +49,8 @@ export interface InventoryVersusPlan {
 
 /**
  * Each observation against its plan, and the totals in money: Σ actual value, Σ planned value,
- * their difference, and the number of positions below safety stock.
+ * their difference, the number of positions below safety stock, and the days the total stock covers
+ * the total demand that follows (Infinity when none follows).
  */
 export function inventoryVersusPlan(
   observations: readonly InventoryObservation[],
@@ -89,6 +90,20 @@ export function inventoryVersusPlan(
       plannedValue: sum((r) => r.plannedValue),
       deviationValue: sum((r) => r.deviationValue),
       belowSafetyStock: rows.filter((r) => r.status === "below-safety-stock").length,
+      coverDays: coverInDays(
+        observations.reduce((s, o) => s + o.actual, 0),
+        totalDemandAfter(observations),
+        options.daysPerPeriod,
+      ),
     },
   };
+}
+
+function totalDemandAfter(observations: readonly InventoryObservation[]): number[] {
+  const total: number[] = [];
+  for (const o of observations)
+    o.demandAfter.forEach((d, t) => {
+      total[t] = (total[t] ?? 0) + d;
+    });
+  return total;
 }
