@@ -25,7 +25,9 @@ import { CommitService } from "./executive/commit-service";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { KpiTargetService } from "./monitoring/kpi-target-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
+import { ScorecardService } from "./monitoring/scorecard-service";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { PlanService } from "./plans/plan-service";
 import { PromisingService } from "./promising/promising-service";
@@ -70,6 +72,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const cycle = new CycleService(database, workspace, now);
   const scenarios = new ScenarioService(database, workspace, plans, supply, now);
   const forecasts = new ForecastService(database, workspace, plans, now);
+  const accuracy = new ForecastAccuracyService(database, workspace);
+  const supplyKpis = new SupplyKpiService(database, workspace, plans);
+  const kpiTargets = new KpiTargetService(database);
   return {
     database,
     auth,
@@ -82,7 +87,9 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     commitments: new CommitService(database, workspace, plans, scenarios, supply, cycle, now),
     promising: new PromisingService(database, workspace, now),
     supplyInputs,
-    supplyKpis: new SupplyKpiService(database, workspace, plans),
+    supplyKpis,
+    kpiTargets,
+    scorecard: new ScorecardService(database, workspace, accuracy, supplyKpis, kpiTargets),
     orderService: new OrderServiceKpis(database, workspace),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
@@ -91,7 +98,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     hierarchy,
     demand,
     demandPaste: new DemandPasteService(database, now),
-    accuracy: new ForecastAccuracyService(database, workspace),
+    accuracy,
     demandExceptions: new DemandExceptionService(database, workspace),
     demandAnalysis: new DemandAnalysisService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),

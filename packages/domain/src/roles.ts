@@ -88,3 +88,8 @@ export function canShapeScenarios(role: Role): boolean {
 export function canPromiseOrders(role: Role): boolean {
   return ["sales", "demand_planner", "supply_planner", "admin"].includes(role);
 }
+
+/** Who sets the scorecard's KPI targets: the planners, finance, the executive team, administrators. */
+export function canSetKpiTargets(role: Role): boolean {
+  return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
+}

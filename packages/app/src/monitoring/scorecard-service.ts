@@ -1,0 +1,502 @@
+// The KPI scorecard of the monitoring stage: every KPI of the catalogue over a window of closed
+// months, with its monthly trend, the target in force and its status. It composes what exists —
+// the forecast accuracy service (lags 1 and 3, per plan layer), the supply KPI service (each month
+// against the supply plan in force), the engines' order-service, realised-sales, supplier-delivery
+// and cash-flow measures — and sets the executive KPIs against the committed plan in force for each
+// month and the budget. A month without a committed plan says so instead of borrowing one.
+
+import { type PeriodKey, periodRange, periodsBetween } from "@fulcrum/domain";
+import {
+  actualCashFlow,
+  KPI_CATALOGUE,
+  type KpiCode,
+  type KpiDefinition,
+  type KpiStatus,
+  type KpiUnit,
+  kpiStatus,
+  marketShare,
+  orderService,
+  realisedSales,
+  supplierDelivery,
+} from "@fulcrum/engines";
+import type { Database } from "@fulcrum/storage";
+import type { ForecastAccuracy, ForecastAccuracyService } from "../demand/forecast-accuracy-service";
+import { AppError } from "../errors";
+import { loadFinanceContext } from "../supply/supply-finance";
+import { closedWindow } from "../workspace/closed-months";
+import type { WorkspaceService } from "../workspace/workspace-service";
+import { committedPlanMonths, type MonthPlan } from "./committed-plan-months";
+import { type KpiTargetService, resolveTarget } from "./kpi-target-service";
+import { loadScorecardActuals, type ScorecardActuals } from "./scorecard-actuals";
+import { checkFilter, filterScope, isFiltered, type ScorecardFilter } from "./scorecard-filter";
+import type { SupplyKpiService, SupplyKpis } from "./supply-kpi-service";
+
+export interface ScorecardRequest extends ScorecardFilter {
+  /** First and last closed month; by default the twelve months before the current one. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface KpiPoint {
+  readonly period: string;
+  readonly value: number | null;
+  /** Why there is no value (no plan in force, no demand…); null when there is one. */
+  readonly reason: string | null;
+}
+
+export interface ScorecardKpi extends Omit<KpiDefinition, "defaultTarget"> {
+  readonly value: number | null;
+  readonly reason: string | null;
+  readonly target: number;
+  /** Where the target comes from: the scope it was set for, "company" or "default". */
+  readonly targetSource: string;
+  readonly status: KpiStatus | null;
+  readonly trend: readonly KpiPoint[];
+  /** False when the KPI is the company's figure although the scorecard is filtered. */
+  readonly filtered: boolean;
+  /** Figures shown beside the value (lag 3, plan and actual, budget…). */
+  readonly details: readonly {
+    readonly label: string;
+    readonly value: number | null;
+    readonly unit: KpiUnit;
+  }[];
+}
+
+/** Most months a scorecard spans. */
+export const MAX_WINDOW = 24;
+
+/** Everything the scorecard and its drill-down are computed from. */
+export interface ScorecardData {
+  readonly from: PeriodKey;
+  readonly to: PeriodKey;
+  readonly asOf: string;
+  readonly periods: readonly PeriodKey[];
+  readonly filter: ScorecardFilter;
+  readonly actuals: ScorecardActuals;
+  readonly plans: readonly MonthPlan[];
+  readonly budgetRevenue: ReadonlyMap<string, number>;
+  readonly marketSizes: readonly { group: string; period: string; units: number }[];
+  readonly paths: ReadonlyMap<string, readonly string[]>;
+  readonly accuracy: { readonly lag1: ForecastAccuracy; readonly lag3: ForecastAccuracy };
+  readonly supply: readonly SupplyKpis[];
+}
+
+export class ScorecardService {
+  constructor(
+    private readonly database: Database,
+    private readonly workspace: WorkspaceService,
+    private readonly accuracy: ForecastAccuracyService,
+    private readonly supplyKpis: SupplyKpiService,
+    private readonly targets: KpiTargetService,
+  ) {}
+
+  async scorecard(request: ScorecardRequest = {}) {
+    const data = await this.load(request);
+    const inForce = await this.targets.inForce();
+    const scope = filterScope(data.filter);
+    const kpis = measureKpis(data).map((m): ScorecardKpi => {
+      const { defaultTarget: _, ...definition } = KPI_CATALOGUE.find((k) => k.code === m.code)!;
+      const { target, source } = resolveTarget(inForce, m.code, scope);
+      return {
+        ...definition,
+        ...m,
+        target,
+        targetSource: source,
+        status: kpiStatus(definition, m.value, target),
+      };
+    });
+    return {
+      from: data.from,
+      to: data.to,
+      filter: data.filter,
+      scope,
+      months: data.plans.map((p) => ({
+        period: p.period,
+        committedPlanId: p.committedPlanId,
+        cyclePeriod: p.cyclePeriod,
+        reason: p.reason,
+      })),
+      kpis,
+      // Accuracy per plan layer (review step) at lags 1 and 3, as fractions.
+      accuracy: [data.accuracy.lag1, data.accuracy.lag3].map((a) => ({
+        lag: a.lag,
+        steps: a.steps.map((s) => ({
+          step: s.step,
+          wape: pct(s.wape),
+          mape: pct(s.mape),
+          mase: s.mase,
+          bias: pct(s.biasPct),
+          valueAdded: pct(s.fvaVsPrevious),
+        })),
+      })),
+    };
+  }
+
+  /** The window's data, loaded once for the scorecard or a drill-down. */
+  async load(request: ScorecardRequest): Promise<ScorecardData> {
+    const company = await this.workspace.company();
+    const { from, to } = closedWindow(company, request);
+    if (periodsBetween(from, to) + 1 > MAX_WINDOW)
+      throw new AppError(
+        "bad_request",
+        `a scorecard spans at most ${MAX_WINDOW} months; ${from}–${to} is longer`,
+      );
+    const filter: ScorecardFilter = {
+      ...(request.node ? { node: request.node } : {}),
+      ...(request.segment ? { segment: request.segment } : {}),
+      ...(request.location ? { location: request.location } : {}),
+    };
+    await checkFilter(this.database, filter);
+    const periods = periodRange(from, to);
+    const asOf = company.asOf;
+    const actuals = await loadScorecardActuals(this.database, { from, to, asOf }, filter);
+    const plans = await committedPlanMonths(this.database, periods);
+    const context = await loadFinanceContext(this.database, periods);
+    const topGroups = new Set([...context.paths.values()].map((p) => p[0]).filter((g) => g !== undefined));
+    const counted = (group: string) => (filter.node ? group === filter.node : topGroups.has(group));
+    const budgetRevenue = new Map<string, number>();
+    for (const b of context.budgets)
+      if (counted(b.group) && b.revenue !== null)
+        budgetRevenue.set(b.period, (budgetRevenue.get(b.period) ?? 0) + b.revenue);
+    const lag1 = await this.accuracy.accuracy({ lag: 1, level: "sku", from, to });
+    const lag3 = await this.accuracy.accuracy({ lag: 3, level: "sku", from, to });
+    // Month by month, so that each month's totals are its own plan's.
+    const supply: SupplyKpis[] = [];
+    for (const period of periods) supply.push(await this.supplyKpis.supplyKpis({ from: period, to: period }));
+    return {
+      from,
+      to,
+      asOf,
+      periods,
+      filter,
+      actuals,
+      plans,
+      budgetRevenue,
+      marketSizes: context.marketSizes.filter((m) => counted(m.group)),
+      paths: context.paths,
+      accuracy: { lag1, lag3 },
+      supply,
+    };
+  }
+}
+
+type Measured = Pick<ScorecardKpi, "code" | "value" | "reason" | "trend" | "filtered" | "details">;
+
+/** Percentages of the accuracy service as fractions. */
+const pct = (value: number | null) => (value === null ? null : value / 100);
+const ratio = (a: number, b: number) => (b !== 0 ? a / b : null);
+
+/** Every KPI's value, trend and details from the loaded data (targets and status come after). */
+export function measureKpis(data: ScorecardData): Measured[] {
+  const filtered = isFiltered(data.filter);
+  const inWindow = new Set<string>(data.periods);
+  const point = (period: string, value: number | null, reason: string | null = null): KpiPoint => ({
+    period,
+    value,
+    reason: value === null ? (reason ?? "nothing to measure") : null,
+  });
+  const kpi = (
+    code: KpiCode,
+    value: number | null,
+    trend: readonly KpiPoint[],
+    more: Partial<Pick<Measured, "reason" | "filtered" | "details">> = {},
+  ): Measured => ({
+    code,
+    value,
+    reason: value === null ? (more.reason ?? "nothing to measure in the window") : null,
+    trend,
+    filtered: more.filtered ?? true,
+    details: more.details ?? [],
+  });
+
+  // Order service and lost sales, by the month customers asked for.
+  const asked = data.actuals.lines.filter((l) => inWindow.has(l.requestedMonth));
+  const serviceLine = (key: (l: (typeof asked)[number]) => string) =>
+    asked.map((l) => ({ ...l, key: key(l) }));
+  const total = orderService(serviceLine(() => "all"))[0];
+  const byMonth = new Map(orderService(serviceLine((l) => l.requestedMonth)).map((s) => [s.key, s]));
+  const serviceTrend = (pick: (s: NonNullable<typeof total>) => number | null) =>
+    data.periods.map((p) => point(p, byMonth.has(p) ? pick(byMonth.get(p)!) : null, "no order lines"));
+  const lostByMonth = new Map(realisedSales(serviceLine((l) => l.requestedMonth)).map((s) => [s.key, s]));
+
+  // Realised sales by the month delivered (earlier months too: their cash lands in the window).
+  const delivered = data.actuals.lines.filter((l) => l.deliveredMonth !== null);
+  const sales = new Map(
+    realisedSales(delivered.map((l) => ({ ...l, key: l.deliveredMonth! }))).map((s) => [s.key, s]),
+  );
+  const revenueOf = (p: string) => sales.get(p)?.revenue ?? 0;
+  const marginOf = (p: string) => sales.get(p)?.grossMargin ?? 0;
+
+  const receipts = (key: (r: (typeof data.actuals.receipts)[number]) => string) =>
+    data.actuals.receipts.map((r) => ({ ...r, key: key(r) }));
+  const supplierAll = supplierDelivery(
+    receipts(() => "all"),
+    data.asOf,
+  )[0];
+  const supplierByMonth = new Map(
+    supplierDelivery(
+      receipts((r) => r.month),
+      data.asOf,
+    ).map((s) => [s.key, s]),
+  );
+
+  const premiumOf = (p: string) =>
+    data.actuals.premium.filter((c) => c.month === p).reduce((s, c) => s + c.amount, 0);
+
+  const cash = actualCashFlow(data.periods, {
+    inflows: [...sales.values()].map((s) => ({
+      period: s.key as PeriodKey,
+      amount: s.revenue,
+      lagPeriods: data.actuals.receivablesLag,
+    })),
+    outflows: data.actuals.cashOut,
+  });
+  const cashOf = new Map(cash.map((c) => [c.period as string, c.operatingCashFlow]));
+
+  // Against the committed plan of each month.
+  const planOf = new Map(data.plans.map((p) => [p.period, p]));
+  const companyOnly = "the committed financial plan is kept for the company total";
+  const versusPlan = (
+    code: KpiCode,
+    actual: (p: string) => number,
+    planned: (f: NonNullable<MonthPlan["figures"]>) => number,
+    combine: "ratio" | "difference",
+  ) => {
+    const rows = data.periods.map((p) => ({ p, plan: planOf.get(p)! }));
+    const covered = rows.filter((r) => r.plan.figures !== null);
+    const of = (a: number, b: number) => (combine === "ratio" ? ratio(a, b) : a - b);
+    const trend = rows.map((r) =>
+      filtered
+        ? point(r.p, null, companyOnly)
+        : point(r.p, r.plan.figures ? of(actual(r.p), planned(r.plan.figures)) : null, r.plan.reason),
+    );
+    const sumActual = covered.reduce((s, r) => s + actual(r.p), 0);
+    const sumPlan = covered.reduce((s, r) => s + planned(r.plan.figures!), 0);
+    const value = filtered || covered.length === 0 ? null : of(sumActual, sumPlan);
+    return kpi(code, value, trend, {
+      reason: filtered
+        ? companyOnly
+        : covered.length === 0
+          ? "no month of the window has a committed plan"
+          : null,
+      filtered: !filtered,
+      details: [
+        { label: "actual (months with a plan)", value: filtered ? null : sumActual, unit: "money" },
+        { label: "committed plan", value: filtered ? null : sumPlan, unit: "money" },
+        { label: "months with a committed plan", value: covered.length, unit: "units" },
+      ],
+    });
+  };
+  const revenueActual = data.periods.reduce((s, p) => s + revenueOf(p), 0);
+  const budget = data.periods.reduce((s, p) => s + (data.budgetRevenue.get(p) ?? 0), 0);
+  const revenue = versusPlan("revenue_vs_plan", revenueOf, (f) => f.revenue, "ratio");
+
+  // Market share: units delivered of the groups with market data.
+  const unitsByGroupMonth = new Map<string, number>();
+  for (const l of delivered) {
+    const path = data.paths.get(l.sku) ?? [];
+    const group = data.filter.node ?? path[0];
+    if (group === undefined || (data.filter.node && !path.includes(data.filter.node))) continue;
+    const id = `${group}\u0000${l.deliveredMonth}`;
+    unitsByGroupMonth.set(id, (unitsByGroupMonth.get(id) ?? 0) + l.delivered);
+  }
+  const shareRows = (p: string) =>
+    data.marketSizes
+      .filter((m) => m.period === p)
+      .map((m) => ({ units: unitsByGroupMonth.get(`${m.group}\u0000${p}`) ?? 0, marketSize: m.units }));
+
+  // Supply, month by month against the plan in force.
+  const supplyOf = new Map(data.supply.map((s) => [s.from as string, s]));
+  const noPlan = (p: string) =>
+    supplyOf.get(p)?.plans[0]?.versionId ? null : `no supply plan in force for ${p}`;
+  const attainment = data.periods.map((p) => {
+    const t = supplyOf.get(p)!.attainment.total;
+    return { p, planned: t.planned, met: (t.attainment ?? 0) * t.planned, value: t.attainment };
+  });
+  const stock = data.periods.map((p) => {
+    const t = supplyOf.get(p)!.inventory.total;
+    return { p, actual: t.actualValue, planned: t.plannedValue, cover: t.coverDays };
+  });
+  const stockShare = (a: number, b: number) => (b > 0 ? Math.abs(a - b) / b : null);
+  const covers = stock.filter((s) => s.cover !== null).map((s) => s.cover!);
+  const supplyFiltered = { filtered: !filtered };
+
+  const consensus = (a: ForecastAccuracy) => a.steps.find((s) => s.step === "consensus");
+  const statistical = (a: ForecastAccuracy) => a.steps.find((s) => s.step === "statistical");
+  const [c1, c3] = [consensus(data.accuracy.lag1), consensus(data.accuracy.lag3)];
+  const accuracyTrend = (pick: (w: ForecastAccuracy["trend"][number]["wape"]) => number | null) => {
+    const byPeriod = new Map(data.accuracy.lag1.trend.map((t) => [t.period, t.wape]));
+    return data.periods.map((p) =>
+      point(p, byPeriod.has(p) ? pick(byPeriod.get(p)!) : null, "no plan snapshot a cycle before"),
+    );
+  };
+  const noSnapshot = "no consensus snapshot of the cycles before the window's months";
+  const accuracy = (
+    code: KpiCode,
+    pick: (s: NonNullable<typeof c1>) => number | null,
+    trend: readonly KpiPoint[],
+  ) =>
+    kpi(code, c1 ? pick(c1) : null, trend, {
+      reason: noSnapshot,
+      filtered: !filtered,
+      details: [
+        { label: "lag 3", value: c3 ? pick(c3) : null, unit: code === "forecast_mase" ? "ratio" : "share" },
+      ],
+    });
+  const fva = (a: ForecastAccuracy) => {
+    const s = statistical(a)?.wape ?? null;
+    const c = consensus(a)?.wape ?? null;
+    return s === null || c === null ? null : (s - c) / 100;
+  };
+
+  return [
+    accuracy(
+      "forecast_wape",
+      (s) => pct(s.wape),
+      accuracyTrend((w) => pct(w.consensus)),
+    ),
+    accuracy("forecast_mape", (s) => pct(s.mape), []),
+    accuracy("forecast_mase", (s) => s.mase, []),
+    accuracy("forecast_bias", (s) => pct(s.biasPct), []),
+    kpi(
+      "forecast_value_added",
+      fva(data.accuracy.lag1),
+      accuracyTrend((w) =>
+        w.statistical === null || w.consensus === null ? null : (w.statistical - w.consensus) / 100,
+      ),
+      {
+        reason: noSnapshot,
+        filtered: !filtered,
+        details: [{ label: "lag 3", value: fva(data.accuracy.lag3), unit: "share" }],
+      },
+    ),
+    kpi(
+      "cancelled_orders",
+      total?.cancelledShare ?? null,
+      serviceTrend((s) => s.cancelledShare),
+      {
+        details: [
+          { label: "lines with a cancellation", value: total?.cancelledLines ?? 0, unit: "units" },
+          { label: "units cancelled", value: total?.cancelledUnits ?? 0, unit: "units" },
+        ],
+      },
+    ),
+    kpi(
+      "order_fill_rate_units",
+      total?.unitFillRate ?? null,
+      serviceTrend((s) => s.unitFillRate),
+    ),
+    kpi(
+      "order_fill_rate_lines",
+      total?.lineFillRate ?? null,
+      serviceTrend((s) => s.lineFillRate),
+      {
+        details: [{ label: "lines", value: total?.lines ?? 0, unit: "units" }],
+      },
+    ),
+    kpi(
+      "plan_attainment",
+      ratio(
+        attainment.reduce((s, a) => s + a.met, 0),
+        attainment.reduce((s, a) => s + a.planned, 0),
+      ),
+      attainment.map((a) => point(a.p, a.value, noPlan(a.p) ?? "nothing was planned")),
+      { reason: "no production was planned in the window", ...supplyFiltered },
+    ),
+    kpi(
+      "inventory_vs_plan",
+      stockShare(
+        stock.reduce((s, a) => s + a.actual, 0),
+        stock.reduce((s, a) => s + a.planned, 0),
+      ),
+      stock.map((s) => point(s.p, stockShare(s.actual, s.planned), noPlan(s.p) ?? "no stock was planned")),
+      {
+        reason: "no stock was planned in the window",
+        ...supplyFiltered,
+        details: [
+          { label: "actual stock value", value: stock.reduce((s, a) => s + a.actual, 0), unit: "money" },
+          { label: "planned stock value", value: stock.reduce((s, a) => s + a.planned, 0), unit: "money" },
+        ],
+      },
+    ),
+    kpi(
+      "days_of_cover",
+      covers.length > 0 ? covers.reduce((s, c) => s + c, 0) / covers.length : null,
+      stock.map((s) => point(s.p, s.cover, noPlan(s.p) ?? "no demand follows")),
+      { reason: "no stock against a plan in the window", ...supplyFiltered },
+    ),
+    kpi(
+      "supplier_delivery",
+      supplierAll?.otif ?? null,
+      data.periods.map((p) => point(p, supplierByMonth.get(p)?.otif ?? null, "no receipt lines due")),
+      {
+        reason: "no receipt lines due in the window",
+        filtered: data.filter.segment === undefined,
+        details: [
+          { label: "on time", value: supplierAll?.onTime ?? null, unit: "share" },
+          { label: "in full", value: supplierAll?.inFull ?? null, unit: "share" },
+          { label: "lines due", value: supplierAll?.lines ?? 0, unit: "units" },
+        ],
+      },
+    ),
+    kpi(
+      "otif",
+      total?.otif ?? null,
+      serviceTrend((s) => s.otif),
+    ),
+    kpi(
+      "lost_sales",
+      [...lostByMonth.values()].reduce((s, l) => s + l.lostValue, 0),
+      data.periods.map((p) => point(p, lostByMonth.get(p)?.lostValue ?? 0)),
+      {
+        details: [
+          {
+            label: "units lost",
+            value: [...lostByMonth.values()].reduce((s, l) => s + l.lostUnits, 0),
+            unit: "units",
+          },
+        ],
+      },
+    ),
+    kpi(
+      "expedite_cost",
+      data.periods.reduce((s, p) => s + premiumOf(p), 0),
+      data.periods.map((p) => point(p, premiumOf(p))),
+      {
+        filtered: data.filter.node === undefined && data.filter.segment === undefined,
+        details: ["expedite", "overtime", "subcontract"].map((kind) => ({
+          label: kind,
+          value: data.actuals.premium.filter((c) => c.kind === kind).reduce((s, c) => s + c.amount, 0),
+          unit: "money" as const,
+        })),
+      },
+    ),
+    {
+      ...revenue,
+      details: [
+        ...revenue.details,
+        { label: "realised revenue (all months)", value: revenueActual, unit: "money" },
+        { label: "budget revenue", value: budget > 0 ? budget : null, unit: "money" },
+        { label: "revenue ÷ budget", value: budget > 0 ? revenueActual / budget : null, unit: "ratio" },
+      ],
+    },
+    versusPlan("margin_vs_plan", marginOf, (f) => f.grossMargin, "ratio"),
+    versusPlan(
+      "cash_flow_vs_plan",
+      (p) => cashOf.get(p) ?? 0,
+      (f) => f.operatingCashFlow,
+      "difference",
+    ),
+    kpi(
+      "market_share",
+      marketShare(data.periods.flatMap(shareRows)),
+      data.periods.map((p) => point(p, marketShare(shareRows(p)), "no market data")),
+      {
+        reason: "no market data for the window",
+        filtered: data.filter.segment === undefined && data.filter.location === undefined,
+      },
+    ),
+  ];
+}
+
+export type Scorecard = Awaited<ReturnType<ScorecardService["scorecard"]>>;
