@@ -32,6 +32,11 @@ const SCOPE_TABLES = {
 export class KpiTargetService {
   constructor(private readonly database: Database) {}
 
+  /** The KPIs targets may be set for, with their definitions and default targets. */
+  catalogue() {
+    return KPI_CATALOGUE;
+  }
+
   /** The targets in force, newest per (KPI, scope), ordered as the catalogue. */
   async inForce(): Promise<KpiTarget[]> {
     const rows = await this.rows(sql`

@@ -28,6 +28,7 @@ import type { WorkspaceService } from "../workspace/workspace-service";
 import { committedPlanMonths, type MonthPlan } from "./committed-plan-months";
 import { type KpiTargetService, resolveTarget } from "./kpi-target-service";
 import { loadScorecardActuals, type ScorecardActuals } from "./scorecard-actuals";
+import { drillDown } from "./scorecard-drill";
 import { checkFilter, filterScope, isFiltered, type ScorecardFilter } from "./scorecard-filter";
 import type { SupplyKpiService, SupplyKpis } from "./supply-kpi-service";
 
@@ -130,6 +131,11 @@ export class ScorecardService {
         })),
       })),
     };
+  }
+
+  /** What drives one KPI over the window, ranked by contribution. */
+  async drill(kpi: KpiCode, request: ScorecardRequest = {}) {
+    return drillDown(await this.load(request), kpi);
   }
 
   /** The window's data, loaded once for the scorecard or a drill-down. */
