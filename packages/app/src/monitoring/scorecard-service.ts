@@ -158,11 +158,10 @@ export class ScorecardService {
     const actuals = await loadScorecardActuals(this.database, { from, to, asOf }, filter);
     const plans = await committedPlanMonths(this.database, periods);
     const context = await loadFinanceContext(this.database, periods);
-    const topGroups = new Set([...context.paths.values()].map((p) => p[0]).filter((g) => g !== undefined));
-    const counted = (group: string) => (filter.node ? group === filter.node : topGroups.has(group));
+    const counted = groupsCounted(context.paths, filter.node);
     const budgetRevenue = new Map<string, number>();
     for (const b of context.budgets)
-      if (counted(b.group) && b.revenue !== null)
+      if (counted(context.budgets, b.group) && b.revenue !== null)
         budgetRevenue.set(b.period, (budgetRevenue.get(b.period) ?? 0) + b.revenue);
     const lag1 = await this.accuracy.accuracy({ lag: 1, level: "sku", from, to });
     const lag3 = await this.accuracy.accuracy({ lag: 3, level: "sku", from, to });
@@ -178,12 +177,36 @@ export class ScorecardService {
       actuals,
       plans,
       budgetRevenue,
-      marketSizes: context.marketSizes.filter((m) => counted(m.group)),
+      marketSizes: context.marketSizes.filter((m) => counted(context.marketSizes, m.group)),
       paths: context.paths,
       accuracy: { lag1, lag3 },
       supply,
     };
   }
+}
+
+/**
+ * Which groups' budgets or market sizes add up to the company (or the filtered node) without
+ * counting twice: the shallowest level at or below the node that has any rows — the top-level
+ * groups where they have figures, else the families, and so on.
+ */
+function groupsCounted(paths: ReadonlyMap<string, readonly string[]>, node: string | undefined) {
+  const pathOf = new Map<string, readonly string[]>();
+  for (const path of paths.values())
+    path.forEach((g, i) => {
+      pathOf.set(g, path.slice(0, i + 1));
+    });
+  const under = (group: string) => node === undefined || (pathOf.get(group) ?? []).includes(node);
+  const levels = new Map<readonly { group: string }[], number>();
+  return (rows: readonly { group: string }[], group: string) => {
+    let level = levels.get(rows);
+    if (level === undefined) {
+      const depths = rows.filter((r) => under(r.group)).map((r) => pathOf.get(r.group)?.length ?? Infinity);
+      level = Math.min(Infinity, ...depths);
+      levels.set(rows, level);
+    }
+    return under(group) && pathOf.get(group)?.length === level;
+  };
 }
 
 type Measured = Pick<ScorecardKpi, "code" | "value" | "reason" | "trend" | "filtered" | "details">;
@@ -298,14 +321,14 @@ export function measureKpis(data: ScorecardData): Measured[] {
   const revenue = versusPlan("revenue_vs_plan", revenueOf, (f) => f.revenue, "ratio");
 
   // Market share: units delivered of the groups with market data.
+  const marketGroups = new Set(data.marketSizes.map((m) => m.group));
   const unitsByGroupMonth = new Map<string, number>();
-  for (const l of delivered) {
-    const path = data.paths.get(l.sku) ?? [];
-    const group = data.filter.node ?? path[0];
-    if (group === undefined || (data.filter.node && !path.includes(data.filter.node))) continue;
-    const id = `${group}\u0000${l.deliveredMonth}`;
-    unitsByGroupMonth.set(id, (unitsByGroupMonth.get(id) ?? 0) + l.delivered);
-  }
+  for (const l of delivered)
+    for (const group of data.paths.get(l.sku) ?? []) {
+      if (!marketGroups.has(group)) continue;
+      const id = `${group}\u0000${l.deliveredMonth}`;
+      unitsByGroupMonth.set(id, (unitsByGroupMonth.get(id) ?? 0) + l.delivered);
+    }
   const shareRows = (p: string) =>
     data.marketSizes
       .filter((m) => m.period === p)
