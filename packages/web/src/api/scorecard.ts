@@ -42,6 +42,18 @@ export interface Scorecard {
     reason: string | null;
   }[];
   readonly kpis: readonly ScorecardKpi[];
+  /** Accuracy per plan layer (review step) at lags 1 and 3, as fractions. */
+  readonly accuracy: readonly {
+    lag: number;
+    steps: readonly {
+      step: string;
+      wape: number | null;
+      mape: number | null;
+      mase: number | null;
+      bias: number | null;
+      valueAdded: number | null;
+    }[];
+  }[];
 }
 
 export interface ScorecardFilter {

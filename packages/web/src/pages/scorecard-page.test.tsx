@@ -26,6 +26,7 @@ const CARD: Scorecard = {
   from: "2026-09",
   to: "2026-10",
   scope: "company",
+  accuracy: [],
   months: [
     {
       period: "2026-09",
@@ -64,6 +65,23 @@ const CARD: Scorecard = {
     }),
   ],
 };
+const WITH_ACCURACY: Scorecard = {
+  ...CARD,
+  accuracy: [1, 3].map((lag) => ({
+    lag,
+    steps: [
+      { step: "statistical", wape: 0.3, mape: 0.4, mase: 0.9, bias: 0.02, valueAdded: null },
+      {
+        step: "consensus",
+        wape: lag === 1 ? 0.25 : 0.35,
+        mape: 0.3,
+        mase: 0.8,
+        bias: -0.01,
+        valueAdded: 0.05,
+      },
+    ],
+  })),
+};
 const me = { user: { username: "fin", displayName: "Fin", role: "finance" } };
 
 describe("ScorecardPage", () => {
@@ -80,6 +98,21 @@ describe("ScorecardPage", () => {
     expect(screen.getByTestId("scorecard-window").textContent).toContain(
       "1 of 2 months with a committed plan",
     );
+  });
+
+  it("shows the accuracy of each plan layer at lags 1 and 3", async () => {
+    stubApi({ "GET /api/monitoring/scorecard": WITH_ACCURACY, "GET /api/auth/me": me });
+    renderAt(<ScorecardPage />, at);
+    const panel = await screen.findByTestId("scorecard-accuracy");
+    const consensus = panel.querySelector('tr[data-step="consensus"]')!;
+    // WAPE lag 1, WAPE lag 3, bias lag 1, bias lag 3, value added at lag 1.
+    expect([...consensus.querySelectorAll("td")].map((td) => td.textContent)).toEqual([
+      "25%",
+      "35%",
+      "−1%",
+      "−1%",
+      "5%",
+    ]);
   });
 
   it("drills into a KPI and sets a target as a percentage", async () => {

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { useMe, useWorkspace } from "../api/queries";
 import {
   type KpiArea,
+  type Scorecard,
   type ScorecardFilter,
   type ScorecardKpi,
   useScorecard,
@@ -142,6 +143,7 @@ export function ScorecardPage() {
               </table>
             </Panel>
           ))}
+          <AccuracyPanel accuracy={card.data.accuracy} currency={currency} />
           {drillKpi ? (
             <DrillPanel
               kpi={drillKpi}
@@ -153,6 +155,68 @@ export function ScorecardPage() {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** WAPE, bias and value added of each review step at lags 1 and 3. */
+function AccuracyPanel({
+  accuracy,
+  currency,
+}: {
+  accuracy: Scorecard["accuracy"];
+  currency: CompanyCurrency;
+}) {
+  const steps = accuracy[0]?.steps.map((s) => s.step) ?? [];
+  const cell = (lag: number, step: string, pick: "wape" | "bias" | "valueAdded") => {
+    const value = accuracy.find((a) => a.lag === lag)?.steps.find((s) => s.step === step)?.[pick] ?? null;
+    return formatKpi(value, "share", currency);
+  };
+  return (
+    <Panel
+      title="Forecast accuracy per plan layer"
+      subtitle="Each step of the demand review, lags 1 and 3"
+      testId="scorecard-accuracy"
+      flush
+    >
+      <table className="grid grid-plain" aria-label="Forecast accuracy per plan layer">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            {accuracy.map((a) => (
+              <th scope="col" className="align-right" key={`w${a.lag}`}>
+                WAPE lag {a.lag}
+              </th>
+            ))}
+            {accuracy.map((a) => (
+              <th scope="col" className="align-right" key={`b${a.lag}`}>
+                Bias lag {a.lag}
+              </th>
+            ))}
+            <th scope="col" className="align-right">
+              Value added lag 1
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr key={step} data-step={step}>
+              <th scope="row">{step}</th>
+              {accuracy.map((a) => (
+                <td className="align-right num" key={`w${a.lag}`}>
+                  {cell(a.lag, step, "wape")}
+                </td>
+              ))}
+              {accuracy.map((a) => (
+                <td className="align-right num" key={`b${a.lag}`}>
+                  {cell(a.lag, step, "bias")}
+                </td>
+              ))}
+              <td className="align-right num">{cell(1, step, "valueAdded")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
   );
 }
 
