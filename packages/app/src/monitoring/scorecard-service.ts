@@ -78,7 +78,9 @@ export interface ScorecardData {
   readonly budgetRevenue: ReadonlyMap<string, number>;
   readonly marketSizes: readonly { group: string; period: string; units: number }[];
   readonly paths: ReadonlyMap<string, readonly string[]>;
-  readonly accuracy: { readonly lag1: ForecastAccuracy; readonly lag3: ForecastAccuracy };
+  /** Null when a drill-down did not need it. */
+  readonly accuracy: { readonly lag1: ForecastAccuracy; readonly lag3: ForecastAccuracy } | null;
+  /** Each month's supply KPIs; empty when a drill-down did not need them. */
   readonly supply: readonly SupplyKpis[];
 }
 
@@ -119,7 +121,7 @@ export class ScorecardService {
       })),
       kpis,
       // Accuracy per plan layer (review step) at lags 1 and 3, as fractions.
-      accuracy: [data.accuracy.lag1, data.accuracy.lag3].map((a) => ({
+      accuracy: (data.accuracy ? [data.accuracy.lag1, data.accuracy.lag3] : []).map((a) => ({
         lag: a.lag,
         steps: a.steps.map((s) => ({
           step: s.step,
@@ -135,11 +137,18 @@ export class ScorecardService {
 
   /** What drives one KPI over the window, ranked by contribution. */
   async drill(kpi: KpiCode, request: ScorecardRequest = {}) {
-    return drillDown(await this.load(request), kpi);
+    const parts = {
+      accuracy: kpi.startsWith("forecast_"),
+      supply: kpi === "plan_attainment" || kpi === "inventory_vs_plan" || kpi === "days_of_cover",
+    };
+    return drillDown(await this.load(request, parts), kpi);
   }
 
   /** The window's data, loaded once for the scorecard or a drill-down. */
-  async load(request: ScorecardRequest): Promise<ScorecardData> {
+  async load(
+    request: ScorecardRequest,
+    parts: { readonly accuracy: boolean; readonly supply: boolean } = { accuracy: true, supply: true },
+  ): Promise<ScorecardData> {
     const company = await this.workspace.company();
     const { from, to } = closedWindow(company, request);
     if (periodsBetween(from, to) + 1 > MAX_WINDOW)
@@ -163,11 +172,17 @@ export class ScorecardService {
     for (const b of context.budgets)
       if (counted(context.budgets, b.group) && b.revenue !== null)
         budgetRevenue.set(b.period, (budgetRevenue.get(b.period) ?? 0) + b.revenue);
-    const lag1 = await this.accuracy.accuracy({ lag: 1, level: "sku", from, to });
-    const lag3 = await this.accuracy.accuracy({ lag: 3, level: "sku", from, to });
+    const accuracy = parts.accuracy
+      ? {
+          lag1: await this.accuracy.accuracy({ lag: 1, level: "sku", from, to }),
+          lag3: await this.accuracy.accuracy({ lag: 3, level: "sku", from, to }),
+        }
+      : null;
     // Month by month, so that each month's totals are its own plan's.
     const supply: SupplyKpis[] = [];
-    for (const period of periods) supply.push(await this.supplyKpis.supplyKpis({ from: period, to: period }));
+    if (parts.supply)
+      for (const period of periods)
+        supply.push(await this.supplyKpis.supplyKpis({ from: period, to: period }));
     return {
       from,
       to,
@@ -179,7 +194,7 @@ export class ScorecardService {
       budgetRevenue,
       marketSizes: context.marketSizes.filter((m) => counted(context.marketSizes, m.group)),
       paths: context.paths,
-      accuracy: { lag1, lag3 },
+      accuracy,
       supply,
     };
   }
@@ -339,22 +354,33 @@ export function measureKpis(data: ScorecardData): Measured[] {
   const noPlan = (p: string) =>
     supplyOf.get(p)?.plans[0]?.versionId ? null : `no supply plan in force for ${p}`;
   const attainment = data.periods.map((p) => {
-    const t = supplyOf.get(p)!.attainment.total;
-    return { p, planned: t.planned, met: (t.attainment ?? 0) * t.planned, value: t.attainment };
+    const t = supplyOf.get(p)?.attainment.total;
+    return {
+      p,
+      planned: t?.planned ?? 0,
+      met: (t?.attainment ?? 0) * (t?.planned ?? 0),
+      value: t?.attainment ?? null,
+    };
   });
   const stock = data.periods.map((p) => {
-    const t = supplyOf.get(p)!.inventory.total;
-    return { p, actual: t.actualValue, planned: t.plannedValue, cover: t.coverDays };
+    const t = supplyOf.get(p)?.inventory.total;
+    return {
+      p,
+      actual: t?.actualValue ?? 0,
+      planned: t?.plannedValue ?? 0,
+      cover: t?.coverDays ?? null,
+      belowSafety: t?.belowSafetyStock ?? 0,
+    };
   });
   const stockShare = (a: number, b: number) => (b > 0 ? Math.abs(a - b) / b : null);
   const covers = stock.filter((s) => s.cover !== null).map((s) => s.cover!);
   const supplyFiltered = { filtered: !filtered };
 
-  const consensus = (a: ForecastAccuracy) => a.steps.find((s) => s.step === "consensus");
-  const statistical = (a: ForecastAccuracy) => a.steps.find((s) => s.step === "statistical");
-  const [c1, c3] = [consensus(data.accuracy.lag1), consensus(data.accuracy.lag3)];
+  const consensus = (a: ForecastAccuracy | undefined) => a?.steps.find((s) => s.step === "consensus");
+  const statistical = (a: ForecastAccuracy | undefined) => a?.steps.find((s) => s.step === "statistical");
+  const [c1, c3] = [consensus(data.accuracy?.lag1), consensus(data.accuracy?.lag3)];
   const accuracyTrend = (pick: (w: ForecastAccuracy["trend"][number]["wape"]) => number | null) => {
-    const byPeriod = new Map(data.accuracy.lag1.trend.map((t) => [t.period, t.wape]));
+    const byPeriod = new Map((data.accuracy?.lag1.trend ?? []).map((t) => [t.period, t.wape]));
     return data.periods.map((p) =>
       point(p, byPeriod.has(p) ? pick(byPeriod.get(p)!) : null, "no plan snapshot a cycle before"),
     );
@@ -372,7 +398,7 @@ export function measureKpis(data: ScorecardData): Measured[] {
         { label: "lag 3", value: c3 ? pick(c3) : null, unit: code === "forecast_mase" ? "ratio" : "share" },
       ],
     });
-  const fva = (a: ForecastAccuracy) => {
+  const fva = (a: ForecastAccuracy | undefined) => {
     const s = statistical(a)?.wape ?? null;
     const c = consensus(a)?.wape ?? null;
     return s === null || c === null ? null : (s - c) / 100;
@@ -389,14 +415,14 @@ export function measureKpis(data: ScorecardData): Measured[] {
     accuracy("forecast_bias", (s) => pct(s.biasPct), []),
     kpi(
       "forecast_value_added",
-      fva(data.accuracy.lag1),
+      fva(data.accuracy?.lag1),
       accuracyTrend((w) =>
         w.statistical === null || w.consensus === null ? null : (w.statistical - w.consensus) / 100,
       ),
       {
         reason: noSnapshot,
         filtered: !filtered,
-        details: [{ label: "lag 3", value: fva(data.accuracy.lag3), unit: "share" }],
+        details: [{ label: "lag 3", value: fva(data.accuracy?.lag3), unit: "share" }],
       },
     ),
     kpi(
@@ -445,6 +471,11 @@ export function measureKpis(data: ScorecardData): Measured[] {
         details: [
           { label: "actual stock value", value: stock.reduce((s, a) => s + a.actual, 0), unit: "money" },
           { label: "planned stock value", value: stock.reduce((s, a) => s + a.planned, 0), unit: "money" },
+          {
+            label: "position-months below safety stock",
+            value: stock.reduce((s, a) => s + a.belowSafety, 0),
+            unit: "units",
+          },
         ],
       },
     ),
