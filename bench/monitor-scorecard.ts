@@ -87,8 +87,11 @@ async function counts(database: Database, from: string) {
   };
 }
 
-/** One committed plan per cycle, derived from the actuals (see the header: for timing only). */
-async function synthesisePlans(database: Database, cycles: readonly PeriodKey[]): Promise<void> {
+/**
+ * Month-end stock snapshots for the window (the demo keeps one, as of today) and one committed plan
+ * per cycle, derived from the actuals (see the header: for timing only).
+ */
+export async function synthesisePlans(database: Database, cycles: readonly PeriodKey[]): Promise<void> {
   const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
   const user = (await q("SELECT id FROM users ORDER BY id LIMIT 1")).rows[0]!.id as number;
   const { rows: scenarios } = await q(
@@ -96,6 +99,27 @@ async function synthesisePlans(database: Database, cycles: readonly PeriodKey[])
   );
   const scenarioId =
     (scenarios[0]?.id as number | undefined) ?? (await createFulcrum(database).plans.baseScenario(null));
+  // Each month's closing stock: today's ×0.7–1.3.
+  await q(
+    `INSERT INTO inventory (sku, location, snapshot_date, on_hand)
+     SELECT i.sku, i.location, (m || '-01')::date + interval '1 month' - interval '1 day', i.on_hand * (0.7 + 0.6 * random())
+     FROM (SELECT DISTINCT ON (sku, location) sku, location, on_hand FROM inventory ORDER BY sku, location, snapshot_date DESC) AS i
+     CROSS JOIN unnest($1::text[]) AS m
+     ON CONFLICT DO NOTHING`,
+    [cycles],
+  );
+  // The order lines by SKU, location and month, read once rather than once per cycle.
+  await q(`CREATE TABLE bench_monthly AS
+    SELECT sku, location, to_char(requested_date, 'YYYY-MM') AS month, sum(requested_qty) AS requested
+    FROM sales_history GROUP BY 1, 2, 3`);
+  await q("CREATE INDEX ON bench_monthly (month)");
+  const { rows: revenueRows } = await q(
+    `SELECT to_char(delivered_date, 'YYYY-MM') AS period, sum(delivered_qty * coalesce(unit_price, 0))::float8 AS revenue
+     FROM sales_history WHERE delivered_date IS NOT NULL GROUP BY 1`,
+  );
+  const revenueOf = new Map(
+    revenueRows.map((r: { period: string; revenue: number }) => [r.period, r.revenue]),
+  );
   let number = 1_000;
   for (const cycle of cycles) {
     await q("INSERT INTO cycles (period, stage) VALUES ($1, 'committed') ON CONFLICT (period) DO NOTHING", [
@@ -119,25 +143,23 @@ async function synthesisePlans(database: Database, cycles: readonly PeriodKey[])
       [supply, next.slice(0, 2)],
     );
     await q(
-      `WITH held AS (
-         SELECT DISTINCT ON (sku, location) sku, location, on_hand FROM inventory
-         WHERE snapshot_date < ($2 || '-01')::date + interval '1 month' ORDER BY sku, location, snapshot_date DESC)
-       INSERT INTO plan_values (version_id, measure, sku, location, period, value)
+      `INSERT INTO plan_values (version_id, measure, sku, location, period, value)
        SELECT $1, m.measure, h.sku, h.location, $2, h.on_hand * m.factor * (0.85 + 0.3 * random())
-       FROM held h CROSS JOIN (VALUES ('inventory.projected', 1.0), ('inventory.target', 1.0), ('inventory.safety_stock', 0.4)) AS m(measure, factor)`,
+       FROM inventory h
+       CROSS JOIN (VALUES ('inventory.projected', 1.0), ('inventory.target', 1.0), ('inventory.safety_stock', 0.4)) AS m(measure, factor)
+       WHERE h.snapshot_date = ($2 || '-01')::date + interval '1 month' - interval '1 day'`,
       [supply, cycle],
     );
     // Served demand of the following months (what days of cover draws on), from the orders asked for.
     await q(
       `INSERT INTO plan_values (version_id, measure, sku, location, period, value)
-       SELECT $1, 'supply.served', sku, location, to_char(requested_date, 'YYYY-MM'), sum(requested_qty)
-       FROM sales_history WHERE to_char(requested_date, 'YYYY-MM') = ANY($2::text[]) GROUP BY 3, 4, 5`,
-      [supply, next.slice(1)],
+       SELECT $1, 'supply.served', sku, location, month, requested FROM bench_monthly WHERE month = ANY($2::text[])`,
+      [supply, [1, 2, 3, 4, 5, 6].map((n) => addPeriods(cycle, n))],
     );
     await q(
       `INSERT INTO plan_values (version_id, measure, sku, period, value)
-       SELECT $1, 'demand.consensus', sku, to_char(requested_date, 'YYYY-MM'), sum(requested_qty) * (0.8 + 0.4 * random())
-       FROM sales_history WHERE to_char(requested_date, 'YYYY-MM') = ANY($2::text[]) GROUP BY 3, 4`,
+       SELECT $1, 'demand.consensus', sku, month, sum(requested) * (0.8 + 0.4 * random())
+       FROM bench_monthly WHERE month = ANY($2::text[]) GROUP BY 3, 4`,
       [demand, next],
     );
     // Frozen once written, as a commitment freezes its versions.
@@ -155,8 +177,8 @@ async function synthesisePlans(database: Database, cycles: readonly PeriodKey[])
     await q(
       `INSERT INTO demand_snapshot_values (snapshot_id, layer, sku, period, value)
        SELECT $1, layer, sku, period, value * (0.8 + 0.4 * random())
-       FROM (SELECT sku, period, sum(value) AS value FROM plan_values WHERE version_id = $2 GROUP BY 1, 2) AS d
-       CROSS JOIN (VALUES ('statistical'), ('consensus')) AS l(layer)`,
+       FROM plan_values CROSS JOIN (VALUES ('statistical'), ('consensus')) AS l(layer)
+       WHERE version_id = $2`,
       [snapshot, demand],
     );
     const run = (
@@ -166,17 +188,14 @@ async function synthesisePlans(database: Database, cycles: readonly PeriodKey[])
         [scenarioId, demand, supply, cycle],
       )
     ).rows[0]!.id as number;
-    // The financial plan: each month's realised revenue and margin ×0.9–1.1, cash flow 60 % of margin.
-    const { rows: months } = await q(
-      `SELECT to_char(delivered_date, 'YYYY-MM') AS period, sum(delivered_qty * coalesce(unit_price, 0))::float8 AS revenue
-       FROM sales_history WHERE to_char(delivered_date, 'YYYY-MM') = ANY($1::text[]) GROUP BY 1 ORDER BY 1`,
-      [next],
-    );
-    const byPeriod = months.map((m: { period: string; revenue: number }) => {
-      const revenue = Math.round(m.revenue * (0.9 + 0.2 * Math.random()));
-      const grossMargin = Math.round(revenue * 0.35);
-      return { period: m.period, revenue, grossMargin, operatingCashFlow: Math.round(grossMargin * 0.6) };
-    });
+    // The financial plan: each month's realised revenue ×0.9–1.1, margin 35 %, cash flow 60 % of margin.
+    const byPeriod = next
+      .filter((period) => revenueOf.has(period))
+      .map((period) => {
+        const revenue = Math.round(revenueOf.get(period)! * (0.9 + 0.2 * Math.random()));
+        const grossMargin = Math.round(revenue * 0.35);
+        return { period, revenue, grossMargin, operatingCashFlow: Math.round(grossMargin * 0.6) };
+      });
     await q(
       `INSERT INTO committed_plans (cycle_period, scenario_id, supply_run_id, demand_version_id, supply_version_id, finance, supply_summary, rationale, committed_by)
        VALUES ($1, $2, $3, $4, $5, $6, '{}', 'Synthesised for the scorecard benchmark', $7)`,
@@ -191,6 +210,7 @@ async function synthesisePlans(database: Database, cycles: readonly PeriodKey[])
       ],
     );
   }
+  await q("DROP TABLE bench_monthly");
   await q("ANALYZE");
 }
 

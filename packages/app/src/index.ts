@@ -41,6 +41,7 @@ export * from "./monitoring/kpi-target-service";
 export * from "./monitoring/order-service-kpis";
 export * from "./monitoring/performance-report";
 export * from "./monitoring/performance-report-workbook";
+export * from "./monitoring/scorecard-actuals";
 export * from "./monitoring/scorecard-drill";
 export * from "./monitoring/scorecard-service";
 export * from "./monitoring/supply-kpi-service";

@@ -4,7 +4,7 @@
 // handed to the engines' pure measures.
 
 import { addPeriods, type Money, type PeriodKey } from "@fulcrum/domain";
-import type { CashEvent, PricedOrderLine, ReceiptLine } from "@fulcrum/engines";
+import type { CashEvent, OrderLine, PricedOrderLine, ReceiptLine } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { sqlRows } from "../data/sql-rows";
@@ -14,13 +14,44 @@ import { atLocation, type ScorecardFilter, skuBelow } from "./scorecard-filter";
 /** An order line of the window, with the months it was asked for and delivered in. */
 export interface ScorecardOrderLine extends Omit<PricedOrderLine, "key"> {
   readonly sku: string;
-  readonly customer: string;
-  readonly segment: string;
-  readonly location: string;
   readonly requestedMonth: string;
   /** Null while nothing was delivered. */
   readonly deliveredMonth: string | null;
   readonly onTime: boolean;
+}
+
+/**
+ * The lines as the order-service engine reads them, grouped by `key`: only the fields it needs, so
+ * that hundreds of thousands of lines are not copied whole for each grouping.
+ */
+export function serviceLines(
+  lines: readonly ScorecardOrderLine[],
+  key: (line: ScorecardOrderLine) => string,
+): OrderLine[] {
+  return lines.map((l) => ({
+    key: key(l),
+    requested: l.requested,
+    delivered: l.delivered,
+    cancelled: l.cancelled,
+    onTime: l.onTime,
+  }));
+}
+
+/** The lines as the realised-sales engine reads them, grouped by `key`. */
+export function pricedLines(
+  lines: readonly ScorecardOrderLine[],
+  key: (line: ScorecardOrderLine) => string,
+): PricedOrderLine[] {
+  return lines.map((l) => ({
+    key: key(l),
+    requested: l.requested,
+    delivered: l.delivered,
+    cancelled: l.cancelled,
+    unitPrice: l.unitPrice,
+    listPrice: l.listPrice,
+    realisedUnitCost: l.realisedUnitCost,
+    standardUnitCost: l.standardUnitCost,
+  }));
 }
 
 export interface ScorecardReceipt extends Omit<ReceiptLine, "key"> {
@@ -69,7 +100,7 @@ export async function loadScorecardActuals(
       GROUP BY sku),
     realised AS (
       SELECT period, sku, avg(amount)::float8 AS cost FROM cost_actuals WHERE kind = 'unit_cost' GROUP BY 1, 2)
-    SELECT h.sku, h.customer, c.segment, h.location,
+    SELECT h.sku,
            to_char(h.requested_date, 'YYYY-MM') AS "requestedMonth",
            to_char(h.delivered_date, 'YYYY-MM') AS "deliveredMonth",
            h.requested_qty AS requested, h.delivered_qty AS delivered, h.cancelled_qty AS cancelled,

@@ -10,6 +10,7 @@ import {
   realisedSales,
   supplierDelivery,
 } from "@fulcrum/engines";
+import { pricedLines, serviceLines } from "./scorecard-actuals";
 import { measureKpis, type ScorecardData } from "./scorecard-service";
 
 export interface DrillRow {
@@ -52,7 +53,7 @@ function drillRows(
 ): { rows: DrillRow[]; contributionUnit: KpiUnit; basis: string } {
   const inWindow = new Set<string>(data.periods);
   const asked = data.actuals.lines.filter((l) => inWindow.has(l.requestedMonth));
-  const bySku = orderService(asked.map((l) => ({ ...l, key: l.sku })));
+  const bySku = orderService(serviceLines(asked, (l) => l.sku));
   const skuLink = (sku: string) => `/data/items/${encodeURIComponent(sku)}`;
   const sku = (subject: string, value: number | null, contribution: number): DrillRow => ({
     subject,
@@ -90,7 +91,7 @@ function drillRows(
       return {
         basis: "value of the units wanted and not delivered, per SKU",
         contributionUnit: "money",
-        rows: realisedSales(asked.map((l) => ({ ...l, key: l.sku }))).map((s) =>
+        rows: realisedSales(pricedLines(asked, (l) => l.sku)).map((s) =>
           sku(s.key, s.lostValue, s.lostValue),
         ),
       };

@@ -27,7 +27,7 @@ import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { committedPlanMonths, type MonthPlan } from "./committed-plan-months";
 import { type KpiTargetService, resolveTarget } from "./kpi-target-service";
-import { loadScorecardActuals, type ScorecardActuals } from "./scorecard-actuals";
+import { loadScorecardActuals, pricedLines, type ScorecardActuals, serviceLines } from "./scorecard-actuals";
 import { drillDown } from "./scorecard-drill";
 import { checkFilter, filterScope, isFiltered, type ScorecardFilter } from "./scorecard-filter";
 import type { SupplyKpiService, SupplyKpis } from "./supply-kpi-service";
@@ -255,18 +255,18 @@ export function measureKpis(data: ScorecardData): Measured[] {
 
   // Order service and lost sales, by the month customers asked for.
   const asked = data.actuals.lines.filter((l) => inWindow.has(l.requestedMonth));
-  const serviceLine = (key: (l: (typeof asked)[number]) => string) =>
-    asked.map((l) => ({ ...l, key: key(l) }));
-  const total = orderService(serviceLine(() => "all"))[0];
-  const byMonth = new Map(orderService(serviceLine((l) => l.requestedMonth)).map((s) => [s.key, s]));
+  const total = orderService(serviceLines(asked, () => "all"))[0];
+  const byMonth = new Map(orderService(serviceLines(asked, (l) => l.requestedMonth)).map((s) => [s.key, s]));
   const serviceTrend = (pick: (s: NonNullable<typeof total>) => number | null) =>
     data.periods.map((p) => point(p, byMonth.has(p) ? pick(byMonth.get(p)!) : null, "no order lines"));
-  const lostByMonth = new Map(realisedSales(serviceLine((l) => l.requestedMonth)).map((s) => [s.key, s]));
+  const lostByMonth = new Map(
+    realisedSales(pricedLines(asked, (l) => l.requestedMonth)).map((s) => [s.key, s]),
+  );
 
   // Realised sales by the month delivered (earlier months too: their cash lands in the window).
   const delivered = data.actuals.lines.filter((l) => l.deliveredMonth !== null);
   const sales = new Map(
-    realisedSales(delivered.map((l) => ({ ...l, key: l.deliveredMonth! }))).map((s) => [s.key, s]),
+    realisedSales(pricedLines(delivered, (l) => l.deliveredMonth!)).map((s) => [s.key, s]),
   );
   const revenueOf = (p: string) => sales.get(p)?.revenue ?? 0;
   const marginOf = (p: string) => sales.get(p)?.grossMargin ?? 0;

@@ -155,7 +155,7 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     unit: "days",
     direction: "lower",
     definition:
-      "Days the total closing stock covers the plan's demand of the following months (30 days a month), the mean over the months. Null when no demand follows.",
+      "Days the total closing stock of the positions some demand follows covers the plan's demand of the following months (30 days a month), the mean over the months. Null when no demand follows.",
     defaultTarget: 45,
   }),
   kpi({
