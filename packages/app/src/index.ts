@@ -43,6 +43,7 @@ export * from "./monitoring/performance-report";
 export * from "./monitoring/performance-report-workbook";
 export * from "./monitoring/scorecard-actuals";
 export * from "./monitoring/scorecard-drill";
+export * from "./monitoring/scorecard-measures";
 export * from "./monitoring/scorecard-service";
 export * from "./monitoring/supply-kpi-service";
 export * from "./plans/plan-service";

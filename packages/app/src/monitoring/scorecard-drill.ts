@@ -11,7 +11,8 @@ import {
   supplierDelivery,
 } from "@fulcrum/engines";
 import { pricedLines, serviceLines } from "./scorecard-actuals";
-import { measureKpis, type ScorecardData } from "./scorecard-service";
+import { measureKpis } from "./scorecard-measures";
+import type { ScorecardData } from "./scorecard-service";
 
 export interface DrillRow {
   /** What the row is: a SKU code, a supplier, "PLANT-1 · overtime", a month. */
