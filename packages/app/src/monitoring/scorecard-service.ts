@@ -160,25 +160,25 @@ export class ScorecardService {
     await checkFilter(this.database, filter);
     const periods = periodRange(from, to);
     const asOf = company.asOf;
-    const actuals = await loadScorecardActuals(this.database, { from, to, asOf }, filter);
-    const plans = await committedPlanMonths(this.database, periods);
-    const context = await loadFinanceContext(this.database, periods);
+    // Independent reads, run side by side on the pool: the order lines, the accuracy service's
+    // snapshots and history, and the supply KPIs month by month (each against its own plan).
+    const [actuals, plans, context, accuracy, supply] = await Promise.all([
+      loadScorecardActuals(this.database, { from, to, asOf }, filter),
+      committedPlanMonths(this.database, periods),
+      loadFinanceContext(this.database, periods),
+      parts.accuracy
+        ? Promise.all([
+            this.accuracy.accuracy({ lag: 1, level: "sku", from, to }),
+            this.accuracy.accuracy({ lag: 3, level: "sku", from, to }),
+          ]).then(([lag1, lag3]) => ({ lag1, lag3 }))
+        : null,
+      parts.supply ? supplyMonths(this.supplyKpis, periods) : [],
+    ]);
     const counted = groupsCounted(context.paths, filter.node);
     const budgetRevenue = new Map<string, number>();
     for (const b of context.budgets)
       if (counted(context.budgets, b.group) && b.revenue !== null)
         budgetRevenue.set(b.period, (budgetRevenue.get(b.period) ?? 0) + b.revenue);
-    const accuracy = parts.accuracy
-      ? {
-          lag1: await this.accuracy.accuracy({ lag: 1, level: "sku", from, to }),
-          lag3: await this.accuracy.accuracy({ lag: 3, level: "sku", from, to }),
-        }
-      : null;
-    // Month by month, so that each month's totals are its own plan's.
-    const supply: SupplyKpis[] = [];
-    if (parts.supply)
-      for (const period of periods)
-        supply.push(await this.supplyKpis.supplyKpis({ from: period, to: period }));
     return {
       from,
       to,
@@ -194,6 +194,13 @@ export class ScorecardService {
       supply,
     };
   }
+}
+
+/** One month at a time, so that each month's totals are its own plan's. */
+async function supplyMonths(service: SupplyKpiService, periods: readonly string[]): Promise<SupplyKpis[]> {
+  const months: SupplyKpis[] = [];
+  for (const period of periods) months.push(await service.supplyKpis({ from: period, to: period }));
+  return months;
 }
 
 /**
