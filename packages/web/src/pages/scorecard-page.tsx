@@ -2,7 +2,7 @@
 // months, coloured against its target, with its definition, its monthly trend and what drives it;
 // filters by product group, segment and location, and target setting for the roles that may.
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useMe, useWorkspace } from "../api/queries";
 import {
@@ -110,6 +110,14 @@ export function ScorecardPage() {
             {card.data.months.filter((m) => m.cyclePeriod !== null).length} of {card.data.months.length}{" "}
             months with a committed plan
           </p>
+          {drillKpi ? (
+            <DrillPanel
+              kpi={drillKpi}
+              filter={filter}
+              currency={currency}
+              onClose={() => setDrillKpi(null)}
+            />
+          ) : null}
           {AREAS.map(({ area, title }) => (
             <Panel key={area} title={title} testId={`scorecard-${area}`} flush>
               <table className="grid grid-plain scorecard-table" aria-label={`${title} KPIs`}>
@@ -144,14 +152,6 @@ export function ScorecardPage() {
             </Panel>
           ))}
           <AccuracyPanel accuracy={card.data.accuracy} currency={currency} />
-          {drillKpi ? (
-            <DrillPanel
-              kpi={drillKpi}
-              filter={filter}
-              currency={currency}
-              onClose={() => setDrillKpi(null)}
-            />
-          ) : null}
         </>
       ) : null}
     </div>
@@ -352,45 +352,52 @@ function DrillPanel({
   onClose: () => void;
 }) {
   const drill = useScorecardDrill(kpi, filter);
+  // The panel sits above the areas: bring it into view from the KPI row clicked further down.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (kpi) top.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [kpi]);
   return (
-    <Panel
-      title={drill.data ? `What drives ${drill.data.name}` : "Drill-down"}
-      subtitle={drill.data?.basis}
-      testId="scorecard-drill"
-      actions={
-        <button type="button" className="button button-small" onClick={onClose}>
-          Close
-        </button>
-      }
-      flush
-    >
-      {drill.isPending ? <Loading /> : null}
-      {drill.isError ? <ErrorMessage error={drill.error} /> : null}
-      {drill.data && drill.data.rows.length === 0 ? <p className="muted">Nothing falls short.</p> : null}
-      {drill.data && drill.data.rows.length > 0 ? (
-        <table className="grid grid-plain" aria-label="Drill-down">
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col" className="align-right">
-                Contribution
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {drill.data.rows.map((r) => (
-              <tr key={r.subject} data-subject={r.subject}>
-                <td>
-                  <Link to={r.link}>{r.subject}</Link>
-                </td>
-                <td className="align-right num">
-                  {formatKpi(r.contribution, drill.data.contributionUnit, currency)}
-                </td>
+    <div ref={top}>
+      <Panel
+        title={drill.data ? `What drives ${drill.data.name}` : "Drill-down"}
+        subtitle={drill.data?.basis}
+        testId="scorecard-drill"
+        actions={
+          <button type="button" className="button button-small" onClick={onClose}>
+            Close
+          </button>
+        }
+        flush
+      >
+        {drill.isPending ? <Loading /> : null}
+        {drill.isError ? <ErrorMessage error={drill.error} /> : null}
+        {drill.data && drill.data.rows.length === 0 ? <p className="muted">Nothing falls short.</p> : null}
+        {drill.data && drill.data.rows.length > 0 ? (
+          <table className="grid grid-plain" aria-label="Drill-down">
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col" className="align-right">
+                  Contribution
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </Panel>
+            </thead>
+            <tbody>
+              {drill.data.rows.map((r) => (
+                <tr key={r.subject} data-subject={r.subject}>
+                  <td>
+                    <Link to={r.link}>{r.subject}</Link>
+                  </td>
+                  <td className="align-right num">
+                    {formatKpi(r.contribution, drill.data.contributionUnit, currency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </Panel>
+    </div>
   );
 }
