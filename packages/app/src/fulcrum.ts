@@ -25,8 +25,10 @@ import { CommitService } from "./executive/commit-service";
 import { DemandSensingService } from "./forecasting/demand-sensing-service";
 import { ForecastService } from "./forecasting/forecast-service";
 import { HierarchyService } from "./hierarchy/hierarchy-service";
+import { KpiTargetService } from "./monitoring/kpi-target-service";
 import { MonitoringExceptionService } from "./monitoring/monitoring-exception-service";
 import { OrderServiceKpis } from "./monitoring/order-service-kpis";
+import { ScorecardService } from "./monitoring/scorecard-service";
 import { SupplyKpiService } from "./monitoring/supply-kpi-service";
 import { NotificationService } from "./notifications/notification-service";
 import { PlanService } from "./plans/plan-service";
@@ -77,6 +79,11 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
   const commitments = new CommitService(database, workspace, plans, scenarios, supply, cycle, now, () =>
     promiseRisks.check(),
   );
+  const accuracy = new ForecastAccuracyService(database, workspace);
+  const supplyKpis = new SupplyKpiService(database, workspace, plans);
+  const kpiTargets = new KpiTargetService(database);
+  const orderService = new OrderServiceKpis(database, workspace);
+  const scenarioComparison = new ScenarioComparisonService(database, workspace, scenarios, supply);
   return {
     database,
     auth,
@@ -85,23 +92,24 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     forecasts,
     supply,
     scenarios,
-    scenarioComparison: new ScenarioComparisonService(database, workspace, scenarios, supply),
+    scenarioComparison,
     commitments,
     promising: new PromisingService(database, workspace, now),
     promiseRisks,
     notifications: new NotificationService(database, now),
     supplyInputs,
-    supplyKpis: new SupplyKpiService(database, workspace, plans),
-    orderService: new OrderServiceKpis(database, workspace),
-    // The measures it builds on are stateless, so it holds its own instances of them.
+    supplyKpis,
+    kpiTargets,
+    scorecard: new ScorecardService(database, workspace, accuracy, supplyKpis, kpiTargets),
+    orderService,
     monitoringExceptions: new MonitoringExceptionService(
       database,
       workspace,
-      new ForecastAccuracyService(database, workspace),
-      new SupplyKpiService(database, workspace, plans),
-      new OrderServiceKpis(database, workspace),
+      accuracy,
+      supplyKpis,
+      orderService,
       now,
-      new ScenarioComparisonService(database, workspace, scenarios, supply),
+      scenarioComparison,
     ),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),
@@ -110,7 +118,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
     hierarchy,
     demand,
     demandPaste: new DemandPasteService(database, now),
-    accuracy: new ForecastAccuracyService(database, workspace),
+    accuracy,
     demandExceptions: new DemandExceptionService(database, workspace),
     demandAnalysis: new DemandAnalysisService(database, workspace),
     segmentation: new DemandSegmentationService(database, workspace, imports),

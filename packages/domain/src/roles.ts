@@ -96,3 +96,8 @@ export function canPromiseOrders(role: Role): boolean {
 export function canAcknowledgeExceptions(role: Role): boolean {
   return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
 }
+
+/** Who sets the scorecard's KPI targets: the planners, finance, the executive team, administrators. */
+export function canSetKpiTargets(role: Role): boolean {
+  return ["demand_planner", "supply_planner", "finance", "executive", "admin"].includes(role);
+}

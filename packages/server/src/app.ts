@@ -26,6 +26,7 @@ import { promisingRoutes } from "./routes/promising";
 import { promotionRoutes } from "./routes/promotions";
 import { revenuePlanRoutes } from "./routes/revenue-plan";
 import { scenarioRoutes } from "./routes/scenarios";
+import { scorecardRoutes } from "./routes/scorecard";
 import { segmentationRoutes } from "./routes/segmentation";
 import { sensingRoutes } from "./routes/sensing";
 import { supplierPortalRoutes, supplierResponseRoutes } from "./routes/suppliers";
@@ -97,6 +98,7 @@ export function createServerApp(fulcrum: Fulcrum, options: ServerOptions = {}) {
   api.route("/", supplyInputRoutes);
   api.route("/", monitoringRoutes);
   api.route("/", monitoringExceptionRoutes);
+  api.route("/", scorecardRoutes);
   api.route("/", accuracyRoutes);
   api.route("/", demandExceptionRoutes);
   api.route("/", segmentationRoutes);

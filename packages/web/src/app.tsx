@@ -14,7 +14,9 @@ import { MonitorPage } from "./pages/monitor-page";
 import { MonitoringExceptionsPage } from "./pages/monitoring-exceptions-page";
 import { NotFoundPage } from "./pages/not-found-page";
 import { OverviewPage } from "./pages/overview-page";
+import { PerformanceReportPage } from "./pages/performance-report-page";
 import { PromisingPage } from "./pages/promising-page";
+import { ScorecardPage } from "./pages/scorecard-page";
 import { StagePage } from "./pages/stage-page";
 
 // ECharts is most of the bundle's weight and only some pages draw charts: load those pages on demand.
@@ -156,6 +158,8 @@ export const routes: RouteObject[] = [
       { path: "monitor", element: <MonitorPage /> },
       { path: "monitor/promising", element: <PromisingPage /> },
       { path: "monitor/exceptions", element: <MonitoringExceptionsPage /> },
+      { path: "monitor/scorecard", element: <ScorecardPage /> },
+      { path: "monitor/report", element: <PerformanceReportPage /> },
       { path: "inbox", element: <InboxPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -59,7 +59,7 @@ export class SupplyKpiService {
           .slice(0, 100),
       },
       inventory: {
-        total: inventory.total,
+        total: { ...inventory.total, coverDays: finite(inventory.total.coverDays) },
         positions: inventory.rows.length,
         rows: [...inventory.rows]
           .sort((a, b) => Math.abs(b.deviationValue) - Math.abs(a.deviationValue))

@@ -48,13 +48,16 @@ describe("inventoryVersusPlan", () => {
     expect(rows[2]!.coverDays).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it("totals the money and counts the positions below safety stock", () => {
+  it("totals the money, counts the positions below safety stock and covers the total demand", () => {
     // Values 30,000 + 7,500 + 24,250; plans 25,000 + 20,000 + 0.
+    // Cover over the positions demand follows (C has none): stock 120 + 30 = 150 against demand
+    // 120, 180, 60: April's 120, then 30 of May's 180 → (1 + 30/180) · 30 = 35 days.
     expect(total).toEqual({
       actualValue: 61_750,
       plannedValue: 45_000,
       deviationValue: 16_750,
       belowSafetyStock: 1,
+      coverDays: expect.closeTo(35, 10),
     });
   });
 });

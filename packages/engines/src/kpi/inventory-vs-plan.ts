@@ -49,7 +49,8 @@ export interface InventoryVersusPlan {
 
 /**
  * Each observation against its plan, and the totals in money: Σ actual value, Σ planned value,
- * their difference, and the number of positions below safety stock.
+ * their difference, the number of positions below safety stock, and the days the total stock of
+ * the positions some demand follows covers that demand (Infinity when none follows).
  */
 export function inventoryVersusPlan(
   observations: readonly InventoryObservation[],
@@ -81,6 +82,7 @@ export function inventoryVersusPlan(
               : "on-target",
     };
   });
+  const covered = observations.filter((o) => o.demandAfter.some((d) => d > 0));
   const sum = (value: (r: InventoryVersusPlan) => number) => rows.reduce((s, r) => s + value(r), 0) as Money;
   return {
     rows,
@@ -89,6 +91,22 @@ export function inventoryVersusPlan(
       plannedValue: sum((r) => r.plannedValue),
       deviationValue: sum((r) => r.deviationValue),
       belowSafetyStock: rows.filter((r) => r.status === "below-safety-stock").length,
+      // Over the positions some demand follows: stock nobody will ask for (a phased-out item, a
+      // raw material) has no cover to add, and would make the total unbounded.
+      coverDays: coverInDays(
+        covered.reduce((s, o) => s + o.actual, 0),
+        totalDemandAfter(covered),
+        options.daysPerPeriod,
+      ),
     },
   };
+}
+
+function totalDemandAfter(observations: readonly InventoryObservation[]): number[] {
+  const total: number[] = [];
+  for (const o of observations)
+    o.demandAfter.forEach((d, t) => {
+      total[t] = (total[t] ?? 0) + d;
+    });
+  return total;
 }

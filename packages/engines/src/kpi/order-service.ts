@@ -36,7 +36,11 @@ export interface OrderService {
  */
 export function orderService(lines: readonly OrderLine[]): OrderService[] {
   const groups = new Map<string, OrderLine[]>();
-  for (const line of lines) groups.set(line.key, [...(groups.get(line.key) ?? []), line]);
+  for (const line of lines) {
+    const own = groups.get(line.key);
+    if (own) own.push(line);
+    else groups.set(line.key, [line]);
+  }
   return [...groups].map(([key, own]) => {
     const requested = own.reduce((s, l) => s + l.requested, 0);
     const filled = own.reduce((s, l) => s + Math.min(l.delivered, l.requested), 0);

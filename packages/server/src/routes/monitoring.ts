@@ -45,6 +45,7 @@ const SupplyKpisSchema = z
         plannedValue: z.number(),
         deviationValue: z.number(),
         belowSafetyStock: z.number(),
+        coverDays: z.number().nullable(),
       }),
       positions: z.number(),
       rows: z.array(

@@ -97,6 +97,7 @@ function CompanyLinks({
       <div className="nav-section">
         <div className="nav-heading">Operations</div>
         {monitor.map((stage) => link(stage.path, stage.label, stage.id, { end: true }))}
+        {link("/monitor/scorecard", "KPI scorecard", "review", { sub: true })}
         {link("/monitor/promising", "Order promising", "review", { sub: true })}
         {link("/monitor/exceptions", "Exceptions", "monitor", { sub: true })}
       </div>
