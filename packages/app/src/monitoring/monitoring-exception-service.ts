@@ -6,9 +6,11 @@
 
 import {
   addPeriods,
+  bucketOf,
   canAcknowledgeExceptions,
   type Money,
   type PeriodKey,
+  parsePeriod,
   periodRange,
 } from "@fulcrum/domain";
 import {
@@ -40,6 +42,11 @@ export interface MonitoringExceptionRequest {
   readonly months?: number;
   /** Months in a row a forecast bias must last (default 3). */
   readonly biasPeriods?: number;
+  /**
+   * The window's last month (default the last closed one), for a past month's report. Decisions are
+   * overdue as of today whatever the window: an open decision past its date is late now.
+   */
+  readonly to?: string;
 }
 
 export const DEFAULT_EXCEPTION_MONTHS = 6;
@@ -101,7 +108,10 @@ export class MonitoringExceptionService {
     if (!Number.isInteger(biasPeriods) || biasPeriods < 1 || biasPeriods > months)
       throw new AppError("bad_request", `biasPeriods must be a whole number of months from 1 to ${months}`);
     const cycle = company.currentPeriod;
-    const to = addPeriods(cycle, -1);
+    const lastClosed = addPeriods(cycle, -1);
+    const to = options.to === undefined ? lastClosed : parsePeriod(options.to);
+    if (!to || bucketOf(to) !== company.bucket || to > lastClosed)
+      throw new AppError("bad_request", `to must be a closed ${company.bucket} up to ${lastClosed}`);
     const from = addPeriods(to, -(months - 1));
     const window = { from, to };
     const query = sqlRows(this.database.db);

@@ -77,10 +77,16 @@ describe("scorecard API", () => {
   it("reports a closed month as JSON and as a workbook that reads back", async () => {
     const json = (await (await get("eve", "/api/monitoring/report?month=2026-10")).json()) as {
       kpis: { code: string; trend: unknown[] }[];
-      exceptions: unknown[];
+      exceptions: { title: string; valueAtStake: number }[];
+      exceptionCount: number;
     };
     expect(json.kpis).toHaveLength(19);
-    expect(json.exceptions).toEqual([]);
+    // The report lists the exception list of the months up to its own, largest value at stake first.
+    const list = await server.fulcrum.monitoringExceptions.list({ to: "2026-10" });
+    expect(json.exceptionCount).toBe(list.exceptions.length);
+    expect(json.exceptions.map((e) => e.title)).toEqual(list.exceptions.slice(0, 10).map((e) => e.title));
+    const values = json.exceptions.map((e) => e.valueAtStake);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
     const response = await get("eve", "/api/monitoring/report.xlsx?month=2026-10");
     expect(response.status).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -90,7 +96,9 @@ describe("scorecard API", () => {
     expect(card.getCell("A1").value).toBe("S&OP performance report 2026-10");
     const names = card.getColumn(2).values.filter((v) => typeof v === "string");
     expect(names).toContain("On time in full (OTIF)");
-    expect(book.getWorksheet("Exceptions")!.getCell("A2").value).toBe("No exceptions recorded");
+    const sheet = book.getWorksheet("Exceptions")!;
+    expect(sheet.getCell("B2").value).toBe(json.exceptions[0]?.title ?? null);
+    expect(sheet.getCell("A2").value).not.toBe("No exceptions recorded");
     expect((await get("eve", "/api/monitoring/report?month=2026-11")).status).toBe(400);
   });
 });

@@ -263,11 +263,20 @@ const reportXlsx = createRoute({
 });
 
 /**
- * The exceptions the report lists. The exception list is built apart; until it is wired in, the
- * report has none and says so.
+ * The exceptions the report lists: those of the closed months up to the report's month, largest
+ * value at stake first, each with its acknowledgement.
  */
-async function reportExceptions(_fulcrum: Fulcrum, _month: string): Promise<ReportException[]> {
-  return [];
+async function reportExceptions(fulcrum: Fulcrum, month: string): Promise<ReportException[]> {
+  const { exceptions } = await fulcrum.monitoringExceptions.list({ to: month });
+  return exceptions.map((e) => ({
+    kind: e.kind,
+    title: e.title,
+    subject: e.subject.name,
+    valueAtStake: e.valueAtStake,
+    link: e.link,
+    acknowledgedBy: e.acknowledgedBy,
+    action: e.action,
+  }));
 }
 
 async function reportFor(fulcrum: Fulcrum, month: string) {
