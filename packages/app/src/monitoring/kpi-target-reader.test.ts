@@ -15,8 +15,8 @@ describe("targetBook", () => {
     expect(book.target("otif", "segment:RETAIL")).toBe(0.9);
   });
 
-  it("falls back to the stated default when nobody set a target", () => {
-    expect(book.target("forecast_bias", "group:FAM-A")).toBe(0.1);
+  it("falls back to the KPI catalogue's default when nobody set a target", () => {
+    expect(book.target("forecast_bias", "group:FAM-A")).toBe(0.05);
     expect(book.target("plan_attainment", "group:FAM-A")).toBe(0.8);
     expect(book.target("plan_attainment", "group:FAM-B")).toBe(0.95);
   });

@@ -2,19 +2,17 @@
 // kpi_targets log: the newest entry per (KPI, scope) is in force, and a subject's target is the
 // first in force along its scopes (a segment's own, else the company's), else the stated default.
 
+import { kpiDefinition } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
 import { sql } from "kysely";
 import { sqlRows } from "../data/sql-rows";
 
-/** The targets used when nobody has set one: the KPI catalogue's defaults. */
-export const DEFAULT_KPI_TARGETS = {
-  /** Largest |bias| a month may have, as a share of its demand. */
-  forecast_bias: 0.1,
-  /** Share of planned production made. */
-  plan_attainment: 0.95,
-  /** Share of order lines on time in full. */
-  otif: 0.95,
-} as const;
+const EXCEPTION_KPIS = ["forecast_bias", "plan_attainment", "otif"] as const;
+
+/** The targets used when nobody has set one: the KPI catalogue's defaults, as the scorecard shows. */
+export const DEFAULT_KPI_TARGETS = Object.fromEntries(
+  EXCEPTION_KPIS.map((code) => [code, kpiDefinition(code)!.defaultTarget]),
+) as Record<(typeof EXCEPTION_KPIS)[number], number>;
 
 export type ExceptionKpi = keyof typeof DEFAULT_KPI_TARGETS;
 
