@@ -152,10 +152,22 @@ export const STAGES: readonly StageDef[] = [
     path: "/monitor",
     label: "Monitor",
     purpose:
-      "How the plan is carried out — order service, production plan attainment, inventory against plan — and the health of the data behind it.",
+      "How the committed plan is carried out — the KPI scorecard, order service, production plan attainment, inventory against plan, order promising — the exceptions the next cycle opens with, and the health of the data behind it.",
     cycleStages: [],
     areas: [],
     tools: [
+      {
+        to: "/monitor/scorecard",
+        label: "KPI scorecard",
+        description:
+          "Every KPI of the last closed months against the committed plans and the budget, coloured against its target, with its definition, trend and drill-down, and the monthly performance report.",
+      },
+      {
+        to: "/monitor/promising",
+        label: "Order promising",
+        description:
+          "Available- and capable-to-promise against the committed plan, promises made and cancelled, and the promises a new plan puts at risk.",
+      },
       {
         to: "/monitor/exceptions",
         label: "Exceptions for the next cycle",
