@@ -3,7 +3,8 @@
 // Signs in as the demand planner, so the demo company must be loaded. Runs a SKU-level statistical
 // forecast from the forecast page when none exists yet (the server must work its job queue), then
 // signs in as the supply planner and runs the level, chase and optimiser plans when no supply plan
-// exists yet, and finally, as the executive, the scenarios, the demand–supply gap and the executive page.
+// exists yet, and finally, as the executive, the scenarios, the demand–supply gap, the executive
+// page, the KPI scorecard and the exceptions for the next cycle.
 
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -158,6 +159,12 @@ async function main(): Promise<void> {
     await page.goto(`${baseUrl}/executive`);
     await page.getByTestId("executive-page").waitFor();
     await shoot(page, "executive");
+    await page.goto(`${baseUrl}/monitor/scorecard`);
+    await page.getByTestId("scorecard-window").waitFor({ timeout: 120_000 });
+    await shoot(page, "scorecard");
+    await page.goto(`${baseUrl}/monitor/exceptions`);
+    await page.getByTestId("exception-link").first().waitFor({ timeout: 120_000 });
+    await shoot(page, "monitoring-exceptions");
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
