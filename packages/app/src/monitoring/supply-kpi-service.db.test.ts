@@ -69,6 +69,20 @@ describe("supply KPIs from actuals", () => {
       "INSERT INTO inventory (sku, location, snapshot_date, on_hand) VALUES ($1, $2, '2026-11-30', $3)",
       [dcSku, dcLocation, dc.value + 200],
     );
+    // A count of a position the plan does not carry (an item never planned at that plant) has no
+    // plan to be judged against: it is not compared with a plan of nothing.
+    const { rows: unplanned } = await database.pool.query<{ sku: string; location: string }>(
+      `SELECT i.sku, l.code AS location FROM items i CROSS JOIN locations l
+       WHERE l.location_type = 'plant' AND NOT EXISTS (
+         SELECT 1 FROM plan_values v WHERE v.version_id = $1 AND v.sku = i.sku AND v.location = l.code)
+       ORDER BY 1, 2 LIMIT 1`,
+      [novemberPlan],
+    );
+    expect(unplanned).toHaveLength(1);
+    await database.pool.query(
+      "INSERT INTO inventory (sku, location, snapshot_date, on_hand) VALUES ($1, $2, '2026-11-30', 5000)",
+      [unplanned[0]!.sku, unplanned[0]!.location],
+    );
     await fulcrum.workspace.updateCompany({ currentPeriod: "2026-12" as PeriodKey, asOf: "2026-12-02" });
     // The December cycle forecasts and re-plans: that must not change how November is judged.
     await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });

@@ -128,6 +128,13 @@ export class SupplyKpiService {
         AND v.period > k.period
         AND v.period <= to_char(to_date(k.period, 'YYYY-MM') + make_interval(months => ${COVER_MONTHS}), 'YYYY-MM')
       GROUP BY 1, 2, 3, 4`);
+    // The stock positions each plan in force carries: a count of anything else (filled bottles the
+    // plan treats as phantoms, an item it never planned) has no plan to be judged against.
+    const carried = await query<{ period: string; sku: string; location: string }>(sql`
+      SELECT DISTINCT k.period, v.sku, v.location
+      FROM unnest(${pairs.version}::int[], ${pairs.period}::text[]) AS k(version_id, period)
+      JOIN plan_values v ON v.version_id = k.version_id
+      WHERE (v.measure LIKE 'supply.%' OR v.measure LIKE 'inventory.%') AND v.location IS NOT NULL`);
     const made = await query<{ sku: string; location: string; period: string; quantity: number }>(sql`
       SELECT sku, location, period, quantity FROM production_actuals WHERE period BETWEEN ${from} AND ${to}`);
     const stock = await query<{ sku: string; location: string; period: string; onHand: number }>(sql`
@@ -212,8 +219,9 @@ export class SupplyKpiService {
       demandAfter.set(key, list);
     }
     const unitCost = new Map(costs.map((c) => [c.sku, c.cost]));
+    const planned = new Set(carried.map((c) => `${c.sku}@${c.location}\u0000${c.period}`));
     const observations: InventoryObservation[] = stock
-      .filter((s) => inForce.has(s.period))
+      .filter((s) => planned.has(`${s.sku}@${s.location}\u0000${s.period}`))
       .map((s) => {
         const key = `${s.sku}@${s.location}`;
         const id = `${key}\u0000${s.period}`;

@@ -48,8 +48,10 @@ export interface InventoryVersusPlan {
 }
 
 /**
- * Each observation against its plan, and the totals in money: Σ actual value, Σ planned value,
- * their difference, and the number of positions below safety stock.
+ * Each observation against its plan, and the totals in money: the actual and the planned value of
+ * the stock held, and their difference, as an average month-end level — Σ value ÷ the months
+ * observed, since stock is a level and adding twelve month-ends would count the same units twelve
+ * times — and the number of position-months below safety stock.
  */
 export function inventoryVersusPlan(
   observations: readonly InventoryObservation[],
@@ -81,13 +83,17 @@ export function inventoryVersusPlan(
               : "on-target",
     };
   });
-  const sum = (value: (r: InventoryVersusPlan) => number) => rows.reduce((s, r) => s + value(r), 0) as Money;
+  const months = new Set(rows.map((r) => r.period)).size;
+  const level = (value: (r: InventoryVersusPlan) => number) =>
+    (months > 0 ? Math.round(rows.reduce((s, r) => s + value(r), 0) / months) : 0) as Money;
+  const actualValue = level((r) => r.actualValue);
+  const plannedValue = level((r) => r.plannedValue);
   return {
     rows,
     total: {
-      actualValue: sum((r) => r.actualValue),
-      plannedValue: sum((r) => r.plannedValue),
-      deviationValue: sum((r) => r.deviationValue),
+      actualValue,
+      plannedValue,
+      deviationValue: (actualValue - plannedValue) as Money,
       belowSafetyStock: rows.filter((r) => r.status === "below-safety-stock").length,
     },
   };
