@@ -83,6 +83,18 @@ describe("supply KPIs from actuals", () => {
       "INSERT INTO inventory (sku, location, snapshot_date, on_hand) VALUES ($1, $2, '2026-11-30', 5000)",
       [unplanned[0]!.sku, unplanned[0]!.location],
     );
+    // A plant's finished stock covers the shipments the plan sends from it after the month.
+    const { rows: shipping } = await database.pool.query<{ sku: string; location: string }>(
+      `SELECT sku, location FROM plan_values
+       WHERE version_id = $1 AND measure = 'supply.shipments' AND period = '2026-12' AND value > 100
+       ORDER BY value DESC LIMIT 1`,
+      [novemberPlan],
+    );
+    expect(shipping).toHaveLength(1);
+    await database.pool.query(
+      "INSERT INTO inventory (sku, location, snapshot_date, on_hand) VALUES ($1, $2, '2026-11-30', 100)",
+      [shipping[0]!.sku, shipping[0]!.location],
+    );
     await fulcrum.workspace.updateCompany({ currentPeriod: "2026-12" as PeriodKey, asOf: "2026-12-02" });
     // The December cycle forecasts and re-plans: that must not change how November is judged.
     await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
@@ -108,9 +120,17 @@ describe("supply KPIs from actuals", () => {
     expect(kpis.attainment.byResource.length).toBeGreaterThan(0);
     for (const r of kpis.attainment.byResource) expect(r.attainment).not.toBeNull();
 
-    expect(kpis.inventory.positions).toBe(1);
-    expect(kpis.inventory.rows[0]).toMatchObject({ key: dc.key, period: "2026-11" });
-    expect(kpis.inventory.rows[0]!.deviation).toBeCloseTo(200, 6);
+    // The DC position and the plant's; not the position the plan does not carry.
+    expect(kpis.inventory.positions).toBe(2);
+    const dcRow = kpis.inventory.rows.find((r) => r.key === dc.key)!;
+    expect(dcRow).toMatchObject({ period: "2026-11" });
+    expect(dcRow.deviation).toBeCloseTo(200, 6);
+    const plantRow = kpis.inventory.rows.find(
+      (r) => r.key === `${shipping[0]!.sku}@${shipping[0]!.location}`,
+    )!;
+    // 100 units against more than 100 shipped in December: less than a month of cover, not unbounded.
+    expect(plantRow.coverDays).not.toBeNull();
+    expect(plantRow.coverDays!).toBeLessThan(30);
   });
 
   it("refuses a range that ends before it starts, and weeks in a monthly company", async () => {

@@ -115,6 +115,9 @@ export class SupplyKpiService {
       WHERE v.measure IN ('supply.production', 'inventory.projected', 'inventory.target', 'inventory.safety_stock')
       GROUP BY 1, 2, 3, 4`);
     // Demand after a month comes from the plan in force for that month: keyed by the month measured.
+    // What a position's stock has to cover is what the plan draws from it: demand served or lost at a
+    // DC, shipments to the DCs from a plant's finished goods, and production's use of a plant's
+    // materials — so a plant's stock is not judged as if nothing would ever be taken from it.
     const demandCells = await query<{
       measured: string;
       sku: string;
@@ -124,7 +127,8 @@ export class SupplyKpiService {
     }>(sql`
       SELECT k.period AS measured, v.sku, v.location, v.period, sum(v.value)::float8 AS value
       FROM unnest(${pairs.version}::int[], ${pairs.period}::text[]) AS k(version_id, period)
-      JOIN plan_values v ON v.version_id = k.version_id AND v.measure IN ('supply.served', 'supply.lost_sales')
+      JOIN plan_values v ON v.version_id = k.version_id
+        AND v.measure IN ('supply.served', 'supply.lost_sales', 'supply.shipments', 'supply.consumption')
         AND v.period > k.period
         AND v.period <= to_char(to_date(k.period, 'YYYY-MM') + make_interval(months => ${COVER_MONTHS}), 'YYYY-MM')
       GROUP BY 1, 2, 3, 4`);
