@@ -164,8 +164,15 @@ export class SupplyKpiService {
       GROUP BY sku`);
 
     const inForce = new Set<string>(covered.map((p) => p.period));
-    const plannedProduction = cells.filter((c) => c.measure === "supply.production");
-    const actualProduction = made.filter((m) => inForce.has(m.period));
+    // Attainment is of finished goods, which is what the plants report making: a plan that makes
+    // filled bottles as an intermediate step is not short of plan for the bottles no one counts.
+    const finished = new Set(
+      (await query<{ sku: string }>(sql`SELECT sku FROM items WHERE item_type = 'finished'`)).map(
+        (i) => i.sku,
+      ),
+    );
+    const plannedProduction = cells.filter((c) => c.measure === "supply.production" && finished.has(c.sku));
+    const actualProduction = made.filter((m) => inForce.has(m.period) && finished.has(m.sku));
 
     const byKey = (rows: readonly { key: string; period: string; planned: number; actual: number }[]) => {
       const sum = new Map<string, AttainmentCell>();

@@ -17,7 +17,10 @@ export interface InventoryObservation {
   readonly safetyStock: number;
   /** Standard cost per unit, in minor units. */
   readonly unitCost: Money;
-  /** Demand of the periods that follow, nearest first: what the closing stock has to cover. */
+  /**
+   * What the plan draws from the position in the periods that follow, nearest first — demand at a
+   * DC, shipments from a plant, consumption of a material: what the closing stock has to cover.
+   */
   readonly demandAfter: readonly number[];
 }
 
