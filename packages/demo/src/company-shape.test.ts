@@ -114,10 +114,12 @@ describe("the default demo company", () => {
     }
   });
 
-  it("counts stock at the end of each of the last twelve months, and makes what it ships and stocks", () => {
+  it("counts stock at the end of each of the last thirteen months, and makes what it ships and stocks", () => {
     const dates = [...new Set(rows("inventory").map((r) => r.snapshot_date as string))].sort();
-    expect(dates).toHaveLength(12);
-    expect(dates[0]).toBe("2025-11-30");
+    // The twelve months measured, and the end of the month before them: the first past cycle's opening stock.
+    expect(dates).toHaveLength(13);
+    expect(dates[0]).toBe("2025-10-31");
+    expect([...new Set(rows("production_actuals").map((r) => r.period as string))].sort()[0]).toBe("2025-11");
     expect(dates.at(-1)).toBe("2026-10-31");
     // Finished stock per SKU and month end, and units made and shipped per SKU and month.
     const sum = (list: readonly ImportRow[], key: (r: ImportRow) => string, value: string) => {

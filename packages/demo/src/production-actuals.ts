@@ -9,8 +9,8 @@ import { COUNTED_MONTHS, type StockCounts } from "./inventory";
 import { PLANTS } from "./network";
 
 /**
- * made(t) = delivered(t) + stock(end of t) − stock(end of t − 1), never below 0; the oldest counted
- * month has no count before it and is made as delivered.
+ * made(t) = delivered(t) + stock(end of t) − stock(end of t − 1), never below 0, for each counted
+ * month after the oldest (whose count is the opening stock of the first).
  *
  * @param delivered delivered units per SKU and history month, at sku × historyMonths + month.
  */
@@ -23,10 +23,9 @@ export function productionActualRows(
   const h = calendar.history.length;
   const rows: ImportRow[] = [];
   for (const sku of skus)
-    for (let k = 0; k < COUNTED_MONTHS; k++) {
+    for (let k = 1; k < COUNTED_MONTHS; k++) {
       const t = h - COUNTED_MONTHS + k;
-      const change =
-        k === 0 ? 0 : stock[sku.index * COUNTED_MONTHS + k]! - stock[sku.index * COUNTED_MONTHS + k - 1]!;
+      const change = stock[sku.index * COUNTED_MONTHS + k]! - stock[sku.index * COUNTED_MONTHS + k - 1]!;
       const quantity = Math.max(0, Math.round(delivered[sku.index * h + t]! + change));
       if (quantity > 0)
         rows.push({

@@ -91,17 +91,30 @@ export async function playDemoCycles(
       cyclePeriod: cycle,
       user: null,
     });
+    // The forecast with its P10–P90 band, as a forecast run stores it: the cycle's supply plan sizes
+    // its safety stock from that band, and without it would plan none.
     const cells = known.flatMap((s, i) => {
       const result = results[i]!;
-      return result.ok
-        ? months.map((period, h) => ({ sku: s.sku, period, value: Math.round(result.forecast.point[h]!) }))
-        : [];
+      if (!result.ok) return [];
+      const band = (level: number) => result.forecast.quantiles.find((q) => Math.abs(q.level - level) < 1e-9);
+      const layers: [string, readonly number[] | undefined][] = [
+        ["demand.statistical", result.forecast.point],
+        ["demand.statistical.p10", band(0.1)?.values],
+        ["demand.statistical.p90", band(0.9)?.values],
+      ];
+      return layers.flatMap(([measure, values]) =>
+        values
+          ? months.map((period, h) => ({ measure, sku: s.sku, period, value: Math.round(values[h]!) }))
+          : [],
+      );
     });
     await sql`
       INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-      SELECT ${version.id}, 'demand.statistical', s, NULL, NULL, p, v
-      FROM unnest(${cells.map((c) => c.sku)}::text[], ${cells.map((c) => c.period)}::text[],
-                  ${cells.map((c) => c.value)}::float8[]) AS t(s, p, v)`.execute(db);
+      SELECT ${version.id}, m, s, NULL, NULL, p, v
+      FROM unnest(${cells.map((c) => c.measure)}::text[], ${cells.map((c) => c.sku)}::text[],
+                  ${cells.map((c) => c.period)}::text[], ${cells.map((c) => c.value)}::float8[]) AS t(m, s, p, v)`.execute(
+      db,
+    );
 
     const edit = async (
       measure: "demand.sales" | "demand.marketing",

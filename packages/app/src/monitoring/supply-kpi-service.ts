@@ -115,6 +115,9 @@ export class SupplyKpiService {
       WHERE v.measure IN ('supply.production', 'inventory.projected', 'inventory.target', 'inventory.safety_stock')
       GROUP BY 1, 2, 3, 4`);
     // Demand after a month comes from the plan in force for that month: keyed by the month measured.
+    // What a position's stock has to cover is what the plan draws from it: demand served or lost at a
+    // DC, shipments to the DCs from a plant's finished goods, and production's use of a plant's
+    // materials — so a plant's stock is not judged as if nothing would ever be taken from it.
     const demandCells = await query<{
       measured: string;
       sku: string;
@@ -124,10 +127,18 @@ export class SupplyKpiService {
     }>(sql`
       SELECT k.period AS measured, v.sku, v.location, v.period, sum(v.value)::float8 AS value
       FROM unnest(${pairs.version}::int[], ${pairs.period}::text[]) AS k(version_id, period)
-      JOIN plan_values v ON v.version_id = k.version_id AND v.measure IN ('supply.served', 'supply.lost_sales')
+      JOIN plan_values v ON v.version_id = k.version_id
+        AND v.measure IN ('supply.served', 'supply.lost_sales', 'supply.shipments', 'supply.consumption')
         AND v.period > k.period
         AND v.period <= to_char(to_date(k.period, 'YYYY-MM') + make_interval(months => ${COVER_MONTHS}), 'YYYY-MM')
       GROUP BY 1, 2, 3, 4`);
+    // The stock positions each plan in force carries: a count of anything else (filled bottles the
+    // plan treats as phantoms, an item it never planned) has no plan to be judged against.
+    const carried = await query<{ period: string; sku: string; location: string }>(sql`
+      SELECT DISTINCT k.period, v.sku, v.location
+      FROM unnest(${pairs.version}::int[], ${pairs.period}::text[]) AS k(version_id, period)
+      JOIN plan_values v ON v.version_id = k.version_id
+      WHERE (v.measure LIKE 'supply.%' OR v.measure LIKE 'inventory.%') AND v.location IS NOT NULL`);
     const made = await query<{ sku: string; location: string; period: string; quantity: number }>(sql`
       SELECT sku, location, period, quantity FROM production_actuals WHERE period BETWEEN ${from} AND ${to}`);
     const stock = await query<{ sku: string; location: string; period: string; onHand: number }>(sql`
@@ -153,8 +164,15 @@ export class SupplyKpiService {
       GROUP BY sku`);
 
     const inForce = new Set<string>(covered.map((p) => p.period));
-    const plannedProduction = cells.filter((c) => c.measure === "supply.production");
-    const actualProduction = made.filter((m) => inForce.has(m.period));
+    // Attainment is of finished goods, which is what the plants report making: a plan that makes
+    // filled bottles as an intermediate step is not short of plan for the bottles no one counts.
+    const finished = new Set(
+      (await query<{ sku: string }>(sql`SELECT sku FROM items WHERE item_type = 'finished'`)).map(
+        (i) => i.sku,
+      ),
+    );
+    const plannedProduction = cells.filter((c) => c.measure === "supply.production" && finished.has(c.sku));
+    const actualProduction = made.filter((m) => inForce.has(m.period) && finished.has(m.sku));
 
     const byKey = (rows: readonly { key: string; period: string; planned: number; actual: number }[]) => {
       const sum = new Map<string, AttainmentCell>();
@@ -212,8 +230,9 @@ export class SupplyKpiService {
       demandAfter.set(key, list);
     }
     const unitCost = new Map(costs.map((c) => [c.sku, c.cost]));
+    const planned = new Set(carried.map((c) => `${c.sku}@${c.location}\u0000${c.period}`));
     const observations: InventoryObservation[] = stock
-      .filter((s) => inForce.has(s.period))
+      .filter((s) => planned.has(`${s.sku}@${s.location}\u0000${s.period}`))
       .map((s) => {
         const key = `${s.sku}@${s.location}`;
         const id = `${key}\u0000${s.period}`;

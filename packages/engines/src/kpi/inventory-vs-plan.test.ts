@@ -60,4 +60,19 @@ describe("inventoryVersusPlan", () => {
       coverDays: expect.closeTo(35, 10),
     });
   });
+
+  it("totals stock as the average month-end level, not the sum of the month-ends", () => {
+    // One position held 100 units at 250 at the end of March and of April, planned 80 then 120:
+    // it held 25,000 each month-end, so the level is 25,000 (not 50,000), the plan's (20,000 +
+    // 30,000) ÷ 2 = 25,000, and no deviation on average.
+    const april = "2026-04" as PeriodKey;
+    const { total: level } = inventoryVersusPlan(
+      [
+        { ...base, key: "A@DC", actual: 100, planned: 80 },
+        { ...base, key: "A@DC", period: april, actual: 100, planned: 120 },
+      ],
+      { daysPerPeriod: 30, tolerance: 0.05 },
+    );
+    expect(level).toMatchObject({ actualValue: 25_000, plannedValue: 25_000, deviationValue: 0 });
+  });
 });

@@ -17,7 +17,10 @@ export interface InventoryObservation {
   readonly safetyStock: number;
   /** Standard cost per unit, in minor units. */
   readonly unitCost: Money;
-  /** Demand of the periods that follow, nearest first: what the closing stock has to cover. */
+  /**
+   * What the plan draws from the position in the periods that follow, nearest first — demand at a
+   * DC, shipments from a plant, consumption of a material: what the closing stock has to cover.
+   */
   readonly demandAfter: readonly number[];
 }
 
@@ -48,9 +51,11 @@ export interface InventoryVersusPlan {
 }
 
 /**
- * Each observation against its plan, and the totals in money: Σ actual value, Σ planned value,
- * their difference, the number of positions below safety stock, and the days the total stock of
- * the positions some demand follows covers that demand (Infinity when none follows).
+ * Each observation against its plan, and the totals in money: the actual and the planned value of
+ * the stock held, and their difference, as an average month-end level — Σ value ÷ the months
+ * observed, since stock is a level and adding twelve month-ends would count the same units twelve
+ * times — the number of position-months below safety stock, and the days the total stock of the
+ * positions some demand follows covers that demand (Infinity when none follows).
  */
 export function inventoryVersusPlan(
   observations: readonly InventoryObservation[],
@@ -83,13 +88,17 @@ export function inventoryVersusPlan(
     };
   });
   const covered = observations.filter((o) => o.demandAfter.some((d) => d > 0));
-  const sum = (value: (r: InventoryVersusPlan) => number) => rows.reduce((s, r) => s + value(r), 0) as Money;
+  const months = new Set(rows.map((r) => r.period)).size;
+  const level = (value: (r: InventoryVersusPlan) => number) =>
+    (months > 0 ? Math.round(rows.reduce((s, r) => s + value(r), 0) / months) : 0) as Money;
+  const actualValue = level((r) => r.actualValue);
+  const plannedValue = level((r) => r.plannedValue);
   return {
     rows,
     total: {
-      actualValue: sum((r) => r.actualValue),
-      plannedValue: sum((r) => r.plannedValue),
-      deviationValue: sum((r) => r.deviationValue),
+      actualValue,
+      plannedValue,
+      deviationValue: (actualValue - plannedValue) as Money,
       belowSafetyStock: rows.filter((r) => r.status === "below-safety-stock").length,
       // Over the positions some demand follows: stock nobody will ask for (a phased-out item, a
       // raw material) has no cover to add, and would make the total unbounded.

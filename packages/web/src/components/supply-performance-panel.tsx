@@ -65,7 +65,7 @@ export function SupplyPerformancePanel({ kpis, currency }: { kpis: SupplyKpis; c
           label="Stock vs plan"
           value={formatMoneyRounded(stock.deviationValue, currency)}
           unit={currency.code}
-          hint={`${formatMoneyRounded(stock.actualValue, currency)} held against ${formatMoneyRounded(stock.plannedValue, currency)} planned, at standard cost`}
+          hint={`${formatMoneyRounded(stock.actualValue, currency)} held against ${formatMoneyRounded(stock.plannedValue, currency)} planned, at standard cost, on average at a month's end`}
         />
         <Stat
           label="Below safety stock"
@@ -133,9 +133,9 @@ export function SupplyPerformancePanel({ kpis, currency }: { kpis: SupplyKpis; c
         </tbody>
       </table>
       <p className="muted">
-        Stock is the last count in each month against the plan's projected closing stock; on target means
-        within ±{band} % of target stock (safety stock plus cycle stock). Cover counts the days of the plan's
-        later demand the stock would serve; “–” where no demand follows.
+        Stock is the last count in each month against the plan's projected closing stock, for the positions
+        the plan carries; on target means within ±{band} % of target stock (safety stock plus cycle stock).
+        Cover counts the days of the plan's later demand the stock would serve; “–” where no demand follows.
       </p>
     </Panel>
   );
