@@ -83,7 +83,7 @@ beforeAll(async () => {
     INSERT INTO production_actuals VALUES
       ('S1', 'PLANT', '2026-09', 200), ('S1', 'PLANT', '2026-10', 150), ('S1', 'PLANT', '2026-11', 180),
       ('S2', 'PLANT', '2026-09', 100), ('S2', 'PLANT', '2026-10', 100), ('S2', 'PLANT', '2026-11', 100);
-    INSERT INTO inventory VALUES ('S1', 'DC', '2026-10-31', 25), ('S1', 'DC', '2026-11-30', 100),
+    INSERT INTO inventory VALUES ('S1', 'DC', '2026-10-31', 25), ('S1', 'DC', '2026-11-30', 30),
                                  ('S2', 'DC', '2026-11-30', 200);
     -- OTIF targets: the company's 60 %, Retail's own raised from 80 % to 90 %.
     INSERT INTO kpi_targets (kpi, scope, target, set_by) VALUES
@@ -115,8 +115,8 @@ describe("monitoring exceptions for the next cycle", () => {
       ["inventory-above-max:S2@DC:2026-11", 50_000],
       // S1 made 150 and 180 of 200 in October and November (75 %, 90 %): 70 units × 5.00.
       ["plan-attainment:S1:2026-11", 35_000],
-      // S1 at the DC ended October at 25, 15 short of 40: 15 × (10.00 − 5.00).
-      ["inventory-below-safety-stock:S1@DC:2026-10", 7_500],
+      // S1 at the DC ended October at 25 and November at 30, still 10 short of 40: 10 × (10.00 − 5.00).
+      ["inventory-below-safety-stock:S1@DC:2026-11", 5_000],
       // Due 20 November, open on 5 December; the done one and the one not yet due are not listed.
       ["decision-overdue:1:2026-11-20", 0],
       // Its scenario was never planned, so there is no margin to compare: 0, 10 days overdue.

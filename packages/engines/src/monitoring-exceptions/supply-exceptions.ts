@@ -1,5 +1,6 @@
-// The supply side of the committed plan not met: SKUs made short of plan, and stock positions that
-// ended a month above their maximum (cash tied up) or below safety stock (sales at risk). They
+// The supply side of the committed plan not met: SKUs made short of plan over the months, and stock
+// positions that ended the last month above their maximum (cash tied up) or below safety stock
+// (sales at risk). They
 // take the supply KPIs' own measures — planAttainment's months and the inventory observations —
 // and only decide which of them are exceptions and what they cost.
 
@@ -18,30 +19,31 @@ export interface SkuAttainment {
 }
 
 /**
- * Per SKU, the months with something planned whose attainment min(actual, planned) / planned is
- * below its target (strictly). Value at stake = Σ (planned − actual) over those months × standard
- * cost: the production the plan counted on that was not made. measured = Σ actual / Σ planned over
- * those months.
+ * Per SKU, attainment over the window — Σ min(actual, planned) / Σ planned, planAttainment's own
+ * figure — below its target (strictly): a month made short and caught up the next is not an
+ * exception, a plan missed over the months is. Value at stake = Σ (planned − min(actual, planned))
+ * over the months × standard cost: the production the plan counted on that was not made. periods
+ * are the months below target.
  */
 export function attainmentExceptions(skus: readonly SkuAttainment[]): MonitoringFinding[] {
   return skus.flatMap(({ attainment, target, unitCost }) => {
-    const short = attainment.periods.filter((p) => p.attainment !== null && p.attainment < target);
-    if (short.length === 0 || attainment.key === null) return [];
-    const planned = short.reduce((s, p) => s + p.planned, 0);
-    const actual = short.reduce((s, p) => s + p.actual, 0);
-    const periods = short.map((p) => p.period);
+    if (attainment.key === null || attainment.attainment === null || attainment.attainment >= target)
+      return [];
+    const counted = attainment.periods.filter((p) => p.attainment !== null);
+    const notMade = counted.reduce((s, p) => s + p.planned - Math.min(p.actual, p.planned), 0);
+    const periods = counted.filter((p) => p.attainment! < target).map((p) => p.period);
     const sku = attainment.key;
     return [
       {
-        key: exceptionKey("plan-attainment", sku, periods[periods.length - 1]!),
+        key: exceptionKey("plan-attainment", sku, counted[counted.length - 1]!.period),
         kind: "plan-attainment" as const,
-        title: `${sku} made ${percent(actual / planned)} of plan (target ${percent(target)}) in ${short.length} month${short.length > 1 ? "s" : ""}`,
+        title: `${sku} made ${percent(attainment.attainment)} of plan (target ${percent(target)}) over ${counted.length} month${counted.length > 1 ? "s" : ""}`,
         subject: { type: "sku" as const, code: sku },
         periods,
-        valueAtStake: Math.round((planned - actual) * unitCost) as Money,
-        measured: actual / planned,
+        valueAtStake: Math.round(notMade * unitCost) as Money,
+        measured: attainment.attainment,
         limit: target,
-        units: planned - actual,
+        units: notMade,
       },
     ];
   });
@@ -64,47 +66,52 @@ export function maximumStock(o: InventoryObservation): number {
 }
 
 /**
- * Per position, two rules on its closing stock, each judged on the latest month it held:
- * - inventory-above-max: actual > maximumStock; value at stake = (actual − max) × standard cost of
- *   that latest month, the cash the excess ties up (the same units held for several months are
- *   the same cash, so months are not added);
+ * Per position, two rules on its closing stock in the latest month it was counted — the stock the
+ * next cycle inherits; a breach that has since recovered needs no action — each listing the run of
+ * months in breach that ends there:
+ * - inventory-above-max: actual > maximumStock; value at stake = (actual − max) × standard cost,
+ *   the cash the excess ties up (the same units held for several months are the same cash, so
+ *   months are not added);
  * - inventory-below-safety-stock: actual < safety stock; value at stake = (safety − actual) ×
- *   (price − standard cost, at least 0) of that latest month, the margin the missing buffer puts at
- *   risk.
+ *   (price − standard cost, at least 0), the margin the missing buffer puts at risk.
  */
 export function stockExceptions(positions: readonly StockPosition[]): MonitoringFinding[] {
   return positions.flatMap(({ observations, unitPrice }) => {
+    const latest = observations[observations.length - 1];
+    if (!latest) return [];
+    const runTo = (breached: (o: InventoryObservation) => boolean) => {
+      const run: PeriodKey[] = [];
+      for (let i = observations.length - 1; i >= 0 && breached(observations[i]!); i--)
+        run.unshift(observations[i]!.period);
+      return run;
+    };
     const found: MonitoringFinding[] = [];
-    const above = observations.filter((o) => o.actual > maximumStock(o));
-    const latestAbove = above[above.length - 1];
-    if (latestAbove) {
-      const excess = latestAbove.actual - maximumStock(latestAbove);
+    if (latest.actual > maximumStock(latest)) {
+      const excess = latest.actual - maximumStock(latest);
       found.push(
         stock(
           "inventory-above-max",
-          latestAbove,
-          above.map((o) => o.period),
+          latest,
+          runTo((o) => o.actual > maximumStock(o)),
           excess,
-          Math.round(excess * latestAbove.unitCost) as Money,
-          `${latestAbove.key} holds ${round(excess)} units above its maximum of ${round(maximumStock(latestAbove))}`,
-          maximumStock(latestAbove),
+          Math.round(excess * latest.unitCost) as Money,
+          `${latest.key} holds ${round(excess)} units above its maximum of ${round(maximumStock(latest))}`,
+          maximumStock(latest),
         ),
       );
     }
-    const below = observations.filter((o) => o.actual < o.safetyStock);
-    const latestBelow = below[below.length - 1];
-    if (latestBelow) {
-      const shortfall = latestBelow.safetyStock - latestBelow.actual;
-      const margin = Math.max(0, unitPrice - latestBelow.unitCost);
+    if (latest.actual < latest.safetyStock) {
+      const shortfall = latest.safetyStock - latest.actual;
+      const margin = Math.max(0, unitPrice - latest.unitCost);
       found.push(
         stock(
           "inventory-below-safety-stock",
-          latestBelow,
-          below.map((o) => o.period),
+          latest,
+          runTo((o) => o.actual < o.safetyStock),
           shortfall,
           Math.round(shortfall * margin) as Money,
-          `${latestBelow.key} is ${round(shortfall)} units below its safety stock of ${round(latestBelow.safetyStock)}`,
-          latestBelow.safetyStock,
+          `${latest.key} is ${round(shortfall)} units below its safety stock of ${round(latest.safetyStock)}`,
+          latest.safetyStock,
         ),
       );
     }
