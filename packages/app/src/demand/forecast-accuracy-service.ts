@@ -33,6 +33,8 @@ export interface AccuracyRequest {
   readonly level?: string;
   readonly from?: string;
   readonly to?: string;
+  /** Only these SKUs' cells (a product group's, for a filtered scorecard); all SKUs without. */
+  readonly skus?: ReadonlySet<string>;
 }
 
 /** |tracking signal| above this flags a biased series (the planners' rule of thumb). */
@@ -144,7 +146,9 @@ export class ForecastAccuracyService {
       if (layer !== "statistical") cell.editors = { ...cell.editors, [layer]: v.editor };
     }
     // A SKU the statistical forecast did not cover (launched after it) has no baseline to add to.
-    const scored = [...cells.values()].filter((c) => !Number.isNaN(c.statistical)) as SnapshotCell[];
+    const scored = [...cells.values()].filter(
+      (c) => !Number.isNaN(c.statistical) && (request.skus === undefined || request.skus.has(c.key)),
+    ) as SnapshotCell[];
 
     const history = new Map<string, number[]>();
     const before = periodRange(addPeriods(from, -SCALE_MONTHS), addPeriods(from, -1));

@@ -13,6 +13,8 @@ export interface MonthPlan {
   readonly period: string;
   readonly committedPlanId: number | null;
   readonly cyclePeriod: string | null;
+  /** The committed plan's frozen supply version, whose `finance.*` cells price each SKU's plan. */
+  readonly supplyVersionId: number | null;
   /** The committed financial plan's figures of the month; null with `reason` when there are none. */
   readonly figures: FinancialPeriodFigures | null;
   readonly reason: string | null;
@@ -24,8 +26,13 @@ export async function committedPlanMonths(
 ): Promise<MonthPlan[]> {
   const last = periods.at(-1);
   if (last === undefined) return [];
-  const plans = await sqlRows(database.db)<{ id: number; cycle: string; finance: SupplyFinance | null }>(sql`
-    SELECT id, cycle_period AS cycle, finance FROM committed_plans WHERE cycle_period <= ${last}
+  const plans = await sqlRows(database.db)<{
+    id: number;
+    cycle: string;
+    supplyVersionId: number;
+    finance: SupplyFinance | null;
+  }>(sql`
+    SELECT id, cycle_period AS cycle, supply_version_id AS "supplyVersionId", finance FROM committed_plans WHERE cycle_period <= ${last}
     ORDER BY cycle_period DESC`);
   return periods.map((period) => {
     const plan = plans.find((p) => p.cycle <= period);
@@ -34,10 +41,16 @@ export async function committedPlanMonths(
         period,
         committedPlanId: null,
         cyclePeriod: null,
+        supplyVersionId: null,
         figures: null,
         reason: `no plan was committed by ${period}`,
       };
-    const own = { period, committedPlanId: plan.id, cyclePeriod: plan.cycle };
+    const own = {
+      period,
+      committedPlanId: plan.id,
+      cyclePeriod: plan.cycle,
+      supplyVersionId: plan.supplyVersionId,
+    };
     if (!plan.finance)
       return { ...own, figures: null, reason: `the ${plan.cycle} committed plan has no financial plan` };
     const figures = plan.finance.total.byPeriod.find((f) => f.period === period) ?? null;

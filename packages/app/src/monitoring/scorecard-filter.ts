@@ -39,6 +39,18 @@ export function isFiltered(filter: ScorecardFilter): boolean {
   return filter.node !== undefined || filter.segment !== undefined || filter.location !== undefined;
 }
 
+/** The SKUs below the node, for the measures cut in memory; undefined without a node filter. */
+export async function skusUnder(
+  database: Database,
+  node: string | undefined,
+): Promise<ReadonlySet<string> | undefined> {
+  if (node === undefined) return undefined;
+  const rows = await sqlRows(database.db)<{ sku: string }>(
+    sql`SELECT sku FROM items WHERE ${skuBelow(sql`sku`, node)}`,
+  );
+  return new Set(rows.map((r) => r.sku));
+}
+
 /** `column IN (the SKUs below the node)`, or true without a node filter. */
 export function skuBelow(column: RawBuilder<unknown>, node: string | undefined): RawBuilder<unknown> {
   if (node === undefined) return sql`true`;

@@ -14,6 +14,7 @@ import {
   supplierDelivery,
 } from "@fulcrum/engines";
 import type { ForecastAccuracy } from "../demand/forecast-accuracy-service";
+import type { GroupPlanFigures } from "./committed-plan-cells";
 import type { MonthPlan } from "./committed-plan-months";
 import { pricedLines, serviceLines } from "./scorecard-actuals";
 import { isFiltered } from "./scorecard-filter";
@@ -92,43 +93,66 @@ export function measureKpis(data: ScorecardData): Measured[] {
   });
   const cashOf = new Map(cash.map((c) => [c.period as string, c.operatingCashFlow]));
 
-  // Against the committed plan of each month.
+  // Against the committed plan of each month: the company's figures, or under a product-group
+  // filter the sum of the group's SKUs' cells in the committed supply version. Those cells have no
+  // location or segment, and cash flow is planned for the company only.
   const planOf = new Map(data.plans.map((p) => [p.period, p]));
-  const companyOnly = "the committed financial plan is kept for the company total";
   const versusPlan = (
     code: KpiCode,
     actual: (p: string) => number,
     planned: (f: NonNullable<MonthPlan["figures"]>) => number,
     combine: "ratio" | "difference",
+    group: ((g: GroupPlanFigures) => number) | null,
   ) => {
-    const rows = data.periods.map((p) => ({ p, plan: planOf.get(p)! }));
-    const covered = rows.filter((r) => r.plan.figures !== null);
+    const uncut = !filtered
+      ? null
+      : group === null
+        ? "the committed plan's cash flow is kept for the company total only"
+        : data.filter.segment !== undefined
+          ? "the committed plan prices each SKU's plan, not each customer segment's"
+          : data.filter.location !== undefined
+            ? "the committed plan prices each SKU's plan, not each location's"
+            : null;
+    const plannedOf = (p: string): number | null => {
+      const figures = planOf.get(p)!.figures;
+      if (figures === null) return null;
+      if (!filtered) return planned(figures);
+      return group && data.groupPlan ? group(data.groupPlan.get(p) ?? { revenue: 0, grossMargin: 0 }) : null;
+    };
+    const rows = data.periods.map((p) => ({ p, plan: planOf.get(p)!, planned: plannedOf(p) }));
+    const covered = rows.filter((r) => r.planned !== null);
     const of = (a: number, b: number) => (combine === "ratio" ? ratio(a, b) : a - b);
     const trend = rows.map((r) =>
-      filtered
-        ? point(r.p, null, companyOnly)
-        : point(r.p, r.plan.figures ? of(actual(r.p), planned(r.plan.figures)) : null, r.plan.reason),
+      uncut
+        ? point(r.p, null, uncut)
+        : point(r.p, r.planned === null ? null : of(actual(r.p), r.planned), r.plan.reason),
     );
     const sumActual = covered.reduce((s, r) => s + actual(r.p), 0);
-    const sumPlan = covered.reduce((s, r) => s + planned(r.plan.figures!), 0);
-    const value = filtered || covered.length === 0 ? null : of(sumActual, sumPlan);
+    const sumPlan = covered.reduce((s, r) => s + r.planned!, 0);
+    const value = uncut || covered.length === 0 ? null : of(sumActual, sumPlan);
     return kpi(code, value, trend, {
-      reason: filtered
-        ? companyOnly
-        : covered.length === 0
-          ? "no month of the window has a committed plan"
-          : null,
-      filtered: !filtered,
+      reason: uncut ?? (covered.length === 0 ? "no month of the window has a committed plan" : null),
+      filtered: uncut === null,
       details: [
-        { label: "actual (months with a plan)", value: filtered ? null : sumActual, unit: "money" },
-        { label: "committed plan", value: filtered ? null : sumPlan, unit: "money" },
-        { label: "months with a committed plan", value: covered.length, unit: "units" },
+        { label: "actual (months with a plan)", value: uncut ? null : sumActual, unit: "money" },
+        { label: "committed plan", value: uncut ? null : sumPlan, unit: "money" },
+        {
+          label: "months with a committed plan",
+          value: rows.filter((r) => r.plan.figures !== null).length,
+          unit: "units",
+        },
       ],
     });
   };
   const revenueActual = data.periods.reduce((s, p) => s + revenueOf(p), 0);
   const budget = data.periods.reduce((s, p) => s + (data.budgetRevenue.get(p) ?? 0), 0);
-  const revenue = versusPlan("revenue_vs_plan", revenueOf, (f) => f.revenue, "ratio");
+  const revenue = versusPlan(
+    "revenue_vs_plan",
+    revenueOf,
+    (f) => f.revenue,
+    "ratio",
+    (g) => g.revenue,
+  );
 
   // Market share: units delivered of the groups with market data.
   const marketGroups = new Set(data.marketSizes.map((m) => m.group));
@@ -169,7 +193,8 @@ export function measureKpis(data: ScorecardData): Measured[] {
   });
   const stockShare = (a: number, b: number) => (b > 0 ? Math.abs(a - b) / b : null);
   const covers = stock.filter((s) => s.cover !== null).map((s) => s.cover!);
-  const supplyFiltered = { filtered: !filtered };
+  // The supply measures are cut by product group and location; a customer segment does not apply.
+  const supplyFiltered = { filtered: data.filter.segment === undefined };
 
   const consensus = (a: ForecastAccuracy | undefined) => a?.steps.find((s) => s.step === "consensus");
   const statistical = (a: ForecastAccuracy | undefined) => a?.steps.find((s) => s.step === "statistical");
@@ -180,6 +205,8 @@ export function measureKpis(data: ScorecardData): Measured[] {
       point(p, byPeriod.has(p) ? pick(byPeriod.get(p)!) : null, "no plan snapshot a cycle before"),
     );
   };
+  // Snapshot cells are per SKU and month: they follow a product group, not a location or segment.
+  const accuracyCut = data.filter.segment === undefined && data.filter.location === undefined;
   const noSnapshot = "no consensus snapshot of the cycles before the window's months";
   const accuracy = (
     code: KpiCode,
@@ -188,7 +215,7 @@ export function measureKpis(data: ScorecardData): Measured[] {
   ) =>
     kpi(code, c1 ? pick(c1) : null, trend, {
       reason: noSnapshot,
-      filtered: !filtered,
+      filtered: accuracyCut,
       details: [
         { label: "lag 3", value: c3 ? pick(c3) : null, unit: code === "forecast_mase" ? "ratio" : "share" },
       ],
@@ -216,7 +243,7 @@ export function measureKpis(data: ScorecardData): Measured[] {
       ),
       {
         reason: noSnapshot,
-        filtered: !filtered,
+        filtered: accuracyCut,
         details: [{ label: "lag 3", value: fva(data.accuracy?.lag3), unit: "share" }],
       },
     ),
@@ -335,12 +362,19 @@ export function measureKpis(data: ScorecardData): Measured[] {
         { label: "revenue ÷ budget", value: budget > 0 ? revenueActual / budget : null, unit: "ratio" },
       ],
     },
-    versusPlan("margin_vs_plan", marginOf, (f) => f.grossMargin, "ratio"),
+    versusPlan(
+      "margin_vs_plan",
+      marginOf,
+      (f) => f.grossMargin,
+      "ratio",
+      (g) => g.grossMargin,
+    ),
     versusPlan(
       "cash_flow_vs_plan",
       (p) => cashOf.get(p) ?? 0,
       (f) => f.operatingCashFlow,
       "difference",
+      null,
     ),
     kpi(
       "market_share",

@@ -20,13 +20,14 @@ import { AppError } from "../errors";
 import { loadFinanceContext } from "../supply/supply-finance";
 import { closedWindow } from "../workspace/closed-months";
 import type { WorkspaceService } from "../workspace/workspace-service";
+import { committedGroupPlan, type GroupPlanFigures } from "./committed-plan-cells";
 import { committedPlanMonths, type MonthPlan } from "./committed-plan-months";
 import { type KpiTargetService, resolveTarget } from "./kpi-target-service";
 import { loadScorecardActuals, type ScorecardActuals } from "./scorecard-actuals";
 import { drillDown } from "./scorecard-drill";
-import { checkFilter, filterScope, type ScorecardFilter } from "./scorecard-filter";
+import { checkFilter, filterScope, type ScorecardFilter, skusUnder } from "./scorecard-filter";
 import { measureKpis, pct } from "./scorecard-measures";
-import type { SupplyKpiService, SupplyKpis } from "./supply-kpi-service";
+import type { SupplyKpiRequest, SupplyKpiService, SupplyKpis } from "./supply-kpi-service";
 
 export interface ScorecardRequest extends ScorecardFilter {
   /** First and last closed month; by default the twelve months before the current one. */
@@ -71,6 +72,11 @@ export interface ScorecardData {
   readonly filter: ScorecardFilter;
   readonly actuals: ScorecardActuals;
   readonly plans: readonly MonthPlan[];
+  /**
+   * The committed plan's revenue and margin of the filtered product group, per month with a plan;
+   * null unless the filter is a product group alone (the plan's cells have no location or segment).
+   */
+  readonly groupPlan: ReadonlyMap<string, GroupPlanFigures> | null;
   readonly budgetRevenue: ReadonlyMap<string, number>;
   readonly marketSizes: readonly { group: string; period: string; units: number }[];
   readonly paths: ReadonlyMap<string, readonly string[]>;
@@ -160,19 +166,32 @@ export class ScorecardService {
     await checkFilter(this.database, filter);
     const periods = periodRange(from, to);
     const asOf = company.asOf;
+    // The accuracy and supply measures are cut in memory, by the SKUs below the node.
+    const skus = await skusUnder(this.database, filter.node);
     // Independent reads, run side by side on the pool: the order lines, the accuracy service's
     // snapshots and history, and the supply KPIs month by month (each against its own plan).
     const [actuals, plans, context, accuracy, supply] = await Promise.all([
       loadScorecardActuals(this.database, { from, to, asOf }, filter),
-      committedPlanMonths(this.database, periods),
+      committedPlanMonths(this.database, periods).then(async (months) => ({
+        months,
+        group:
+          filter.node !== undefined && filter.segment === undefined && filter.location === undefined
+            ? await committedGroupPlan(this.database, months, filter.node)
+            : null,
+      })),
       loadFinanceContext(this.database, periods),
       parts.accuracy
         ? Promise.all([
-            this.accuracy.accuracy({ lag: 1, level: "sku", from, to }),
-            this.accuracy.accuracy({ lag: 3, level: "sku", from, to }),
+            this.accuracy.accuracy({ lag: 1, level: "sku", from, to, ...(skus ? { skus } : {}) }),
+            this.accuracy.accuracy({ lag: 3, level: "sku", from, to, ...(skus ? { skus } : {}) }),
           ]).then(([lag1, lag3]) => ({ lag1, lag3 }))
         : null,
-      parts.supply ? supplyMonths(this.supplyKpis, periods) : [],
+      parts.supply
+        ? supplyMonths(this.supplyKpis, periods, {
+            ...(skus ? { skus } : {}),
+            ...(filter.location ? { location: filter.location } : {}),
+          })
+        : [],
     ]);
     const counted = groupsCounted(context.paths, filter.node);
     const budgetRevenue = new Map<string, number>();
@@ -186,7 +205,8 @@ export class ScorecardService {
       periods,
       filter,
       actuals,
-      plans,
+      plans: plans.months,
+      groupPlan: plans.group,
       budgetRevenue,
       marketSizes: context.marketSizes.filter((m) => counted(context.marketSizes, m.group)),
       paths: context.paths,
@@ -197,9 +217,13 @@ export class ScorecardService {
 }
 
 /** One month at a time, so that each month's totals are its own plan's. */
-async function supplyMonths(service: SupplyKpiService, periods: readonly string[]): Promise<SupplyKpis[]> {
+async function supplyMonths(
+  service: SupplyKpiService,
+  periods: readonly string[],
+  cut: Pick<SupplyKpiRequest, "skus" | "location">,
+): Promise<SupplyKpis[]> {
   const months: SupplyKpis[] = [];
-  for (const period of periods) months.push(await service.supplyKpis({ from: period, to: period }));
+  for (const period of periods) months.push(await service.supplyKpis({ from: period, to: period, ...cut }));
   return months;
 }
 

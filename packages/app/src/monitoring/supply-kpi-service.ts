@@ -26,6 +26,10 @@ export interface SupplyKpiRequest {
   readonly to?: string;
   /** Share of plan within which a month counts as on plan (0.05 for ±5 %). */
   readonly tolerance?: number;
+  /** Only these SKUs (a product group's, for a filtered scorecard); all SKUs without. */
+  readonly skus?: ReadonlySet<string>;
+  /** Only this plant's production and this location's stock; every location without. */
+  readonly location?: string;
 }
 
 /** Months of demand after a period that days of cover may draw on. */
@@ -171,8 +175,16 @@ export class SupplyKpiService {
         (i) => i.sku,
       ),
     );
-    const plannedProduction = cells.filter((c) => c.measure === "supply.production" && finished.has(c.sku));
-    const actualProduction = made.filter((m) => inForce.has(m.period) && finished.has(m.sku));
+    // A filter cuts the cells before any engine sees them, so totals and rows are the cut's own.
+    const kept = (sku: string, location: string) =>
+      (request.skus === undefined || request.skus.has(sku)) &&
+      (request.location === undefined || request.location === location);
+    const plannedProduction = cells.filter(
+      (c) => c.measure === "supply.production" && finished.has(c.sku) && kept(c.sku, c.location),
+    );
+    const actualProduction = made.filter(
+      (m) => inForce.has(m.period) && finished.has(m.sku) && kept(m.sku, m.location),
+    );
 
     const byKey = (rows: readonly { key: string; period: string; planned: number; actual: number }[]) => {
       const sum = new Map<string, AttainmentCell>();
@@ -232,7 +244,7 @@ export class SupplyKpiService {
     const unitCost = new Map(costs.map((c) => [c.sku, c.cost]));
     const planned = new Set(carried.map((c) => `${c.sku}@${c.location}\u0000${c.period}`));
     const observations: InventoryObservation[] = stock
-      .filter((s) => planned.has(`${s.sku}@${s.location}\u0000${s.period}`))
+      .filter((s) => planned.has(`${s.sku}@${s.location}\u0000${s.period}`) && kept(s.sku, s.location))
       .map((s) => {
         const key = `${s.sku}@${s.location}`;
         const id = `${key}\u0000${s.period}`;
