@@ -108,7 +108,11 @@ describe("a supply plan for a past cycle", () => {
       [run.versionId, position.sku, position.location],
     );
     const cell = (measure: string) => rows.find((r) => r.measure === measure)?.value ?? 0;
-    const inflow = cell("supply.production") + cell("supply.purchases") + cell("supply.transfers");
+    const inflow =
+      cell("supply.production") +
+      cell("supply.purchases") +
+      cell("supply.scheduled_receipts") +
+      cell("supply.transfers");
     const outflow = cell("supply.shipments") + cell("supply.consumption") + cell("supply.served");
     expect(cell("inventory.projected")).toBeCloseTo(777 + inflow - outflow, 6);
   });
