@@ -16,8 +16,8 @@ const MONTHS = 12;
 /**
  * One purchase order a month per raw material and plant that uses it, for a month of its use,
  * confirmed for the 10th. Eight in ten arrive on time and in full; the rest arrive 1–9 days late,
- * and one in twenty short by 2–15 %. The last month's orders of the slowest supplier are still
- * open.
+ * and one in twenty short by 2–15 %. Orders for the coming months already placed by the as-of
+ * date are written too, still open, so a plan made then sees what is on order.
  *
  * @param monthlyUse average monthly use per raw material code over the last year.
  * @param plantsOf the plants that use each raw material (where it has a standard cost).
@@ -31,14 +31,16 @@ export function supplierReceiptRows(
 ): ImportRow[] {
   const rng = stream(seed, "supplier-receipts");
   const rows: ImportRow[] = [];
-  const months = calendar.history.slice(-MONTHS);
+  // The months ahead come last so that the history's draws stay as they were.
+  const months = [...calendar.history.slice(-MONTHS), ...calendar.future.slice(0, 3)];
   let po = 20_000;
   for (const month of months)
     for (const raw of raws)
       for (const plant of plantsOf.get(raw.code) ?? []) {
+        const promisedDay = month.firstDay + 9;
+        if (promisedDay - raw.leadTimeDays > calendar.asOfDay) continue;
         const quantity = Math.round((monthlyUse.get(raw.code) ?? 0) * rng.between(0.85, 1.15));
         if (quantity <= 0) continue;
-        const promisedDay = month.firstDay + 9;
         const late = rng.chance(0.2) ? rng.int(1, 9) : 0;
         const short = rng.chance(0.05) ? rng.between(0.02, 0.15) : 0;
         const received = promisedDay + late < calendar.asOfDay;

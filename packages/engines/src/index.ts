@@ -91,6 +91,7 @@ export * from "./supply/check-plan";
 export * from "./supply/examples/confirmed-supplier";
 export * from "./supply/examples/generate-supply-problem";
 export * from "./supply/examples/red-tomato";
+export * from "./supply/examples/scheduled-receipt";
 export * from "./supply/examples/short-line";
 export * from "./supply/families/aggregate-families";
 export * from "./supply/families/disaggregate-families";

@@ -1,3 +1,4 @@
+import type { PeriodKey } from "@fulcrum/domain";
 import {
   buildSupplyModel,
   chasePlan,
@@ -85,6 +86,52 @@ describe("plans with per-period supplier confirmations on generated instances", 
         expect(checkPlan(problem, candidate)).toEqual([]);
         for (const s of candidate.shortfalls) expect(s.causes.length).toBeGreaterThan(0);
       }
+    });
+  }
+});
+
+// The same invariants with material and finished goods on order: a receipt of each supplier
+// line's component in every third month, one overdue, and one of a finished SKU at a DC — for the
+// optimiser and both heuristics. Costs still add up: receipts carry no cost of their own.
+describe("plans with scheduled receipts on generated instances", () => {
+  const onOrder = (problem: SupplyProblem): SupplyProblem => ({
+    ...problem,
+    scheduledReceipts: [
+      ...problem.supplierItems.flatMap((line, k) =>
+        problem.periods
+          .filter((_, t) => (t + k) % 3 === 0)
+          .map((period, i) => ({
+            sku: line.component,
+            location: line.plant,
+            period: i === 0 && k === 0 ? ("2000-01" as PeriodKey) : period,
+            quantity: 40 + 10 * k,
+          })),
+      ),
+      ...problem.demand
+        .slice(0, 1)
+        .map((d) => ({ sku: d.sku, location: d.location, period: d.period, quantity: 25 })),
+    ],
+  });
+  for (const seed of [1, 2, 3]) {
+    it(`holds for seed ${seed}`, () => {
+      const problem = onOrder(
+        generateSupplyProblem(seed, { skus: 6, months: 12, plants: 2, dcs: 2, components: 4 }),
+      );
+      expect(validateSupplyProblem(problem)).toEqual([]);
+      const supply = buildSupplyModel(problem);
+      const result = solveArrays(highs, supply.model.toArrays());
+      expect(result.status).toBe("optimal");
+      const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
+      const roundingAllowance = 0.5 * Object.keys(plan.costs.byKind).length * problem.periods.length;
+      expect(Math.abs(plan.costs.total - result.objective!)).toBeLessThanOrEqual(roundingAllowance);
+      const onOrderTotal = problem.scheduledReceipts!.reduce((sum, r) => sum + r.quantity, 0);
+      const inPlan = plan.inventory.reduce(
+        (sum, row) => sum + row.scheduledReceipts.reduce((a, b) => a + b, 0),
+        0,
+      );
+      expect(inPlan).toBeCloseTo(onOrderTotal, 6);
+      for (const candidate of [plan, levelPlan(problem), chasePlan(problem)])
+        expect(checkPlan(problem, candidate), candidate.method).toEqual([]);
     });
   }
 });

@@ -24,6 +24,7 @@ export const PLAN_MEASURES = [
   "demand.consensus",
   "supply.production",
   "supply.purchases",
+  "supply.scheduled_receipts",
   "supply.transfers",
   "supply.shipments",
   "supply.consumption",

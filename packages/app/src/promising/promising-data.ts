@@ -19,7 +19,7 @@ export interface PromisingInputs {
   readonly allocation: AtpAllocation;
 }
 
-const RECEIPTS = ["supply.production", "supply.purchases", "supply.transfers"];
+const RECEIPTS = ["supply.production", "supply.purchases", "supply.scheduled_receipts", "supply.transfers"];
 const OUTFLOWS = ["supply.shipments", "supply.consumption"];
 
 /** The committed plan promises are made against: the cycle's, or the latest one before it. */

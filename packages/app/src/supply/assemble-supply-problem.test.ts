@@ -113,3 +113,22 @@ describe("assembleSupplyProblem", () => {
     ]);
   });
 });
+
+describe("open purchase orders", () => {
+  it("become scheduled receipts in their promised month, overdue ones in the first", () => {
+    const { problem } = assembleSupplyProblem({
+      ...SMALL_COMPANY,
+      openOrders: [
+        { sku: "CONC", location: "PLANT", promisedDate: "2026-10-10", quantity: 40 },
+        { sku: "CONC", location: "PLANT", promisedDate: "2026-12-10", quantity: 300 },
+        // Not an item of the plan: left out.
+        { sku: "OTHER", location: "PLANT", promisedDate: "2026-12-10", quantity: 5 },
+      ],
+    });
+    expect(problem.scheduledReceipts).toEqual([
+      { sku: "CONC", location: "PLANT", period: "2026-11", quantity: 40 },
+      { sku: "CONC", location: "PLANT", period: "2026-12", quantity: 300 },
+    ]);
+    expect(validateSupplyProblem(problem)).toEqual([]);
+  });
+});

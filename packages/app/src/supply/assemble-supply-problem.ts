@@ -3,7 +3,7 @@
 // costs the catalogue does not name — those come from supply-assumptions.ts. Missing data that the
 // plan depends on is reported as issues naming the rows, never filled in silently.
 
-import type { Money, PeriodKey } from "@fulcrum/domain";
+import { bucketOf, type Money, type PeriodKey, periodOf } from "@fulcrum/domain";
 import {
   grossRequirements,
   type Lane,
@@ -199,6 +199,7 @@ export function assembleSupplyProblem(
     openingInventory: data.inventory
       .filter((i) => skus.has(i.sku))
       .map((i) => ({ sku: i.sku, location: i.location, quantity: i.onHand })),
+    scheduledReceipts: scheduledReceipts(data, skus),
     closingInventory: [],
     safetyStock: stockTargets
       .filter((s) => s.safetyStock.some((q) => q > 0))
@@ -316,5 +317,20 @@ function supplierLines(
           }),
         };
       });
+    });
+}
+
+/**
+ * Open purchase orders of the plan's items as fixed receipts in the period they are promised for:
+ * one promised before the horizon (overdue) is still expected, so it counts in the first period.
+ */
+function scheduledReceipts(data: SupplyData, skus: ReadonlySet<string>): SupplyProblem["scheduledReceipts"] {
+  const first = data.periods[0]!;
+  const bucket = bucketOf(first);
+  return data.openOrders
+    .filter((o) => skus.has(o.sku))
+    .map((o) => {
+      const due = periodOf(o.promisedDate, bucket);
+      return { sku: o.sku, location: o.location, period: due < first ? first : due, quantity: o.quantity };
     });
 }

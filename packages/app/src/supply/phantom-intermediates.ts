@@ -47,6 +47,9 @@ export function phantomIntermediates(problem: SupplyProblem): SupplyProblem {
     bom,
     routings,
     openingInventory: problem.openingInventory.filter((s) => !phantoms.has(s.sku)),
+    ...(problem.scheduledReceipts
+      ? { scheduledReceipts: problem.scheduledReceipts.filter((r) => !phantoms.has(r.sku)) }
+      : {}),
     safetyStock: problem.safetyStock.filter((s) => !phantoms.has(s.sku)),
   };
 }

@@ -67,5 +67,6 @@ export const SMALL_COMPANY: SupplyData = {
   suppliers: [{ code: "S1", paymentTermsDays: 45 }],
   supplierItems: [{ supplier: "S1", sku: "CONC", leadTimeDays: 35, capacityPerPeriod: 1000, unitCost: 55 }],
   supplierResponses: [],
+  openOrders: [],
   serviceTargets: [{ segment: null, sku: null, targetPct: 95, measure: "cycle" }],
 };

@@ -31,6 +31,8 @@ export interface SupplyData {
   readonly locations: readonly { code: string; type: "plant" | "dc"; region: string }[];
   readonly segments: readonly { code: string; priority: number }[];
   readonly inventory: readonly { sku: string; location: string; onHand: number }[];
+  /** Purchase-order lines open at the as-of date: ordered by then and not yet received. */
+  readonly openOrders: readonly { sku: string; location: string; promisedDate: string; quantity: number }[];
   readonly prices: readonly { sku: string; segment: string | null; unitPrice: number }[];
   readonly standardCosts: readonly {
     sku: string;
@@ -158,6 +160,15 @@ export async function loadSupplyData(
       SELECT DISTINCT ON (sku, location) sku, location, on_hand AS "onHand"
       FROM inventory WHERE snapshot_date <= ${asOf}::date
       ORDER BY sku, location, snapshot_date DESC`),
+    // A line's one receipt closes it, short or not; until then all it promised is still to come
+    // (a line received after the as-of date had received nothing by it).
+    openOrders: await query(sql`
+      SELECT sku, location, to_char(promised_date, 'YYYY-MM-DD') AS "promisedDate",
+             promised_qty AS quantity
+      FROM supplier_receipts
+      WHERE order_date <= ${asOf}::date AND (received_date IS NULL OR received_date > ${asOf}::date)
+        AND promised_qty > 0
+      ORDER BY sku, location, promised_date, po_id, line`),
     prices: await query(sql`
       SELECT DISTINCT ON (sku, segment) sku, segment, unit_price::float8 AS "unitPrice"
       FROM prices WHERE ${valid("prices")} ORDER BY sku, segment, valid_from DESC`),

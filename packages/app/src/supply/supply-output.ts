@@ -105,9 +105,11 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * Every quantity of the plan by SKU, location and period: production (made or subcontracted) and
- * purchases (by receipt) at plants, shipments leaving and transfers arriving, components consumed,
+ * purchases (by receipt) at plants, open orders arriving (scheduled receipts), shipments leaving
+ * and transfers arriving, components consumed,
  * sales served, backlog and lost sales per segment, closing stock, safety stock and target stock.
- * With these, opening + production + purchases + transfers − shipments − consumption − served =
+ * With these, opening + production + purchases + scheduled receipts + transfers − shipments −
+ * consumption − served =
  * closing holds for every SKU-location and period. Zeros are left out.
  */
 export function planCells(
@@ -166,7 +168,10 @@ export function planCells(
     push("supply.backlog", s.sku, s.location, s.segment, s.backlog);
     push("supply.lost_sales", s.sku, s.location, s.segment, s.lost);
   }
-  for (const i of plan.inventory) push("inventory.projected", i.sku, i.location, null, i.closing);
+  for (const i of plan.inventory) {
+    push("supply.scheduled_receipts", i.sku, i.location, null, i.scheduledReceipts);
+    push("inventory.projected", i.sku, i.location, null, i.closing);
+  }
   for (const s of targets) {
     push("inventory.safety_stock", s.sku, s.location, null, s.safetyStock);
     push("inventory.target", s.sku, s.location, null, s.target);

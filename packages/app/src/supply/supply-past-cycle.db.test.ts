@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../auth/auth-service";
 import { createFulcrum, type Fulcrum } from "../fulcrum";
 import { SolverHandle } from "./solver-handle";
+import { loadSupplyData } from "./supply-data";
 
 let database: Database;
 let fulcrum: Fulcrum;
@@ -108,9 +109,58 @@ describe("a supply plan for a past cycle", () => {
       [run.versionId, position.sku, position.location],
     );
     const cell = (measure: string) => rows.find((r) => r.measure === measure)?.value ?? 0;
-    const inflow = cell("supply.production") + cell("supply.purchases") + cell("supply.transfers");
+    const inflow =
+      cell("supply.production") +
+      cell("supply.purchases") +
+      cell("supply.scheduled_receipts") +
+      cell("supply.transfers");
     const outflow = cell("supply.shipments") + cell("supply.consumption") + cell("supply.served");
     expect(cell("inventory.projected")).toBeCloseTo(777 + inflow - outflow, 6);
+  });
+
+  it("counts what was on order when the cycle began as scheduled receipts, not what had arrived", async () => {
+    const { rows: raw } = await database.pool.query<{ sku: string; location: string; supplier: string }>(
+      "SELECT sku, location, supplier FROM supplier_receipts ORDER BY sku, location LIMIT 1",
+    );
+    const { sku, location, supplier } = raw[0]!;
+    // Ordered in July: one arrived on 12 August (still on order on 31 July), one on 20 July.
+    await database.pool.query(
+      `INSERT INTO supplier_receipts (po_id, line, supplier, sku, location, order_date, promised_date,
+         promised_qty, received_date, received_qty)
+       VALUES ('PO-OPEN', 1, $1, $2, $3, '2026-07-01', '2026-08-10', 1234.5, '2026-08-12', 1200),
+              ('PO-DONE', 1, $1, $2, $3, '2026-07-01', '2026-07-10', 4321.5, '2026-07-20', 4321.5),
+              ('PO-LATER', 1, $1, $2, $3, '2026-08-05', '2026-08-25', 999.5, NULL, 0)`,
+      [supplier, sku, location],
+    );
+    const data = await loadSupplyData(database, {
+      scenarioId: await fulcrum.plans.baseScenario(null),
+      currentPeriod: "2026-08" as PeriodKey,
+      asOf: "2026-07-31",
+      bucket: "month",
+      horizon: HORIZON,
+      pastCycle: true,
+    });
+    const open = data.openOrders.filter((o) => o.sku === sku && o.location === location);
+    expect(open).toContainEqual({ sku, location, promisedDate: "2026-08-10", quantity: 1234.5 });
+    // Received by then, or ordered after the cycle began: not on order at its start.
+    expect(open.map((o) => o.quantity)).not.toContain(4321.5);
+    expect(open.map((o) => o.quantity)).not.toContain(999.5);
+
+    // The plan stores the receipts due in each month, overdue ones in August.
+    const run = await fulcrum.supply.run({ ...RUN, cycle: "2026-08" as PeriodKey, userId: null });
+    const { rows } = await database.pool.query<{ period: string; value: number }>(
+      `SELECT period, value FROM plan_values WHERE version_id = $1 AND measure = 'supply.scheduled_receipts'
+         AND sku = $2 AND location = $3 ORDER BY period`,
+      [run.versionId, sku, location],
+    );
+    const due = (period: string) =>
+      open
+        .filter(
+          (o) => (o.promisedDate.slice(0, 7) < "2026-08" ? "2026-08" : o.promisedDate.slice(0, 7)) === period,
+        )
+        .reduce((sum, o) => sum + o.quantity, 0);
+    expect(rows.find((r) => r.period === "2026-08")?.value).toBeCloseTo(due("2026-08"), 6);
+    for (const r of rows) expect(r.value, r.period).toBeCloseTo(due(r.period), 6);
   });
 
   it("keeps planning the current cycle from this cycle's demand plan, and refuses a cycle not begun", async () => {

@@ -96,6 +96,7 @@ describe("supply plan runs", () => {
         const inflow =
           plan.get("supply.production", key, period) +
           plan.get("supply.purchases", key, period) +
+          plan.get("supply.scheduled_receipts", key, period) +
           plan.get("supply.transfers", key, period);
         const outflow =
           plan.get("supply.shipments", key, period) +

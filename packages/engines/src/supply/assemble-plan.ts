@@ -3,7 +3,14 @@
 // solver, so "the costs add up to the objective" is a real check of the model.
 
 import type { Money } from "@fulcrum/domain";
-import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "./network";
+import {
+  groupDemand,
+  laneFlows,
+  openingByStockPosition,
+  scheduledReceiptsByStockPosition,
+  stockKey,
+  stockPositions,
+} from "./network";
 import { supplierCanDeliverAt, supplierCapacityAt } from "./supplier-limits";
 import type {
   CashFlowPeriod,
@@ -65,6 +72,7 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
   const item = new Map(problem.items.map((i) => [i.sku, i]));
   const safetyAt = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s]));
   const openingAt = openingByStockPosition(problem);
+  const scheduledAt = scheduledReceiptsByStockPosition(problem);
 
   const production = problem.production.map((option, i) => {
     const made = d.make[i]!;
@@ -122,8 +130,9 @@ export function assemblePlan(problem: SupplyProblem, method: PlanMethod, d: Plan
       );
     }
     const opening = openingAt.get(stockKey(sku, location)) ?? 0;
+    const scheduledReceipts = scheduledAt.get(stockKey(sku, location)) ?? closing.map(() => 0);
     const value = closing.map((q) => Math.round(q * (unit?.standardCost ?? 0)) as Money);
-    return { sku, location, opening, closing, value, belowSafetyStock };
+    return { sku, location, opening, scheduledReceipts, closing, value, belowSafetyStock };
   });
 
   const capacity = problem.resources.map((resource, r) => {

@@ -10,6 +10,7 @@ import {
   groupDemand,
   laneFlows,
   openingByStockPosition,
+  scheduledReceiptsByStockPosition,
   stockKey,
   stockPositions,
 } from "./network";
@@ -217,6 +218,7 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
 
   const demandAt = demandByStockPosition(problem);
   const opening = openingByStockPosition(problem);
+  const scheduled = scheduledReceiptsByStockPosition(problem);
   const closingMinimum = new Map(
     problem.closingInventory.map((c) => [stockKey(c.sku, c.location), c.quantity]),
   );
@@ -233,7 +235,11 @@ export function buildSupplyModel(problem: SupplyProblem): SupplyModel {
     const balanceRows = byPeriod((t) => {
       const terms: Term[] = [...(flows.get(key)?.[t] ?? []), [closing[t]!, -1]];
       if (t > 0) terms.push([closing[t - 1]!, 1]);
-      const rhs = (demandAt.get(key)?.[t] ?? 0) - (t === 0 ? (opening.get(key) ?? 0) : 0);
+      // Opening stock and scheduled receipts are fixed inflows: they move to the right-hand side.
+      const rhs =
+        (demandAt.get(key)?.[t] ?? 0) -
+        (t === 0 ? (opening.get(key) ?? 0) : 0) -
+        (scheduled.get(key)?.[t] ?? 0);
       return model.addConstraint(`balance[${key}]${at(t)}`, terms, rhs, rhs);
     });
     return { sku, location, closing, balanceRows };

@@ -20,7 +20,7 @@ export function checkPlan(problem: SupplyProblem, plan: SupplyPlan, tolerance = 
   for (const row of plan.inventory) {
     const key = stockKey(row.sku, row.location);
     for (let t = 0; t < periods.length; t++) {
-      let flow = t === 0 ? row.opening : row.closing[t - 1]!;
+      let flow = (t === 0 ? row.opening : row.closing[t - 1]!) + row.scheduledReceipts[t]!;
       for (const p of plan.production) {
         if (p.sku === row.sku && p.plant === row.location) flow += p.made[t]! + p.subcontracted[t]!;
         if (p.plant !== row.location) continue;

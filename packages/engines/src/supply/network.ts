@@ -24,6 +24,7 @@ export function stockPositions(problem: SupplyProblem): { sku: string; location:
   for (const { sku, location } of [
     ...problem.demand,
     ...problem.openingInventory,
+    ...(problem.scheduledReceipts ?? []),
     ...problem.closingInventory,
     ...problem.safetyStock,
   ])
@@ -131,6 +132,24 @@ export function openingByStockPosition(problem: SupplyProblem): Map<string, numb
   for (const o of problem.openingInventory) {
     const key = stockKey(o.sku, o.location);
     sums.set(key, (sums.get(key) ?? 0) + o.quantity);
+  }
+  return sums;
+}
+
+/**
+ * Scheduled receipts per SKU-location ("SKU@LOC"), one quantity per period: receipts due before
+ * the horizon count in its first period, those due after it are left out.
+ */
+export function scheduledReceiptsByStockPosition(problem: SupplyProblem): Map<string, number[]> {
+  const { periods } = problem;
+  const sums = new Map<string, number[]>();
+  for (const r of problem.scheduledReceipts ?? []) {
+    const t = r.period < periods[0]! ? 0 : periods.indexOf(r.period);
+    if (t < 0) continue;
+    const key = stockKey(r.sku, r.location);
+    const perPeriod = sums.get(key) ?? periods.map(() => 0);
+    perPeriod[t]! += r.quantity;
+    sums.set(key, perPeriod);
   }
   return sums;
 }

@@ -95,6 +95,8 @@ export interface SupplyPlan {
     readonly sku: string;
     readonly location: string;
     readonly opening: number;
+    /** Units already on order arriving in each period (fixed, not decided by the plan). */
+    readonly scheduledReceipts: readonly number[];
     readonly closing: readonly number[];
     /** Closing units at standard cost. */
     readonly value: readonly Money[];

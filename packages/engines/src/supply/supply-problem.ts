@@ -144,6 +144,17 @@ export interface StockQuantity {
   readonly quantity: number;
 }
 
+/**
+ * Material already on order — an open purchase-order line — due at a location in a period. It is
+ * a fixed inflow there (due before the horizon → its first period), already paid for.
+ */
+export interface ScheduledReceipt {
+  readonly sku: string;
+  readonly location: string;
+  readonly period: PeriodKey;
+  readonly quantity: number;
+}
+
 /** Safety-stock target per period (from `inventory/`): soft, short units cost a penalty. */
 export interface SafetyStockTarget {
   readonly sku: string;
@@ -176,6 +187,8 @@ export interface SupplyProblem {
   readonly demand: readonly Demand[];
   readonly prices: readonly Price[];
   readonly openingInventory: readonly StockQuantity[];
+  /** Open orders still to arrive (absent = none): fixed inflows, with no purchase cost. */
+  readonly scheduledReceipts?: readonly ScheduledReceipt[];
   /** Hard minimum inventory at the end of the horizon (e.g. a closing stock policy). */
   readonly closingInventory: readonly StockQuantity[];
   readonly safetyStock: readonly SafetyStockTarget[];

@@ -25,6 +25,24 @@ describe("supply problem validation", () => {
     expect(messagesFor({ ...base, periods: gap })).toContain("periods 2026-03: periods are not consecutive");
   });
 
+  it("names a scheduled receipt of an unknown SKU or location, or a negative quantity", () => {
+    const sku = base.items[0]!.sku;
+    const period = "2026-02" as PeriodKey;
+    const problem: SupplyProblem = {
+      ...base,
+      scheduledReceipts: [
+        { sku: "GHOST", location: "PLANT-1", period, quantity: 5 },
+        { sku, location: "NOWHERE", period, quantity: 5 },
+        { sku, location: "PLANT-1", period, quantity: -1 },
+      ],
+    };
+    expect(messagesFor(problem)).toEqual([
+      'scheduledReceipts GHOST@PLANT-1/2026-02: unknown SKU "GHOST"',
+      `scheduledReceipts ${sku}@NOWHERE/2026-02: unknown location "NOWHERE"`,
+      `scheduledReceipts ${sku}@PLANT-1/2026-02: quantity is -1, not a non-negative number`,
+    ]);
+  });
+
   it("names demand for an unknown SKU and a period outside the horizon", () => {
     const problem = {
       ...base,

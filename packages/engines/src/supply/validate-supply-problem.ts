@@ -206,6 +206,12 @@ export function validateSupplyProblem(problem: SupplyProblem): SupplyIssue[] {
       quantity(entity, key, "quantity", s.quantity);
     }
   }
+  for (const r of problem.scheduledReceipts ?? []) {
+    const key = `${stockKey(r.sku, r.location)}/${r.period}`;
+    known("scheduledReceipts", key, "SKU", items, r.sku);
+    known("scheduledReceipts", key, "location", locations, r.location);
+    quantity("scheduledReceipts", key, "quantity", r.quantity);
+  }
   for (const s of problem.safetyStock) {
     const key = stockKey(s.sku, s.location);
     known("safetyStock", key, "SKU", items, s.sku);
@@ -246,6 +252,7 @@ function demandedButUnmakeable(problem: SupplyProblem): string[] {
   const demanded = new Set(problem.demand.filter((d) => d.quantity > 0).map((d) => d.sku));
   return [...demanded].filter((sku) => {
     if (problem.openingInventory.some((o) => o.sku === sku && o.quantity > 0)) return false;
+    if (problem.scheduledReceipts?.some((r) => r.sku === sku && r.quantity > 0)) return false;
     if (problem.supplierItems.some((s) => s.component === sku)) return false;
     return !problem.production.some(
       (o) =>

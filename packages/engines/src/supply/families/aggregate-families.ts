@@ -107,6 +107,13 @@ export function aggregateFamilies(original: SupplyProblem, familyOf: FamilyMap):
       price: money(average(members, (p) => p.price)),
     })),
     openingInventory: sumStock(problem.openingInventory, family),
+    scheduledReceipts: [
+      ...groupBy(problem.scheduledReceipts ?? [], (r) => [family(r.sku), r.location, r.period]).values(),
+    ].map((members) => ({
+      ...members[0]!,
+      sku: family(members[0]!.sku),
+      quantity: sumOf(members, (r) => r.quantity),
+    })),
     closingInventory: sumStock(problem.closingInventory, family),
     safetyStock: [...groupBy(problem.safetyStock, (s) => [family(s.sku), s.location]).values()].map(
       (members) => ({
@@ -184,6 +191,7 @@ function foldMemberComponents(problem: SupplyProblem, familyOf: FamilyMap): Supp
     bom,
     supplierItems: problem.supplierItems.filter((line) => !dropped.has(line.component)),
     openingInventory: kept(problem.openingInventory),
+    scheduledReceipts: kept(problem.scheduledReceipts ?? []),
     closingInventory: kept(problem.closingInventory),
     safetyStock: kept(problem.safetyStock),
   };

@@ -1,7 +1,10 @@
+import type { PeriodKey } from "@fulcrum/domain";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../check-plan";
 import { generateSupplyProblem } from "../examples/generate-supply-problem";
 import { redTomatoProblem } from "../examples/red-tomato";
+import { scheduledReceiptProblem } from "../examples/scheduled-receipt";
+import type { SupplyProblem } from "../supply-problem";
 import { chasePlan, levelPlan } from "./level-chase";
 
 const redTomato = redTomatoProblem({ integerWorkforce: true });
@@ -69,5 +72,54 @@ describe("level and chase on generated networks", () => {
         expect(plan.costs.total).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe("level and chase with a scheduled receipt", () => {
+  // C: no stock, bought only from March (two months' lead time), 60 on order due in February.
+  // Both strategies propose 100 A a month. January: no C, nothing made, 100 lost. February: the
+  // 60 C arrive, 60 A made and sold, 40 lost. March: 100 C bought, 100 A made and sold.
+  const problem = scheduledReceiptProblem();
+
+  for (const plan of [levelPlan(problem), chasePlan(problem)]) {
+    it(`${plan.method} makes in February what is on order, not in January`, () => {
+      expect(plan.production[0]!.made).toEqual([0, 60, 100]);
+      expect(plan.purchases[0]!.received).toEqual([0, 0, 100]);
+      expect(plan.service[0]!.lost).toEqual([100, 40, 0]);
+      const c = plan.inventory.find((row) => row.sku === "C")!;
+      expect(c.scheduledReceipts).toEqual([0, 60, 0]);
+      expect(c.closing).toEqual([0, 0, 0]);
+      expect(checkPlan(problem, plan)).toEqual([]);
+    });
+  }
+
+  it("are already paid for: material is only the 100 C bought in March", () => {
+    // 100 × €2 = €200; with the receipt ignored the plan would buy 160.
+    expect(chasePlan(problem).costs.byKind.material).toBe(20_000);
+  });
+
+  it("counts a receipt due before the horizon in its first period", () => {
+    const early: SupplyProblem = {
+      ...problem,
+      scheduledReceipts: [{ sku: "C", location: "P", period: "2025-11" as PeriodKey, quantity: 60 }],
+    };
+    const plan = chasePlan(early);
+    expect(plan.production[0]!.made).toEqual([60, 0, 100]);
+    expect(checkPlan(early, plan)).toEqual([]);
+  });
+
+  it("fail the balance check when a plan leaves the receipt out", () => {
+    const plan = chasePlan(problem);
+    const withoutReceipt = {
+      ...plan,
+      inventory: plan.inventory.map((row) => ({
+        ...row,
+        scheduledReceipts: row.scheduledReceipts.map(() => 0),
+      })),
+    };
+    // February: 0 opening − 60 consumed = −60, against a closing of 0.
+    expect(checkPlan(problem, withoutReceipt)).toContain(
+      "inventory of C@P in 2026-02 does not balance: -60 in, 0 closing",
+    );
   });
 });

@@ -2,7 +2,12 @@
 // makes each period what that period needs and sizes crews to it; level makes the same amount
 // every period, with a constant crew, and lets inventory (or backlog) absorb the difference.
 
-import { demandByStockPosition, openingByStockPosition, stockKey } from "../network";
+import {
+  demandByStockPosition,
+  openingByStockPosition,
+  scheduledReceiptsByStockPosition,
+  stockKey,
+} from "../network";
 import type { SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
 import { type ProductionProposal, simulatePlan } from "./simulate-plan";
@@ -42,12 +47,13 @@ export function levelPlan(problem: SupplyProblem): SupplyPlan {
 /**
  * Net requirement per production option and period: demand at the plant plus demand at the DCs
  * it supplies (brought forward by the lane's lead time), plus the growth of safety-stock targets,
- * less the opening stock, which is used up first.
+ * less the opening stock, which is used up first, and the scheduled receipts once they arrive.
  */
 export function netRequirements(problem: SupplyProblem): number[][] {
   const T = problem.periods.length;
   const demandAt = demandByStockPosition(problem);
   const openingAt = openingByStockPosition(problem);
+  const scheduledAt = scheduledReceiptsByStockPosition(problem);
   const targets = new Map(problem.safetyStock.map((s) => [stockKey(s.sku, s.location), s.quantities]));
   const target = (sku: string, location: string, t: number) => targets.get(stockKey(sku, location))?.[t] ?? 0;
   const source = firstSources(problem);
@@ -60,8 +66,13 @@ export function netRequirements(problem: SupplyProblem): number[][] {
     ];
     const gross = Array.from({ length: T }, () => 0);
     let onHand = 0;
+    // A receipt at a DC in s can stand in for production shipped lead periods before s.
+    const arriving = Array.from({ length: T }, () => 0);
     for (const { location, lead } of destinations) {
       onHand += openingAt.get(stockKey(option.sku, location)) ?? 0;
+      scheduledAt.get(stockKey(option.sku, location))?.forEach((q, s) => {
+        arriving[Math.max(0, s - lead)]! += q;
+      });
       for (let t = 0; t + lead < T; t++) {
         const demand = demandAt.get(stockKey(option.sku, location))?.[t + lead] ?? 0;
         const growth =
@@ -74,7 +85,8 @@ export function netRequirements(problem: SupplyProblem): number[][] {
       (c) => stockKey(c.sku, c.location) === stockKey(option.sku, option.plant),
     );
     gross[T - 1]! += closing?.quantity ?? 0;
-    return gross.map((need) => {
+    return gross.map((need, t) => {
+      onHand += arriving[t]!;
       const used = Math.min(onHand, Math.max(0, need));
       onHand -= used;
       return Math.max(0, need - used);

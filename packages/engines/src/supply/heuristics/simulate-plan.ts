@@ -6,7 +6,14 @@
 // goes through the same assembler as the optimiser's, so the plans compare like for like.
 
 import { assemblePlan, type PlanDecisions } from "../assemble-plan";
-import { groupDemand, laneFlows, openingByStockPosition, stockKey, stockPositions } from "../network";
+import {
+  groupDemand,
+  laneFlows,
+  openingByStockPosition,
+  scheduledReceiptsByStockPosition,
+  stockKey,
+  stockPositions,
+} from "../network";
 import { supplierCanDeliverAt, supplierCapacityAt } from "../supplier-limits";
 import type { PlanMethod, SupplyPlan } from "../supply-plan";
 import type { SupplyProblem } from "../supply-problem";
@@ -34,6 +41,7 @@ export function simulatePlan(
   );
   const take = (key: string, units: number) => stock.set(key, stock.get(key)! - units);
   const put = (key: string, units: number) => stock.set(key, (stock.get(key) ?? 0) + units);
+  const scheduled = [...scheduledReceiptsByStockPosition(problem)];
 
   const make = grid(problem.production.length);
   const subcontract = grid(problem.production.length);
@@ -75,6 +83,8 @@ export function simulatePlan(
     routed[r]!.reduce((sum, x) => sum + x.hours * quantities[x.option]!, 0);
 
   for (let t = 0; t < T; t++) {
+    // What is already on order arrives first, so components are bought only beyond it.
+    for (const [key, quantities] of scheduled) put(key, quantities[t]!);
     const planned = problem.production.map((_, i) => proposal.make[i]![t]!);
     // Capacity: scale down every SKU on an overloaded resource by the same factor.
     problem.resources.forEach((_, r) => {
