@@ -58,12 +58,22 @@ describe("supply review", () => {
     expect(await heat.locator("tbody td").count()).toBe(10 * 18);
     expect(await page.getByTestId("supply-stats").textContent()).toContain("Total cost");
 
-    const shortages = page.getByTestId("shortages");
-    await shortages.waitFor();
-    expect(await shortages.locator("tbody tr").count()).toBeGreaterThan(0);
-    expect(await shortages.locator("tbody tr").first().textContent()).toMatch(
-      /full in|cannot deliver|in time|costs more/,
-    );
+    // With the material already on order the demo's plan may be short of nothing: the panel then
+    // says so, and otherwise lists each shortage with its cause, as many as the plan counts.
+    const panel = page.locator(".panel", {
+      has: page.getByRole("heading", { name: "Shortages", exact: true }),
+    });
+    const counted = Number((await panel.textContent())?.match(/([\d,]+) shortages/)?.[1]?.replace(/,/g, ""));
+    expect(Number.isInteger(counted)).toBe(true);
+    if (counted === 0) await page.getByTestId("shortages-none").waitFor();
+    else {
+      const shortages = page.getByTestId("shortages");
+      await shortages.waitFor();
+      expect(await shortages.locator("tbody tr").count()).toBeGreaterThan(0);
+      expect(await shortages.locator("tbody tr").first().textContent()).toMatch(
+        /full in|cannot deliver|in time|costs more/,
+      );
+    }
     const chart = page.getByTestId("stock-chart");
     await expect.poll(() => chart.locator("svg path").count()).toBeGreaterThan(3);
   });
