@@ -110,6 +110,7 @@ export function createFulcrum(database: Database, options: FulcrumOptions = {}) 
       orderService,
       now,
       scenarioComparison,
+      kpiTargets,
     ),
     suppliers: new SupplierPortalService(database, workspace, now),
     entities: new EntityService(database),

@@ -37,7 +37,6 @@ export * from "./forecasting/node-forecast";
 export * from "./fulcrum";
 export * from "./hierarchy/hierarchy-service";
 export * from "./jobs/job-queue";
-export * from "./monitoring/kpi-target-reader";
 export * from "./monitoring/kpi-target-service";
 export * from "./monitoring/monitoring-exception-service";
 export * from "./monitoring/order-service-kpis";

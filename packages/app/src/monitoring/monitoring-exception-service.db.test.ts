@@ -158,6 +158,7 @@ describe("monitoring exceptions for the next cycle", () => {
           return { columns: [figures(1_000_000), figures(1_250_000)] } as unknown as Comparison;
         },
       },
+      fulcrum.kpiTargets,
     );
     const decisions = (await service.list()).exceptions.filter((e) => e.kind === "decision-overdue");
     expect(decisions.map((d) => [d.key, d.valueAtStake, d.units])).toEqual([

@@ -33,7 +33,7 @@ import type { ForecastAccuracyService } from "../demand/forecast-accuracy-servic
 import { AppError } from "../errors";
 import type { ScenarioComparisonService } from "../scenarios/scenario-comparison-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
-import { readKpiTargets } from "./kpi-target-reader";
+import { type KpiTargetService, resolveTarget } from "./kpi-target-service";
 import type { OrderServiceKpis } from "./order-service-kpis";
 import type { SupplyKpiService } from "./supply-kpi-service";
 
@@ -96,6 +96,7 @@ export class MonitoringExceptionService {
     private readonly orderService: OrderServiceKpis,
     private readonly now: () => Date,
     private readonly comparison: Pick<ScenarioComparisonService, "compare">,
+    private readonly targets: Pick<KpiTargetService, "inForce">,
   ) {}
 
   /** Every exception of the window, largest value at stake first, with its latest acknowledgement. */
@@ -115,7 +116,10 @@ export class MonitoringExceptionService {
     const from = addPeriods(to, -(months - 1));
     const window = { from, to };
     const query = sqlRows(this.database.db);
-    const targets = await readKpiTargets(this.database);
+    // The scorecard's targets: the subject's own scope, else the company's, else the catalogue's default.
+    const inForce = await this.targets.inForce();
+    const target = (kpi: "forecast_bias" | "plan_attainment" | "otif", scope: string) =>
+      resolveTarget(inForce, kpi, scope).target;
 
     const items = await query<{ sku: string; name: string; family: string | null; price: number | null }>(sql`
       SELECT i.sku, i.name, i.group_code AS family,
@@ -144,7 +148,7 @@ export class MonitoringExceptionService {
             months: list.sort((a, b) => a.period.localeCompare(b.period)),
           },
         ],
-        { threshold: targets.target("forecast_bias", familyScope(sku)), periods: biasPeriods },
+        { threshold: target("forecast_bias", familyScope(sku)), periods: biasPeriods },
       ),
     );
 
@@ -152,7 +156,7 @@ export class MonitoringExceptionService {
     const attainment = attainmentExceptions(
       supply.attainment.bySku.byKey.map((a) => ({
         attainment: a,
-        target: targets.target("plan_attainment", familyScope(a.key ?? "")),
+        target: target("plan_attainment", familyScope(a.key ?? "")),
         unitCost: Math.round(supply.unitCost.get(a.key ?? "") ?? 0) as Money,
       })),
     );
@@ -183,7 +187,7 @@ export class MonitoringExceptionService {
       service.bySegment.map((s) => ({
         segment: s.key,
         otif: s.otif,
-        target: targets.target("otif", `segment:${s.key}`),
+        target: target("otif", `segment:${s.key}`),
         revenue: Math.round(segment.get(s.key)?.revenue ?? 0) as Money,
       })),
       periodRange(from, to),
