@@ -76,6 +76,27 @@ describe("MonitoringExceptionsPage", () => {
     expect(within(rows[0]!).getByTestId("exception-toggle").textContent).toBe("History");
   });
 
+  it("narrows the list to one kind, offering only the kinds listed with their counts", async () => {
+    stubApi({
+      "GET /api/monitoring/exceptions?months=6&biasPeriods=3": LIST,
+      "GET /api/workspace": WORKSPACE,
+      "GET /api/auth/me": SAM,
+    });
+    renderAt(<MonitoringExceptionsPage />, at);
+    await screen.findByRole("table", { name: "Monitoring exceptions" });
+    const select = screen.getByTestId("exceptions-kind") as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      "all kinds",
+      "forecast bias (1)",
+      "stock above max (1)",
+    ]);
+    fireEvent.change(select, { target: { value: "inventory-above-max" } });
+    const rows = within(screen.getByRole("table", { name: "Monitoring exceptions" }))
+      .getAllByRole("row")
+      .slice(1);
+    expect(rows.map((r) => r.getAttribute("data-key"))).toEqual([STOCK.key]);
+  });
+
   it("acknowledges an exception only with what was done, sending the window listed", async () => {
     const fetchMock = stubApi({
       "GET /api/monitoring/exceptions?months=6&biasPeriods=3": LIST,

@@ -34,12 +34,17 @@ const RUNS = [2, 3, 4, 6] as const;
 export function MonitoringExceptionsPage() {
   const [span, setSpan] = useState<Required<ExceptionWindow>>({ months: 6, biasPeriods: 3 });
   const [openOnly, setOpenOnly] = useState(false);
+  const [kind, setKind] = useState<MonitoringException["kind"] | "all">("all");
   const list = useMonitoringExceptions(span);
   const workspace = useWorkspace();
   const me = useMe();
   const currency = workspace.data?.company.currency ?? { code: "EUR", minorDigits: 2 };
   const mayAcknowledge = !!me.data && canAcknowledgeExceptions(me.data.role);
-  const shown = (list.data?.exceptions ?? []).filter((e) => !openOnly || e.status === "open");
+  const all = list.data?.exceptions ?? [];
+  const kinds = (Object.keys(EXCEPTION_KIND) as MonitoringException["kind"][])
+    .map((k) => ({ kind: k, count: all.filter((e) => e.kind === k).length }))
+    .filter((k) => k.count > 0);
+  const shown = all.filter((e) => (!openOnly || e.status === "open") && (kind === "all" || e.kind === kind));
   return (
     <div className="page" data-testid="monitoring-exceptions-page">
       <PageHeader
@@ -77,6 +82,22 @@ export function MonitoringExceptionsPage() {
             {RUNS.filter((n) => n <= span.months).map((n) => (
               <option key={n} value={n}>
                 {n} months in a row
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Kind</span>
+          <select
+            className="input input-small"
+            data-testid="exceptions-kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as MonitoringException["kind"] | "all")}
+          >
+            <option value="all">all kinds</option>
+            {kinds.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {EXCEPTION_KIND[k.kind].label} ({formatCount(k.count)})
               </option>
             ))}
           </select>
