@@ -13,6 +13,7 @@ import {
   visibleInputs,
 } from "../format/scenario-change-draft";
 import { ErrorMessage } from "./query-state";
+import { TextField } from "./text-field";
 
 const fieldOf = (error: unknown): string | undefined =>
   error instanceof ApiError && typeof error.body === "object" && error.body !== null && "field" in error.body
@@ -110,24 +111,20 @@ export function ScenarioChangeForm({ scenarioId }: { scenarioId: number }) {
             ) : null}
           </label>
         ))}
-        <label className="field change-form-reason">
-          <span className="field-label">Reason</span>
-          <input
-            className="input input-small"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            data-testid="change-reason"
-          />
-        </label>
-        <label className="field change-form-reason">
-          <span className="field-label">Comment</span>
-          <input
-            className="input input-small"
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-            data-testid="change-comment"
-          />
-        </label>
+        <TextField
+          className="change-form-reason"
+          label="Reason"
+          value={reason}
+          onChange={setReason}
+          testId="change-reason"
+        />
+        <TextField
+          className="change-form-reason"
+          label="Comment"
+          value={comment}
+          onChange={setComment}
+          testId="change-comment"
+        />
       </div>
       {addChange.isError && errorInput === null ? (
         <ErrorMessage error={addChange.error} title="The change was not added" />

@@ -9,6 +9,7 @@ import { type PromiseQuote, useAtp, usePromise } from "../api/promising";
 import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
+import { TextField } from "../components/text-field";
 import { formatCount } from "../format/numbers";
 import { AtRiskPanel, PromiseList } from "./promising-panels";
 
@@ -36,24 +37,8 @@ export function PromisingPage() {
           setLookup({ sku: sku.trim(), location: location.trim() });
         }}
       >
-        <label className="field">
-          <span className="field-label">SKU</span>
-          <input
-            className="input input-small"
-            value={sku}
-            onChange={(e) => setSku(e.target.value)}
-            data-testid="atp-sku"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Location</span>
-          <input
-            className="input input-small"
-            value={location}
-            onChange={(e) => setLocation(e.target.value)}
-            data-testid="atp-location"
-          />
-        </label>
+        <TextField label="SKU" value={sku} onChange={setSku} testId="atp-sku" />
+        <TextField label="Location" value={location} onChange={setLocation} testId="atp-location" />
         <button type="submit" className="button button-small" data-testid="atp-show">
           Show ATP
         </button>
@@ -128,16 +113,13 @@ function PromiseForm(props: { sku: string; location: string; periods: readonly s
   return (
     <Panel title="Promise an order">
       <div className="supply-toolbar">
-        <label className="field">
-          <span className="field-label">Quantity</span>
-          <input
-            className="input input-small"
-            inputMode="numeric"
-            value={quantity}
-            onChange={(e) => setQuantity(e.target.value)}
-            data-testid="promise-quantity"
-          />
-        </label>
+        <TextField
+          label="Quantity"
+          value={quantity}
+          onChange={setQuantity}
+          testId="promise-quantity"
+          inputMode="numeric"
+        />
         <label className="field">
           <span className="field-label">Period</span>
           <select
@@ -153,15 +135,7 @@ function PromiseForm(props: { sku: string; location: string; periods: readonly s
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Segment</span>
-          <input
-            className="input input-small"
-            value={segment}
-            onChange={(e) => setSegment(e.target.value)}
-            data-testid="promise-segment"
-          />
-        </label>
+        <TextField label="Segment" value={segment} onChange={setSegment} testId="promise-segment" />
         <button
           type="button"
           className="button button-small"
