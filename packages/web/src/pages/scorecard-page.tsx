@@ -2,6 +2,7 @@
 // months, coloured against its target, with its definition, its monthly trend and what drives it;
 // filters by product group, segment and location, and target setting for the roles that may.
 
+import { addPeriods, canSetKpiTargets, type PeriodKey } from "@fulcrum/domain";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useMe, useWorkspace } from "../api/queries";
@@ -20,6 +21,7 @@ import { PageHeader } from "../components/page-header";
 import { Panel } from "../components/panel";
 import { ErrorMessage, Loading } from "../components/query-state";
 import { Sparkline } from "../components/sparkline";
+import { TextField } from "../components/text-field";
 
 const EUR: CompanyCurrency = { code: "EUR", minorDigits: 2 };
 const AREAS: readonly { area: KpiArea; title: string }[] = [
@@ -28,14 +30,9 @@ const AREAS: readonly { area: KpiArea; title: string }[] = [
   { area: "alignment", title: "Alignment" },
   { area: "executive", title: "Executive" },
 ];
-const SETTERS = ["demand_planner", "supply_planner", "finance", "executive", "admin"];
 
 /** The month `n` months before `period` (YYYY-MM). */
-function monthsBefore(period: string, n: number): string {
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  const index = year * 12 + (month - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
+const monthsBefore = (period: string, n: number): string => addPeriods(period as PeriodKey, -n);
 
 export function ScorecardPage() {
   const workspace = useWorkspace();
@@ -57,17 +54,15 @@ export function ScorecardPage() {
     });
   };
   const field = (name: keyof typeof form, label: string) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        className="input"
-        value={form[name]}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-        data-testid={`scorecard-${name}`}
-      />
-    </label>
+    <TextField
+      label={label}
+      small={false}
+      value={form[name]}
+      onChange={(value) => setForm({ ...form, [name]: value })}
+      testId={`scorecard-${name}`}
+    />
   );
-  const mayEdit = SETTERS.includes(me.data?.role ?? "");
+  const mayEdit = !!me.data && canSetKpiTargets(me.data.role);
   return (
     <div className="page" data-testid="scorecard-page">
       <PageHeader
