@@ -1,33 +1,22 @@
 import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../auth/auth-service";
-import { createFulcrum, type Fulcrum } from "../fulcrum";
-import { SolverHandle } from "../supply/solver-handle";
+import type { Fulcrum } from "../fulcrum";
+import {
+  openSmallPlannedDemo,
+  SMALL_DEMO_RUN as RUN,
+  type SmallPlannedDemo,
+} from "../testing/small-planned-demo";
 
+let demo: SmallPlannedDemo;
 let database: Database;
 let fulcrum: Fulcrum;
-const users: Record<string, User> = {};
-const solver = new SolverHandle();
-const RUN = { horizon: 6, strategy: "optimal", timeLimitSeconds: 60 } as const;
+let users: Readonly<Record<string, User>>;
 let scenarioId: number;
 
-const user = async (role: User["role"]) => {
-  users[role] = await fulcrum.auth.createUser({
-    username: role,
-    displayName: role,
-    role,
-    password: `${role}-password`,
-  });
-  return users[role]!;
-};
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
-  await fulcrum.loadDemo({ skuCount: 12, seed: 5, asOf: "2026-11-22" });
-  await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
-  for (const role of ["demand_planner", "supply_planner", "executive"] as const) await user(role);
+  demo = await openSmallPlannedDemo(["demand_planner", "supply_planner", "executive"]);
+  ({ database, fulcrum, users } = demo);
   await fulcrum.supply.run({ ...RUN, userId: users.supply_planner!.id });
   const scenario = await fulcrum.scenarios.create({ name: "Promotion push" }, users.supply_planner!);
   scenarioId = scenario.id;
@@ -48,10 +37,7 @@ beforeAll(async () => {
   );
   await fulcrum.scenarios.replan(scenarioId, { ...RUN, userId: users.supply_planner!.id });
 });
-afterAll(async () => {
-  await solver.discard();
-  await database.close();
-});
+afterAll(() => demo.close());
 
 const readCells = async (versionId: number) =>
   (
@@ -66,13 +52,7 @@ describe("committing a plan", () => {
     await expect(
       fulcrum.commitments.commit({ scenarioId, rationale: "best margin" }, users.executive!),
     ).rejects.toThrow(/cycle is in data gathering/);
-    for (const [stage, role] of [
-      ["data_gathering", "demand_planner"],
-      ["demand_review", "demand_planner"],
-      ["supply_review", "supply_planner"],
-      ["alignment", "supply_planner"],
-    ] as const)
-      await fulcrum.cycle.approve(stage, users[role]!);
+    await demo.approveToExecutive();
     await expect(
       fulcrum.commitments.commit({ scenarioId, rationale: "best margin" }, users.supply_planner!),
     ).rejects.toThrow(/committed by the executive/i);

@@ -3,41 +3,22 @@
 // meets, with their sales user told once.
 
 import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../auth/auth-service";
 import { createFulcrum, type Fulcrum } from "../fulcrum";
-import { SolverHandle } from "../supply/solver-handle";
+import {
+  openSmallPlannedDemo,
+  SMALL_DEMO_RUN as RUN,
+  SMALL_DEMO_NOW,
+  type SmallPlannedDemo,
+} from "../testing/small-planned-demo";
 
+let demo: SmallPlannedDemo;
 let database: Database;
 let fulcrum: Fulcrum;
-const users: Record<string, User> = {};
-const solver = new SolverHandle();
-const RUN = { horizon: 6, strategy: "optimal", timeLimitSeconds: 60 } as const;
+let users: Readonly<Record<string, User>>;
 let firstPlanId: number;
 let supplyVersionId: number;
-
-const user = async (role: User["role"]) => {
-  users[role] = await fulcrum.auth.createUser({
-    username: role,
-    displayName: role,
-    role,
-    password: `${role}-password`,
-  });
-  return users[role]!;
-};
-
-const commitBasePlan = async (rationale: string) => {
-  for (const [stage, role] of [
-    ["data_gathering", "demand_planner"],
-    ["demand_review", "demand_planner"],
-    ["supply_review", "supply_planner"],
-    ["alignment", "supply_planner"],
-  ] as const)
-    await fulcrum.cycle.approve(stage, users[role]!);
-  const scenarioId = await fulcrum.plans.baseScenario(null);
-  return fulcrum.commitments.commit({ scenarioId, rationale }, users.executive!);
-};
 
 const query = async (text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows;
 
@@ -53,21 +34,14 @@ const anyone = async (sku: string, location: string) =>
   (await fulcrum.promising.atp(sku, location)).available.find((a) => a.segment === "*")!.cumulative.at(-1)!;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
-  await fulcrum.loadDemo({ skuCount: 12, seed: 5, asOf: "2026-11-22" });
-  await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
-  for (const role of ["demand_planner", "supply_planner", "executive", "sales", "admin"] as const)
-    await user(role);
+  demo = await openSmallPlannedDemo(["demand_planner", "supply_planner", "executive", "sales", "admin"]);
+  ({ database, fulcrum, users } = demo);
   await fulcrum.supply.run({ ...RUN, userId: users.supply_planner!.id });
-  const committed = await commitBasePlan("the base plan");
+  const committed = await demo.commitBasePlan("the base plan");
   firstPlanId = committed.id;
   supplyVersionId = committed.supplyVersionId;
 });
-afterAll(async () => {
-  await solver.discard();
-  await database.close();
-});
+afterAll(() => demo.close());
 
 describe("cancelling a promise", () => {
   it("records who cancelled it, when and why, and gives its units back", async () => {
@@ -188,7 +162,7 @@ describe("capable-to-promise", () => {
     const each = Math.floor(spare.get("P1-PACK-2")![0]! / hours / 3);
     // Two application instances, as two server processes would be: only the database's locks stand
     // between them (each instance's own queue sees half of the requests).
-    const other = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
+    const other = createFulcrum(database, { now: () => SMALL_DEMO_NOW, solver: demo.solver });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 24 }, (_, i) =>
         (i % 4 < 2 ? fulcrum : other).promising.accept(
@@ -284,7 +258,7 @@ describe("promises at risk", () => {
     await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
     await fulcrum.supply.run({ ...RUN, userId: users.supply_planner!.id });
     // Committing runs the check (the commit's own transaction is over by then).
-    const second = await commitBasePlan("the plants close");
+    const second = await demo.commitBasePlan("the plants close");
     const risks = await fulcrum.promiseRisks.atRisk();
     expect(risks.committedPlanId).toBe(second.id);
     const ours = risks.atRisk.filter((r) => promised.includes(r.id));

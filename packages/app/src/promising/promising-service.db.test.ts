@@ -1,53 +1,28 @@
 import type { Database } from "@fulcrum/storage";
-import { createTestDatabase } from "@fulcrum/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../auth/auth-service";
 import { createFulcrum, type Fulcrum } from "../fulcrum";
-import { SolverHandle } from "../supply/solver-handle";
+import {
+  openSmallPlannedDemo,
+  SMALL_DEMO_RUN as RUN,
+  SMALL_DEMO_NOW,
+  type SmallPlannedDemo,
+} from "../testing/small-planned-demo";
 
+let demo: SmallPlannedDemo;
 let database: Database;
 let fulcrum: Fulcrum;
-const users: Record<string, User> = {};
-const solver = new SolverHandle();
-const RUN = { horizon: 6, strategy: "optimal", timeLimitSeconds: 60 } as const;
+let users: Readonly<Record<string, User>>;
 let sku: string;
 let location: string;
 let lastPeriod: string;
 
-const user = async (role: User["role"]) => {
-  users[role] = await fulcrum.auth.createUser({
-    username: role,
-    displayName: role,
-    role,
-    password: `${role}-password`,
-  });
-  return users[role]!;
-};
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  fulcrum = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
-  await fulcrum.loadDemo({ skuCount: 12, seed: 5, asOf: "2026-11-22" });
-  await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
-  for (const role of ["demand_planner", "supply_planner", "executive", "sales"] as const) await user(role);
+  demo = await openSmallPlannedDemo(["demand_planner", "supply_planner", "executive", "sales"]);
+  ({ database, fulcrum, users } = demo);
   await fulcrum.supply.run({ ...RUN, userId: users.supply_planner!.id });
 });
-afterAll(async () => {
-  await solver.discard();
-  await database.close();
-});
-
-const commitBasePlan = async () => {
-  for (const [stage, role] of [
-    ["data_gathering", "demand_planner"],
-    ["demand_review", "demand_planner"],
-    ["supply_review", "supply_planner"],
-    ["alignment", "supply_planner"],
-  ] as const)
-    await fulcrum.cycle.approve(stage, users[role]!);
-  const scenarioId = await fulcrum.plans.baseScenario(null);
-  return fulcrum.commitments.commit({ scenarioId, rationale: "the base plan" }, users.executive!);
-};
+afterAll(() => demo.close());
 
 const promisedUnits = async () =>
   Number(
@@ -66,7 +41,7 @@ describe("order promising", () => {
   });
 
   it("shows ATP from the committed plan's receipts, the stock it started from and the open orders", async () => {
-    const committed = await commitBasePlan();
+    const committed = await demo.commitBasePlan("the base plan");
     // The SKU-location with the most to promise: a finished good at a DC the plan ships to.
     const { rows } = await database.pool.query(
       `SELECT sku, location FROM plan_cells($1) WHERE measure = 'supply.transfers'
@@ -117,7 +92,7 @@ describe("order promising", () => {
     const each = Math.ceil(available / 25);
     // Half through a second application instance, as a second server process would: each instance
     // queues its own acceptances, and only the database's lock stands between the two.
-    const other = createFulcrum(database, { now: () => new Date("2026-11-22T09:00:00Z"), solver });
+    const other = createFulcrum(database, { now: () => SMALL_DEMO_NOW, solver: demo.solver });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
         (i % 2 === 0 ? fulcrum : other).promising.accept(
