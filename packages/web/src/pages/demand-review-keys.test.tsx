@@ -4,9 +4,9 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { DANA, WORKSPACE } from "../testing/fixtures";
+import { stubDemandReview } from "../testing/demand-review-api";
 import { cellName, labelOf } from "../testing/plan-cells";
-import { renderAt, stubApi } from "../testing/render";
+import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
 const row = (
@@ -58,28 +58,7 @@ const JUICES = grid([
 ]);
 
 function stub(extra: Record<string, unknown> = {}) {
-  return stubApi({
-    "GET /api/auth/me": DANA,
-    "GET /api/workspace": WORKSPACE,
-    "GET /api/plans/versions": {
-      versions: [
-        {
-          id: 3,
-          scenario: "Base plan",
-          kind: "demand",
-          number: 1,
-          label: "",
-          status: "draft",
-          cyclePeriod: "2026-11",
-        },
-      ],
-    },
-    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
-    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": JUICES,
-    "GET /api/plans/versions/3/edits": { edits: [] },
-    "GET /api/plans/versions/3/promotions": { versionId: 3, periods: [], promotions: [], transitions: [] },
-    ...extra,
-  });
+  return stubDemandReview({ top: TOP, family: JUICES }, {}, extra);
 }
 
 // A cell at rest is its <td>, named with its figure; while it is edited, the name moves to its input.

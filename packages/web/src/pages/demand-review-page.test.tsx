@@ -1,27 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { DANA, WORKSPACE } from "../testing/fixtures";
+import { stubDemandReview } from "../testing/demand-review-api";
+import { DANA } from "../testing/fixtures";
 import { cellName } from "../testing/plan-cells";
-import { renderAt, stubApi } from "../testing/render";
+import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
 const SAM = { user: { username: "sam", displayName: "Sam Sales", role: "sales" } };
-const VERSIONS = {
-  versions: [
-    {
-      id: 3,
-      scenarioId: 1,
-      scenario: "Base plan",
-      kind: "demand",
-      number: 1,
-      label: "",
-      status: "draft",
-      cyclePeriod: "2026-11",
-    },
-  ],
-};
-
 const row = (
   kind: DemandGridRow["kind"],
   code: string | null,
@@ -68,21 +54,11 @@ const FAMILY = grid([
 ]);
 
 function stub(me: unknown, extra: Record<string, unknown> = {}) {
-  return stubApi({
-    "GET /api/auth/me": me,
-    "GET /api/workspace": WORKSPACE,
-    "GET /api/plans/versions": VERSIONS,
-    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": TOP,
-    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": FAMILY,
-    "GET /api/plans/versions/3/edits": { edits: [] },
-    "GET /api/plans/versions/3/promotions": {
-      versionId: 3,
-      periods: ["2026-11", "2026-12"],
-      promotions: [],
-      transitions: [],
-    },
-    ...extra,
-  });
+  return stubDemandReview(
+    { top: TOP, family: FAMILY },
+    { me, promotionPeriods: ["2026-11", "2026-12"] },
+    extra,
+  );
 }
 
 const rowOf = (code: string) =>

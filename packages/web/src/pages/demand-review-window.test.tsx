@@ -7,9 +7,9 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { DANA, WORKSPACE } from "../testing/fixtures";
+import { stubDemandReview } from "../testing/demand-review-api";
 import { cellName, labelOf } from "../testing/plan-cells";
-import { renderAt, stubApi } from "../testing/render";
+import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
 const SKUS = 300;
@@ -53,34 +53,14 @@ const sku = (n: number) => row("item", `S${n}`, `SKU ${n}`, n);
 const JUICES = row("group", "FAM-A", "Juices", 1000, SKUS);
 
 function stub(extra: Record<string, unknown> = {}) {
-  return stubApi({
-    "GET /api/auth/me": DANA,
-    "GET /api/workspace": WORKSPACE,
-    "GET /api/plans/versions": {
-      versions: [
-        {
-          id: 3,
-          scenario: "Base plan",
-          kind: "demand",
-          number: 1,
-          label: "",
-          status: "draft",
-          cyclePeriod: "2026-11",
-        },
-      ],
+  return stubDemandReview(
+    {
+      top: grid([row("all", null, "All products", 1000, 1), JUICES]),
+      family: grid([JUICES, ...Array.from({ length: SKUS }, (_, i) => sku(i + 1))]),
     },
-    "GET /api/plans/versions/3/demand?from=2026-11&grain=month": grid([
-      row("all", null, "All products", 1000, 1),
-      JUICES,
-    ]),
-    "GET /api/plans/versions/3/demand?node=FAM-A&nodeKind=group&from=2026-11&grain=month": grid([
-      JUICES,
-      ...Array.from({ length: SKUS }, (_, i) => sku(i + 1)),
-    ]),
-    "GET /api/plans/versions/3/edits": { edits: [] },
-    "GET /api/plans/versions/3/promotions": { versionId: 3, periods: [], promotions: [], transitions: [] },
-    ...extra,
-  });
+    {},
+    extra,
+  );
 }
 
 const drawn = (code: string) => document.querySelector(`[data-testid="demand-row"][data-node="${code}"]`);
