@@ -21,6 +21,7 @@ import * as orderPromising from "./migrations/0016-order-promising";
 import * as actualsAndTargets from "./migrations/0017-actuals-and-targets";
 import * as exceptionAcknowledgements from "./migrations/0020-exception-acknowledgements";
 import * as promiseCancellationAndNotifications from "./migrations/0021-promise-cancellation-and-notifications";
+import * as planSeries from "./migrations/0022-plan-series";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-foundation": foundation,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017-actuals-and-targets": actualsAndTargets,
   "0020-exception-acknowledgements": exceptionAcknowledgements,
   "0021-promise-cancellation-and-notifications": promiseCancellationAndNotifications,
+  "0022-plan-series": planSeries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -138,7 +138,7 @@ describe("schema", () => {
     const [draft, frozen] = [await version(1), await version(2)];
     const cell = (v: number, period: string) =>
       q(
-        "INSERT INTO plan_values (version_id, measure, sku, period, value) VALUES ($1, 'demand.consensus', 'S9', $2, 5) ON CONFLICT (version_id, measure, sku, location, segment, period) DO UPDATE SET value = 6",
+        "INSERT INTO plan_values (version_id, measure, sku, period, value) VALUES ($1, 'demand.consensus', 'S9', $2, 5)",
         [v, period],
       );
     await cell(frozen, "2026-12");
@@ -149,8 +149,10 @@ describe("schema", () => {
     await expect(q("UPDATE plan_values SET value = value + 1 WHERE sku = 'S9'")).rejects.toThrow(
       `plan version ${frozen} is approved, and its values cannot change`,
     );
-    await expect(cell(frozen, "2026-12")).rejects.toThrow(/approved/); // the upsert's update
-    await expect(cell(frozen, "2027-01")).rejects.toThrow(/approved/); // the upsert's insert
+    await expect(
+      q("UPDATE plan_values SET value = 6 WHERE version_id = $1 AND period = '2026-12'", [frozen]),
+    ).rejects.toThrow(/approved/); // a cell of a frozen series
+    await expect(cell(frozen, "2027-01")).rejects.toThrow(/approved/); // a new cell in a frozen series
     await expect(q("DELETE FROM plan_values WHERE version_id = $1", [frozen])).rejects.toThrow(/approved/);
     await cell(draft, "2027-03");
     await expect(
@@ -158,7 +160,7 @@ describe("schema", () => {
         frozen,
         draft,
       ]),
-    ).rejects.toThrow(/approved/); // a value cannot be moved into a frozen version either
+    ).rejects.toThrow(/keeps its key/); // so a value cannot be moved into a frozen version either
     expect(
       (await q("SELECT version_id, value FROM plan_values WHERE sku = 'S9' ORDER BY version_id, period"))
         .rows,
@@ -182,5 +184,80 @@ describe("schema", () => {
     await expect(q("DELETE FROM users WHERE id = $1", [user])).rejects.toThrow(/audit records/);
     await q("DELETE FROM plan_values WHERE version_id = $1", [draft]);
     await expect(q("DELETE FROM plan_versions WHERE id = $1", [draft])).rejects.toThrow(/audit records/);
+  });
+  it("stores a version's cells as series and reads them back a row per cell (migration 0022)", async () => {
+    const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+    await q(
+      "INSERT INTO units_of_measure VALUES ('EA', 'Each') ON CONFLICT DO NOTHING; INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL) ON CONFLICT DO NOTHING; INSERT INTO items VALUES ('S7', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
+    );
+    const user = (
+      await q(
+        "INSERT INTO users (username, display_name, role, password_hash) VALUES ('series', 'Series', 'demand_planner', 'x') RETURNING id",
+      )
+    ).rows[0].id;
+    const scenario = (await q("INSERT INTO scenarios (name) VALUES ('Series') RETURNING id")).rows[0].id;
+    const v = (
+      await q("INSERT INTO plan_versions (scenario_id, kind, number) VALUES ($1, 'demand', 1) RETURNING id", [
+        scenario,
+      ])
+    ).rows[0].id;
+    const put = (period: string, value: number) =>
+      q(
+        "INSERT INTO plan_values (version_id, measure, sku, period, value) VALUES ($1, 'demand.sales', 'S7', $2, $3)",
+        [v, period, value],
+      );
+    const series = async () =>
+      (await q("SELECT periods, cell_values FROM plan_series WHERE version_id = $1", [v])).rows;
+
+    // Cells inserted out of order land in one series, in period order.
+    await put("2027-02", 20);
+    await put("2026-12", 10);
+    await put("2027-01", 15);
+    expect(await series()).toEqual([
+      { periods: ["2026-12", "2027-01", "2027-02"], cell_values: [10, 15, 20] },
+    ]);
+    await expect(put("2027-01", 99)).rejects.toThrow("plan cell for 2027-01 already exists");
+
+    await q("UPDATE plan_values SET value = 16 WHERE version_id = $1 AND period = '2027-01'", [v]);
+    await q("DELETE FROM plan_values WHERE version_id = $1 AND period = '2026-12'", [v]);
+    expect(await series()).toEqual([{ periods: ["2027-01", "2027-02"], cell_values: [16, 20] }]);
+    await expect(
+      q("UPDATE plan_values SET period = '2027-03' WHERE version_id = $1 AND period = '2027-01'", [v]),
+    ).rejects.toThrow("keeps its key");
+    await q("DELETE FROM plan_values WHERE version_id = $1", [v]);
+    expect(await series()).toEqual([]);
+
+    // The series' own rules: periods strictly in order, one value each.
+    await expect(
+      q(
+        "INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-02,2027-01}', '{1,2}')",
+        [v],
+      ),
+    ).rejects.toThrow(/plan_series_cells/);
+    await expect(
+      q("INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-01}', '{1,2}')", [v]),
+    ).rejects.toThrow(/plan_series_cells/);
+
+    // A change set reads as one audit row per cell, its id the set's × 1024 plus the cell's place.
+    const set = (
+      await q(
+        `INSERT INTO plan_change_sets (version_id, measure, sku, periods, old_values, new_values, reason, changed_by)
+         VALUES ($1, 'demand.sales', 'S7', '{2027-01,2027-02}', '{NULL,4}', '{3,NULL}', 'test', $2) RETURNING id`,
+        [v, user],
+      )
+    ).rows[0].id;
+    expect(
+      (
+        await q("SELECT id, period, old_value, new_value FROM plan_changes WHERE set_id = $1 ORDER BY id", [
+          set,
+        ])
+      ).rows,
+    ).toEqual([
+      { id: set * 1024, period: "2027-01", old_value: null, new_value: 3 },
+      { id: set * 1024 + 1, period: "2027-02", old_value: 4, new_value: null },
+    ]);
+    await expect(q("UPDATE plan_change_sets SET reason = 'x' WHERE id = $1", [set])).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

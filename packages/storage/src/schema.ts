@@ -193,6 +193,18 @@ export interface PlanVersionsTable {
   overlay_of: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** One measure of one SKU × location × segment in a version: its periods (in order) and values. */
+export interface PlanSeriesTable {
+  version_id: number;
+  measure: string;
+  sku: string;
+  location: string | null;
+  segment: string | null;
+  periods: string[];
+  cell_values: number[];
+}
+
+/** A view over plan_series: one row per cell. */
 export interface PlanValuesTable {
   version_id: number;
   measure: string;
@@ -203,8 +215,29 @@ export interface PlanValuesTable {
   value: number;
 }
 
+/** The audit: one row per series a write changed, the cells as parallel arrays. */
+export interface PlanChangeSetsTable {
+  id: Generated<string>;
+  version_id: number;
+  measure: string;
+  sku: string;
+  location: string | null;
+  segment: string | null;
+  periods: string[];
+  old_values: (number | null)[];
+  new_values: (number | null)[];
+  reverts: (string | null)[] | null;
+  reason: string;
+  comment: Generated<string>;
+  changed_by: number;
+  changed_at: Timestamp;
+  edit_id: string | null;
+}
+
+/** A view over plan_change_sets: one row per changed cell; its id is the set's id × 1024 plus its place. */
 export interface PlanChangesTable {
   id: Generated<string>;
+  set_id: Generated<string>;
   version_id: number;
   measure: string;
   sku: string;
@@ -547,6 +580,8 @@ export interface Schema {
   committed_plans: CommittedPlansTable;
   plan_values: PlanValuesTable;
   plan_changes: PlanChangesTable;
+  plan_series: PlanSeriesTable;
+  plan_change_sets: PlanChangeSetsTable;
   plan_edits: PlanEditsTable;
   plan_locks: PlanLocksTable;
   supply_input_changes: SupplyInputChangesTable;

@@ -54,6 +54,7 @@ export async function readLeafCells(
   // History and prices are dated by calendar month; a weekly plan has no month to look them up by.
   if ((basis === "history" || query.withPrices) && query.periods.some((p) => bucketOf(p) === "week"))
     throw new AppError("bad_request", "history spreads and revenue edits need monthly periods");
+  if (basis !== "history" && !query.withPrices) return readLeafSeries(db, query);
   const basisMeasure = basis === "current" ? measure : (BASIS_MEASURE[basis] ?? null);
   const holdSkus = (query.extraLocks ?? []).map((l) => l.sku);
   const holdPeriods = (query.extraLocks ?? []).map((l) => l.period ?? null);
@@ -113,6 +114,126 @@ export async function readLeafCells(
     LEFT JOIN plan_locks l ON l.version_id = ${versionId} AND l.measure = ${measure} AND l.sku = k.sku AND l.period = p.period
     ORDER BY k.sku, k.location NULLS FIRST, k.segment NULLS FIRST, p.period`.execute(db);
   return result.rows.map((r) => ({ ...r, basis: Math.max(0, r.basis ?? 0) }));
+}
+
+/**
+ * `readLeafCells` for a basis that is a layer or even, without prices: the version's demand series
+ * below the node are read whole (a row per SKU × location × segment and layer, its cells as text)
+ * and crossed with the periods here. A company-wide edit reads 10,000 rows per layer this way
+ * instead of building 240,000 cell rows in the database.
+ */
+async function readLeafSeries(
+  db: Kysely<Schema>,
+  query: {
+    versionId: number;
+    measure: string;
+    node: DemandNode;
+    periods: readonly PeriodKey[];
+    basis: SpreadBasis;
+    extraLocks?: readonly { sku: string; period?: string }[];
+  },
+): Promise<LeafCell[]> {
+  const { versionId, measure, basis, periods } = query;
+  const basisMeasure = basis === "current" ? measure : (BASIS_MEASURE[basis] ?? null);
+  const rows = await sql<{
+    sku: string;
+    location: string | null;
+    segment: string | null;
+    measure: string;
+    periods: string;
+    cell_values: string;
+  }>`
+    SELECT sku, location, segment, measure,
+           CASE WHEN measure IN (${measure}, ${basisMeasure}) THEN array_to_string(periods, ',') END AS periods,
+           CASE WHEN measure IN (${measure}, ${basisMeasure}) THEN array_to_string(cell_values, ',') END AS cell_values
+    FROM plan_series
+    WHERE version_id = ${versionId} AND measure = ANY(${DEMAND_LAYERS}::text[]) AND ${skuBelow(query.node)}`.execute(
+    db,
+  );
+  const locked = await sql<{ sku: string; period: string }>`
+    SELECT sku, period FROM plan_locks
+    WHERE version_id = ${versionId} AND measure = ${measure} AND period = ANY(${periods}::text[]) AND ${skuBelow(query.node)}`.execute(
+    db,
+  );
+  const lockedCells = new Set(locked.rows.map((l) => `${l.sku}\u0000${l.period}`));
+  const heldSkus = new Set<string>();
+  for (const hold of query.extraLocks ?? [])
+    if (hold.period === undefined) heldSkus.add(hold.sku);
+    else lockedCells.add(`${hold.sku}\u0000${hold.period}`);
+
+  // Per key, the edited layer's and the basis layer's values aligned to the sorted periods.
+  const sortedPeriods = [...periods].sort(compareText);
+  const keys = new Map<string, LeafKey>();
+  for (const row of rows.rows) {
+    const id = `${row.sku}\u0000${row.location ?? ""}\u0000${row.segment ?? ""}`;
+    let key = keys.get(id);
+    if (!key) {
+      key = { sku: row.sku, location: row.location, segment: row.segment, value: null, basis: null };
+      keys.set(id, key);
+    }
+    if (row.periods === null || row.cell_values === null) continue;
+    const aligned = alignTo(sortedPeriods, row.periods.split(","), row.cell_values.split(","));
+    if (row.measure === measure) key.value = aligned;
+    if (row.measure === basisMeasure) key.basis = aligned;
+  }
+  const ordered = [...keys.values()].sort(
+    (a, b) =>
+      compareText(a.sku, b.sku) ||
+      compareNullsFirst(a.location, b.location) ||
+      compareNullsFirst(a.segment, b.segment),
+  );
+  const cells: LeafCell[] = [];
+  for (const key of ordered) {
+    const held = heldSkus.has(key.sku);
+    for (let i = 0; i < sortedPeriods.length; i++) {
+      const period = sortedPeriods[i]!;
+      cells.push({
+        sku: key.sku,
+        location: key.location,
+        segment: key.segment,
+        period,
+        value: key.value?.[i] ?? null,
+        basis: basis === "even" ? 1 : Math.max(0, key.basis?.[i] ?? 0),
+        locked: held || lockedCells.has(`${key.sku}\u0000${period}`),
+        price: null,
+      });
+    }
+  }
+  return cells;
+}
+
+interface LeafKey {
+  readonly sku: string;
+  readonly location: string | null;
+  readonly segment: string | null;
+  value: (number | null)[] | null;
+  basis: (number | null)[] | null;
+}
+
+/** A series' values at each of `periods` (both sorted), null where it holds none. */
+function alignTo(
+  periods: readonly string[],
+  held: readonly string[],
+  values: readonly string[],
+): (number | null)[] {
+  const out: (number | null)[] = new Array(periods.length).fill(null);
+  let h = 0;
+  for (let i = 0; i < periods.length; i++) {
+    while (h < held.length && held[h]! < periods[i]!) h++;
+    if (held[h] === periods[i]) out[i] = Number(values[h]);
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNullsFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return compareText(a, b);
 }
 
 /** One leaf cell's value in every demand layer, and whether its consensus is locked. */

@@ -206,12 +206,15 @@ export class DemandPlanService {
         .where("undoes", "=", String(editId))
         .executeTakeFirst();
       if (undone) throw new AppError("conflict", `edit ${editId} was undone already (edit ${undone.id})`);
+      // Compared set by set (a later set of the same series sharing a period), not cell by cell.
       const later = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM plan_changes mine JOIN plan_changes later
+        SELECT count(DISTINCT (mine.id, p))::int AS n
+        FROM plan_change_sets mine JOIN plan_change_sets later
           ON later.version_id = mine.version_id AND later.measure = mine.measure AND later.sku = mine.sku
          AND later.location IS NOT DISTINCT FROM mine.location AND later.segment IS NOT DISTINCT FROM mine.segment
-         AND later.period = mine.period AND later.id > mine.id
-        WHERE mine.edit_id = ${editId}`.execute(trx);
+         AND later.id > mine.id AND later.periods && mine.periods
+        CROSS JOIN LATERAL unnest(mine.periods) AS p
+        WHERE mine.edit_id = ${editId} AND p = ANY(later.periods)`.execute(trx);
       if ((later.rows[0]?.n ?? 0) > 0)
         throw new AppError(
           "conflict",
@@ -368,7 +371,8 @@ export function changedCells(cells: readonly LeafCell[], values: readonly number
   cells.forEach((cell, i) => {
     const next = values[i]!;
     if (cell.value === next || (cell.value === null && next === 0)) return;
-    writes.push({ ...cell, oldValue: cell.value, newValue: next });
+    const { sku, location, segment, period } = cell;
+    writes.push({ sku, location, segment, period, oldValue: cell.value, newValue: next });
   });
   return writes;
 }

@@ -75,12 +75,11 @@ export async function recordEdit(
     .executeTakeFirstOrThrow();
   const editId = Number(row.id);
   const context = { ...edit, editId, userId: user.id, at };
-  await writeCells(trx, context, writes);
-  const delta = writes.reduce((sum, w) => sum + (w.newValue ?? 0) - (w.oldValue ?? 0), 0);
+  const { changed, delta } = await writeCells(trx, context, writes);
   return {
     editId,
     revision: await revisionOf(trx, edit.versionId),
-    changed: writes.length,
+    changed,
     before,
     after: before + delta,
   };

@@ -8,6 +8,7 @@ import { type DemandAdjustments, type DemandCell, demandAdjustments } from "@ful
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import { loadProductTree } from "../forecasting/forecast-hierarchy";
+import { insertCellColumns } from "../plans/plan-writer";
 import { loadPromotions, loadSegmentShares, loadTransitions, type PromotionRow } from "./promotion-data";
 
 export interface VersionAdjustments extends DemandAdjustments {
@@ -56,14 +57,13 @@ export async function writeRunAdjustments(
     ...marketing.map((c) => ({ ...c, measure: "demand.marketing" })),
     ...product.map((c) => ({ ...c, measure: "demand.product" })),
   ];
-  if (cells.length > 0)
-    await sql`
-      INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-      SELECT ${versionId}, m, s, l, g, p, v
-      FROM unnest(${cells.map((c) => c.measure)}::text[], ${cells.map((c) => c.sku)}::text[],
-                  ${cells.map((c) => c.location)}::text[], ${cells.map((c) => c.segment)}::text[],
-                  ${cells.map((c) => c.period)}::text[], ${cells.map((c) => c.value)}::float8[]) AS t(m, s, l, g, p, v)`.execute(
-      trx,
-    );
+  await insertCellColumns(trx, versionId, {
+    measure: cells.map((c) => c.measure),
+    sku: cells.map((c) => c.sku),
+    location: cells.map((c) => c.location),
+    segment: cells.map((c) => c.segment),
+    period: cells.map((c) => c.period),
+    value: cells.map((c) => c.value),
+  });
   return { marketing: marketing.length, product: product.length };
 }

@@ -10,7 +10,7 @@ import { type Kysely, sql } from "kysely";
 import type { User } from "../auth/auth-service";
 import { AppError } from "../errors";
 import type { CellWrite } from "../plans/plan-writer";
-import { lockDraftDemandVersion, requireLayerRight } from "./demand-layers";
+import { lockDraftDemandVersion, requireLayerRight, revisionOf } from "./demand-layers";
 import { recordEdit } from "./edit-record";
 import { loadPriceBook, pricesOn, promotionPrice } from "./promotion-data";
 import { computeAdjustments } from "./promotion-effects";
@@ -201,9 +201,7 @@ export class PromotionService {
           edits.push({ editId: result.editId, measure, reason, changed: result.changed });
         }
       }
-      const revision = await sql<{ id: string | null }>`
-        SELECT max(id) AS id FROM plan_changes WHERE version_id = ${versionId}`.execute(trx);
-      return { edits, revision: Number(revision.rows[0]?.id ?? 0) };
+      return { edits, revision: await revisionOf(trx, versionId) };
     });
   }
 

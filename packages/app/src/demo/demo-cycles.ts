@@ -22,6 +22,7 @@ import type { CommitService } from "../executive/commit-service";
 import { loadDemandHistory } from "../forecasting/demand-history";
 import { forecastMany } from "../forecasting/forecast-pool";
 import type { PlanService } from "../plans/plan-service";
+import { insertCellColumns } from "../plans/plan-writer";
 import type { SupplyService } from "../supply/supply-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
 
@@ -108,13 +109,14 @@ export async function playDemoCycles(
           : [],
       );
     });
-    await sql`
-      INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-      SELECT ${version.id}, m, s, NULL, NULL, p, v
-      FROM unnest(${cells.map((c) => c.measure)}::text[], ${cells.map((c) => c.sku)}::text[],
-                  ${cells.map((c) => c.period)}::text[], ${cells.map((c) => c.value)}::float8[]) AS t(m, s, p, v)`.execute(
-      db,
-    );
+    await insertCellColumns(db, version.id, {
+      measure: cells.map((c) => c.measure),
+      sku: cells.map((c) => c.sku),
+      location: cells.map(() => null),
+      segment: cells.map(() => null),
+      period: cells.map((c) => c.period),
+      value: cells.map((c) => c.value),
+    });
 
     const edit = async (
       measure: "demand.sales" | "demand.marketing",

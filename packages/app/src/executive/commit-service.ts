@@ -10,6 +10,7 @@ import type { User } from "../auth/auth-service";
 import type { CycleService } from "../cycle/cycle-service";
 import { AppError } from "../errors";
 import type { PlanService } from "../plans/plan-service";
+import { insertCells } from "../plans/plan-writer";
 import type { ScenarioService } from "../scenarios/scenario-service";
 import type { SupplyRunSummary } from "../supply/supply-output";
 import type { SupplyService } from "../supply/supply-service";
@@ -97,9 +98,10 @@ export class CommitService {
           cyclePeriod: cycle,
           user,
         });
-        await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-                  SELECT ${version.id}, measure, sku, location, segment, period, value FROM plan_cells(${from})`.execute(
+        await insertCells(
           trx,
+          version.id,
+          sql`SELECT measure, sku, location, segment, period, value FROM plan_cells(${from})`,
         );
         await trx
           .updateTable("plan_versions")

@@ -14,11 +14,11 @@ import {
   promotionHistoryLift,
 } from "@fulcrum/engines";
 import type { Database } from "@fulcrum/storage";
-import { sql } from "kysely";
 import { loadPromotions, loadSegmentShares } from "../demand/promotion-data";
 import { writeRunAdjustments } from "../demand/promotion-effects";
 import type { NodeKind } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
+import { insertCellColumns } from "../plans/plan-writer";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { type DemandSeries, type ForecastLevel, loadDemandHistory } from "./demand-history";
 import { loadProductTree, type ProductTree, type RunNode, runHierarchy } from "./forecast-hierarchy";
@@ -219,13 +219,7 @@ export class ForecastService {
       });
       return await db.transaction().execute(async (trx) => {
         const { cells } = output;
-        await sql`
-          INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-          SELECT ${version.id}, m, s, l, g, p, v
-          FROM unnest(${cells.measure}::text[], ${cells.sku}::text[], ${cells.location}::text[],
-                      ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
-          trx,
-        );
+        await insertCellColumns(trx, version.id, cells);
         // The promotions calendar and the transitions, on the forecast just written.
         await writeRunAdjustments(trx, version.id, company.currentPeriod);
         // In chunks: one INSERT takes at most 65,535 parameters, 16 per model row.

@@ -10,6 +10,7 @@ import type { User } from "../auth/auth-service";
 import { requireLayerRight } from "../demand/demand-layers";
 import { AppError } from "../errors";
 import { type PlanGrid, readPlanGrid } from "./plan-grid";
+import { writeCells } from "./plan-writer";
 
 export type PlanKind = "demand" | "supply" | "inventory";
 
@@ -147,10 +148,9 @@ export class PlanService {
       .returning(["id", "scenario_id", "kind", "number", "status"])
       .executeTakeFirstOrThrow();
     if (input.basedOn !== undefined) {
-      await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-                SELECT ${version.id}, measure, sku, location, segment, period, value FROM plan_values WHERE version_id = ${input.basedOn}`.execute(
-        trx,
-      );
+      await sql`INSERT INTO plan_series (version_id, measure, sku, location, segment, periods, cell_values)
+                SELECT ${version.id}, measure, sku, location, segment, periods, cell_values FROM plan_series
+                WHERE version_id = ${input.basedOn}`.execute(trx);
     }
     return {
       id: version.id,
@@ -188,54 +188,17 @@ export class PlanService {
       if (!version) throw new AppError("not_found", `no plan version ${versionId}`);
       if (version.status !== "draft")
         throw new AppError("conflict", `plan version ${versionId} is ${version.status} and cannot change`);
+      // One write per measure; each cell's audit row records the value the database held.
       let recorded = 0;
-      for (const c of changes) {
-        const key = {
-          version_id: versionId,
-          measure: c.measure,
-          sku: c.sku,
-          location: c.location,
-          segment: c.segment,
-          period: c.period,
-        };
-        const old = await trx
-          .selectFrom("plan_values")
-          .select("value")
-          .where("version_id", "=", versionId)
-          .where("measure", "=", c.measure)
-          .where("sku", "=", c.sku)
-          .where(sql<boolean>`location IS NOT DISTINCT FROM ${c.location}`)
-          .where(sql<boolean>`segment IS NOT DISTINCT FROM ${c.segment}`)
-          .where("period", "=", c.period)
-          .executeTakeFirst();
-        const oldValue = old?.value ?? null;
-        if (oldValue === c.value) continue;
-        if (c.value === null) {
-          await sql`DELETE FROM plan_values WHERE version_id = ${versionId} AND measure = ${c.measure} AND sku = ${c.sku}
-                    AND location IS NOT DISTINCT FROM ${c.location} AND segment IS NOT DISTINCT FROM ${c.segment} AND period = ${c.period}`.execute(
-            trx,
-          );
-        } else {
-          await sql`INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-                    VALUES (${versionId}, ${c.measure}, ${c.sku}, ${c.location}, ${c.segment}, ${c.period}, ${c.value})
-                    ON CONFLICT (version_id, measure, sku, location, segment, period) DO UPDATE SET value = EXCLUDED.value`.execute(
-            trx,
-          );
-        }
-        await trx
-          .insertInto("plan_changes")
-          .values({
-            ...key,
-            old_value: oldValue,
-            new_value: c.value,
-            reason,
-            comment,
-            reverts: reverts === null ? null : String(reverts),
-            changed_by: user.id,
-            changed_at: this.now(),
-          })
-          .execute();
-        recorded++;
+      for (const measure of new Set(changes.map((c) => c.measure))) {
+        const { changed } = await writeCells(
+          trx,
+          { versionId, measure, editId: null, userId: user.id, at: this.now(), reason, comment },
+          changes
+            .filter((c) => c.measure === measure)
+            .map((c) => ({ ...c, oldValue: null, newValue: c.value, reverts })),
+        );
+        recorded += changed;
       }
       return recorded;
     });
@@ -246,6 +209,8 @@ export class PlanService {
     const change = await this.database.db
       .selectFrom("plan_changes")
       .selectAll()
+      // The set first, so the lookup goes by the sets' key instead of through every cell.
+      .where("set_id", "=", String(Math.floor(changeId / 1024)))
       .where("id", "=", String(changeId))
       .executeTakeFirst();
     if (!change) throw new AppError("not_found", `no plan change ${changeId}`);

@@ -11,6 +11,7 @@ import { demandNodeExists } from "../demand/demand-node";
 import { AppError } from "../errors";
 import { skusInGroup } from "../hierarchy/hierarchy-service";
 import type { PlanService } from "../plans/plan-service";
+import { insertCellColumns } from "../plans/plan-writer";
 import type { SupplyRunAdjustments, SupplyRunRequest, SupplyService } from "../supply/supply-service";
 import { DEFAULT_SUPPLY_RUN } from "../supply/supply-service";
 import type { WorkspaceService } from "../workspace/workspace-service";
@@ -370,13 +371,14 @@ export class ScenarioService {
             overlayOf: data.demandVersion.id,
             user: request.userId === null ? null : { id: request.userId },
           });
-          if (moved.length > 0)
-            await sql`
-              INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-              SELECT ${v.id}, ${data.demandVersion.measure}, s, l, g, p, q
-              FROM unnest(${moved.map((m) => m.sku)}::text[], ${moved.map((m) => m.location)}::text[],
-                          ${moved.map((m) => m.segment)}::text[], ${moved.map((m) => m.period)}::text[],
-                          ${moved.map((m) => m.quantity)}::float8[]) AS t(s, l, g, p, q)`.execute(trx);
+          await insertCellColumns(trx, v.id, {
+            measure: moved.map(() => data.demandVersion.measure),
+            sku: moved.map((m) => m.sku),
+            location: moved.map((m) => m.location),
+            segment: moved.map((m) => m.segment),
+            period: moved.map((m) => m.period),
+            value: moved.map((m) => m.quantity),
+          });
           await trx
             .updateTable("scenario_runs")
             .set({ demand_version_id: v.id })

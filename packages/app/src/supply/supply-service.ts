@@ -21,6 +21,7 @@ import { sqlRows } from "../data/sql-rows";
 import { AppError } from "../errors";
 import { overlayCells, type StoredCell } from "../plans/plan-overlay";
 import type { PlanService } from "../plans/plan-service";
+import { insertCellColumns } from "../plans/plan-writer";
 import { storeSupplierRequirements, supplierRequirements } from "../suppliers/supplier-requirements";
 import type { WorkspaceService } from "../workspace/workspace-service";
 import { assembleSupplyProblem } from "./assemble-supply-problem";
@@ -302,13 +303,7 @@ export class SupplyService {
           user,
           ...(overlayOf === null ? {} : { overlayOf }),
         });
-        await sql`
-          INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-          SELECT ${version.id}, m, s, l, g, p, v
-          FROM unnest(${cells.measure}::text[], ${cells.sku}::text[], ${cells.location}::text[],
-                      ${cells.segment}::text[], ${cells.period}::text[], ${cells.value}::float8[]) AS t(m, s, l, g, p, v)`.execute(
-          trx,
-        );
+        await insertCellColumns(trx, version.id, cells);
         await trx
           .updateTable("supply_runs")
           .set({
