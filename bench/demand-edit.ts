@@ -6,7 +6,7 @@
 
 import { loadavg } from "node:os";
 import { createFulcrum, type User } from "@fulcrum/app";
-import { fmt, percentile, scratchDatabase } from "./support";
+import { fmt, insertPlanCells, percentile, scratchDatabase } from "./support";
 
 const BRANDS = 10;
 const FAMILIES_PER_BRAND = 10;
@@ -43,9 +43,9 @@ export async function benchDemandEdit(): Promise<void> {
     });
     const scenarioId = await fulcrum.plans.baseScenario(dana);
     const versionId = (await fulcrum.plans.createVersion({ scenarioId, kind: "demand", user: null })).id;
-    await database.pool.query(
-      `INSERT INTO plan_values (version_id, measure, sku, period, value)
-       SELECT $1, 'demand.statistical', i.sku, to_char(m, 'YYYY-MM'), 50 + abs(hashtext(i.sku || m::text)) % 450 + 0.4
+    await insertPlanCells(
+      database,
+      `SELECT $1::int, 'demand.statistical', i.sku, NULL, NULL, to_char(m, 'YYYY-MM'), 50 + abs(hashtext(i.sku || m::text)) % 450 + 0.4
        FROM items i CROSS JOIN generate_series('2026-12-01'::date, '2028-11-01', interval '1 month') m`,
       [versionId],
     );

@@ -15,7 +15,7 @@ import { createServerApp, listen } from "@fulcrum/server";
 import type { Page } from "playwright-core";
 import { buildWebApp } from "../e2e/fulcrum-server";
 import { launchChromium } from "../packages/web/scripts/chromium";
-import { fmt, percentile, scratchDatabase } from "./support";
+import { fmt, insertPlanCells, percentile, scratchDatabase } from "./support";
 
 const SKUS = 1000;
 const MONTHS = 24;
@@ -63,9 +63,9 @@ export async function benchDemandGridBrowser(): Promise<void> {
       label: "bench",
       user: null,
     });
-    await database.pool.query(
-      `INSERT INTO plan_values (version_id, measure, sku, period, value)
-       SELECT $1, m.measure, i.sku, to_char(p, 'YYYY-MM'), 50 + abs(hashtext(i.sku || p::text || m.measure)) % 450
+    await insertPlanCells(
+      database,
+      `SELECT $1::int, m.measure, i.sku, NULL, NULL, to_char(p, 'YYYY-MM'), 50 + abs(hashtext(i.sku || p::text || m.measure)) % 450
        FROM items i
        CROSS JOIN (VALUES ('demand.statistical'), ('demand.consensus')) m(measure)
        CROSS JOIN generate_series(to_date($2, 'YYYY-MM'), to_date($2, 'YYYY-MM') + interval '${MONTHS - 1} months', interval '1 month') p

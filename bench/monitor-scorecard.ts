@@ -13,7 +13,7 @@
 import { createFulcrum, performanceReport, performanceReportWorkbook } from "@fulcrum/app";
 import { addPeriods, type PeriodKey, periodRange } from "@fulcrum/domain";
 import type { Database } from "@fulcrum/storage";
-import { fmt, scratchDatabase, timed } from "./support";
+import { fmt, insertPlanCells, scratchDatabase, timed } from "./support";
 
 const AS_OF = "2026-11-22";
 const MONTHS = 24;
@@ -93,6 +93,7 @@ async function counts(database: Database, from: string) {
  */
 export async function synthesisePlans(database: Database, cycles: readonly PeriodKey[]): Promise<void> {
   const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+  const cells = (select: string, values: unknown[]) => insertPlanCells(database, select, values);
   const user = (await q("SELECT id FROM users ORDER BY id LIMIT 1")).rows[0]!.id as number;
   const { rows: scenarios } = await q(
     "SELECT id FROM scenarios WHERE parent_id IS NULL AND deleted_at IS NULL LIMIT 1",
@@ -136,30 +137,26 @@ export async function synthesisePlans(database: Database, cycles: readonly Perio
     const supply = await version("supply");
     const next = [cycle, addPeriods(cycle, 1), addPeriods(cycle, 2), addPeriods(cycle, 3)];
     // Production: made ±10 %, per SKU and plant; stock: held ±15 %, target = held, safety 40 %.
-    await q(
-      `INSERT INTO plan_values (version_id, measure, sku, location, period, value)
-       SELECT $1, 'supply.production', sku, location, period, quantity * (0.9 + 0.2 * random())
+    await cells(
+      `SELECT $1::int, 'supply.production', sku, location, NULL, period, quantity * (0.9 + 0.2 * random())
        FROM production_actuals WHERE period = ANY($2::text[])`,
       [supply, next.slice(0, 2)],
     );
-    await q(
-      `INSERT INTO plan_values (version_id, measure, sku, location, period, value)
-       SELECT $1, m.measure, h.sku, h.location, $2, h.on_hand * m.factor * (0.85 + 0.3 * random())
+    await cells(
+      `SELECT $1::int, m.measure, h.sku, h.location, NULL, $2, h.on_hand * m.factor * (0.85 + 0.3 * random())
        FROM inventory h
        CROSS JOIN (VALUES ('inventory.projected', 1.0), ('inventory.target', 1.0), ('inventory.safety_stock', 0.4)) AS m(measure, factor)
        WHERE h.snapshot_date = ($2 || '-01')::date + interval '1 month' - interval '1 day'`,
       [supply, cycle],
     );
     // Served demand of the following months (what days of cover draws on), from the orders asked for.
-    await q(
-      `INSERT INTO plan_values (version_id, measure, sku, location, period, value)
-       SELECT $1, 'supply.served', sku, location, month, requested FROM bench_monthly WHERE month = ANY($2::text[])`,
+    await cells(
+      `SELECT $1::int, 'supply.served', sku, location, NULL, month, requested FROM bench_monthly WHERE month = ANY($2::text[])`,
       [supply, [1, 2, 3, 4, 5, 6].map((n) => addPeriods(cycle, n))],
     );
-    await q(
-      `INSERT INTO plan_values (version_id, measure, sku, period, value)
-       SELECT $1, 'demand.consensus', sku, month, sum(requested) * (0.8 + 0.4 * random())
-       FROM bench_monthly WHERE month = ANY($2::text[]) GROUP BY 3, 4`,
+    await cells(
+      `SELECT $1::int, 'demand.consensus', sku, NULL, NULL, month, sum(requested) * (0.8 + 0.4 * random())
+       FROM bench_monthly WHERE month = ANY($2::text[]) GROUP BY 3, 6`,
       [demand, next],
     );
     // Frozen once written, as a commitment freezes its versions.

@@ -3,7 +3,7 @@
 
 import { createFulcrum } from "@fulcrum/app";
 import { createServerApp, listen } from "@fulcrum/server";
-import { fmt, percentile, scratchDatabase } from "./support";
+import { fmt, insertPlanCells, percentile, scratchDatabase } from "./support";
 
 const REQUESTS = 200;
 
@@ -17,9 +17,9 @@ export async function benchPlanGrid(): Promise<void> {
     const scenario = await fulcrum.plans.baseScenario(null);
     const version = await fulcrum.plans.createVersion({ scenarioId: scenario, kind: "demand", user: null });
     // 300 SKUs × 4 segments ≥ 1,000 rows, 36 months of values so the grid reads a window of them.
-    await database.pool.query(
-      `INSERT INTO plan_values (version_id, measure, sku, location, segment, period, value)
-       SELECT $1, 'demand.consensus', i.sku, NULL, s.code, to_char(m, 'YYYY-MM'), round((random() * 500)::numeric, 1)
+    await insertPlanCells(
+      database,
+      `SELECT $1::int, 'demand.consensus', i.sku, NULL, s.code, to_char(m, 'YYYY-MM'), round((random() * 500)::numeric, 1)
        FROM items i CROSS JOIN segments s CROSS JOIN generate_series('2026-01-01'::date, '2028-12-01', interval '1 month') m
        WHERE i.item_type = 'finished'`,
       [version.id],

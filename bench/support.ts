@@ -51,3 +51,18 @@ export async function scratchDatabase(): Promise<{
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * Adds plan cells from a query of (version_id, measure, sku, location, segment, period, value)
+ * rows, grouped into the series rows the plan is stored in (migration 0022), in one statement.
+ */
+export async function insertPlanCells(database: Database, select: string, params: unknown[]): Promise<void> {
+  await database.pool.query(
+    `INSERT INTO plan_series (version_id, measure, sku, location, segment, periods, cell_values)
+     SELECT version_id, measure, sku, location, segment,
+            array_agg(period ORDER BY period COLLATE "C"), array_agg(value ORDER BY period COLLATE "C")
+     FROM (${select}) AS c(version_id, measure, sku, location, segment, period, value)
+     GROUP BY 1, 2, 3, 4, 5`,
+    params,
+  );
+}
