@@ -233,6 +233,15 @@ describe("schema", () => {
         "INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-02,2027-01}', '{1,2}')",
         [v],
       ),
+    ).rejects.toThrow(/out of order or twice/);
+    await expect(
+      q(
+        "INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-01,2027-01}', '{1,2}')",
+        [v],
+      ),
+    ).rejects.toThrow(/out of order or twice/);
+    await expect(
+      q("INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-1}', '{1}')", [v]),
     ).rejects.toThrow(/plan_series_cells/);
     await expect(
       q("INSERT INTO plan_series VALUES ($1, 'demand.sales', 'S7', NULL, NULL, '{2027-01}', '{1,2}')", [v]),
