@@ -23,6 +23,25 @@ const SQL_TYPE: Record<string, string> = {
 };
 
 describe("schema", () => {
+  /** An item, a demand planner and a scenario to hang plan versions on, for the SQL-level tests. */
+  async function planFixture(sku: string, username: string) {
+    const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+    await q(
+      `INSERT INTO units_of_measure VALUES ('EA', 'Each') ON CONFLICT DO NOTHING;
+       INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL) ON CONFLICT DO NOTHING;
+       INSERT INTO items VALUES ('${sku}', 'Item', 'finished', 'G', 'EA', 'active', NULL)`,
+    );
+    const user = (
+      await q(
+        "INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $1, 'demand_planner', 'x') RETURNING id",
+        [username],
+      )
+    ).rows[0].id;
+    const scenario = (await q("INSERT INTO scenarios (name) VALUES ($1) RETURNING id", [username])).rows[0]
+      .id;
+    return { q, user, scenario };
+  }
+
   it("has a table for every catalogue entity with matching column types and nullability", async () => {
     const { rows } = await database.pool.query<{
       table_name: string;
@@ -117,17 +136,7 @@ describe("schema", () => {
   });
 
   it("checks the draft guard and the audit's references once per statement, as strictly as per row", async () => {
-    const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
-    await q(
-      "INSERT INTO units_of_measure VALUES ('EA', 'Each') ON CONFLICT DO NOTHING; INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL) ON CONFLICT DO NOTHING; INSERT INTO items VALUES ('S9', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
-    );
-    const user = (
-      await q(
-        "INSERT INTO users (username, display_name, role, password_hash) VALUES ('stmt', 'Stmt', 'demand_planner', 'x') RETURNING id",
-      )
-    ).rows[0].id;
-    const scenario = (await q("INSERT INTO scenarios (name) VALUES ('Statement guard') RETURNING id")).rows[0]
-      .id;
+    const { q, user, scenario } = await planFixture("S9", "stmt");
     const version = async (number: number) =>
       (
         await q(
@@ -185,17 +194,9 @@ describe("schema", () => {
     await q("DELETE FROM plan_values WHERE version_id = $1", [draft]);
     await expect(q("DELETE FROM plan_versions WHERE id = $1", [draft])).rejects.toThrow(/audit records/);
   });
+
   it("stores a version's cells as series and reads them back a row per cell (migration 0022)", async () => {
-    const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
-    await q(
-      "INSERT INTO units_of_measure VALUES ('EA', 'Each') ON CONFLICT DO NOTHING; INSERT INTO product_groups VALUES ('G', 'Group', 'family', NULL) ON CONFLICT DO NOTHING; INSERT INTO items VALUES ('S7', 'Item', 'finished', 'G', 'EA', 'active', NULL)",
-    );
-    const user = (
-      await q(
-        "INSERT INTO users (username, display_name, role, password_hash) VALUES ('series', 'Series', 'demand_planner', 'x') RETURNING id",
-      )
-    ).rows[0].id;
-    const scenario = (await q("INSERT INTO scenarios (name) VALUES ('Series') RETURNING id")).rows[0].id;
+    const { q, user, scenario } = await planFixture("S7", "series");
     const v = (
       await q("INSERT INTO plan_versions (scenario_id, kind, number) VALUES ($1, 'demand', 1) RETURNING id", [
         scenario,

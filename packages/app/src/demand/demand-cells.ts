@@ -32,24 +32,24 @@ const BASIS_MEASURE: Partial<Record<SpreadBasis, string>> = {
   consensus: "demand.consensus",
 };
 
+export interface LeafCellQuery {
+  readonly versionId: number;
+  readonly measure: string;
+  readonly node: DemandNode;
+  readonly periods: readonly PeriodKey[];
+  readonly basis: SpreadBasis;
+  readonly withPrices: boolean;
+  /** Cells held for this edit only: a SKU in every period, or in one. */
+  readonly extraLocks?: readonly { sku: string; period?: string }[];
+}
+
 /**
  * The cells below `node` for `periods`, ordered by SKU, location, segment and period. A cell is
  * any key the version plans in some demand layer — so an empty layer is still edited on the same
  * SKUs as the forecast. `history` is the quantity customers asked for in the same month a year
  * earlier; `even` gives every cell the weight 1.
  */
-export async function readLeafCells(
-  db: Kysely<Schema>,
-  query: {
-    versionId: number;
-    measure: string;
-    node: DemandNode;
-    periods: readonly PeriodKey[];
-    basis: SpreadBasis;
-    withPrices: boolean;
-    extraLocks?: readonly { sku: string; period?: string }[];
-  },
-): Promise<LeafCell[]> {
+export async function readLeafCells(db: Kysely<Schema>, query: LeafCellQuery): Promise<LeafCell[]> {
   const { versionId, measure, basis } = query;
   // History and prices are dated by calendar month; a weekly plan has no month to look them up by.
   if ((basis === "history" || query.withPrices) && query.periods.some((p) => bucketOf(p) === "week"))
@@ -122,17 +122,7 @@ export async function readLeafCells(
  * and crossed with the periods here. A company-wide edit reads 10,000 rows per layer this way
  * instead of building 240,000 cell rows in the database.
  */
-async function readLeafSeries(
-  db: Kysely<Schema>,
-  query: {
-    versionId: number;
-    measure: string;
-    node: DemandNode;
-    periods: readonly PeriodKey[];
-    basis: SpreadBasis;
-    extraLocks?: readonly { sku: string; period?: string }[];
-  },
-): Promise<LeafCell[]> {
+async function readLeafSeries(db: Kysely<Schema>, query: LeafCellQuery): Promise<LeafCell[]> {
   const { versionId, measure, basis, periods } = query;
   const basisMeasure = basis === "current" ? measure : (BASIS_MEASURE[basis] ?? null);
   const rows = await sql<{
