@@ -6,6 +6,7 @@ import { canEditDemandLayer, type PeriodKey, parsePeriod, periodRange, type Role
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import { AppError } from "../errors";
+import { CHANGE_SET_STRIDE } from "../plans/plan-writer";
 
 export const DEMAND_LAYERS = [
   "demand.statistical",
@@ -60,7 +61,7 @@ export async function lockDraftDemandVersion(trx: Kysely<Schema>, versionId: num
 export async function revisionOf(db: Kysely<Schema>, versionId: number): Promise<number> {
   // The latest change set's last cell, found by the index rather than by unnesting every set.
   const row = await sql<{ id: string }>`
-    SELECT id * 1024 + cardinality(periods) - 1 AS id FROM plan_change_sets
+    SELECT id * ${CHANGE_SET_STRIDE} + cardinality(periods) - 1 AS id FROM plan_change_sets
     WHERE version_id = ${versionId} ORDER BY id DESC LIMIT 1`.execute(db);
   return Number(row.rows[0]?.id ?? 0);
 }

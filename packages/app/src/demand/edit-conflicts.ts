@@ -6,6 +6,7 @@ import type { PeriodKey } from "@fulcrum/domain";
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, sql } from "kysely";
 import { AppError } from "../errors";
+import { CHANGE_SET_STRIDE } from "../plans/plan-writer";
 import { revisionOf } from "./demand-layers";
 import { type DemandNode, skuBelow } from "./demand-node";
 
@@ -37,7 +38,7 @@ export async function assertNoConflict(
     SELECT c.id, c.edit_id AS "editId", u.username AS user, c.changed_at AS at, c.measure, c.sku, c.period,
            c.old_value AS "oldValue", c.new_value AS "newValue", c.reason, c.comment
     FROM plan_changes c JOIN users u ON u.id = c.changed_by
-    WHERE c.version_id = ${scope.versionId} AND c.set_id >= ${Math.floor(expectedRevision / 1024)}
+    WHERE c.version_id = ${scope.versionId} AND c.set_id >= ${Math.floor(expectedRevision / CHANGE_SET_STRIDE)}
       AND c.id > ${expectedRevision} AND c.measure = ANY(${scope.measures}::text[])
       AND c.period = ANY(${scope.periods}::text[]) AND ${skuBelow(scope.node, sql.ref("c.sku"))}
     ORDER BY c.id DESC LIMIT 50`.execute(trx);

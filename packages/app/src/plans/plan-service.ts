@@ -10,7 +10,7 @@ import type { User } from "../auth/auth-service";
 import { requireLayerRight } from "../demand/demand-layers";
 import { AppError } from "../errors";
 import { type PlanGrid, readPlanGrid } from "./plan-grid";
-import { writeCells } from "./plan-writer";
+import { CHANGE_SET_STRIDE, writeCells } from "./plan-writer";
 
 export type PlanKind = "demand" | "supply" | "inventory";
 
@@ -210,7 +210,7 @@ export class PlanService {
       .selectFrom("plan_changes")
       .selectAll()
       // The set first, so the lookup goes by the sets' key instead of through every cell.
-      .where("set_id", "=", String(Math.floor(changeId / 1024)))
+      .where("set_id", "=", String(Math.floor(changeId / CHANGE_SET_STRIDE)))
       .where("id", "=", String(changeId))
       .executeTakeFirst();
     if (!change) throw new AppError("not_found", `no plan change ${changeId}`);

@@ -6,6 +6,12 @@
 import type { Schema } from "@fulcrum/storage";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 
+/**
+ * A cell change's id is its change set's id × this plus its place in the set (migration 0022), so
+ * the set a change id belongs to is `Math.floor(id / CHANGE_SET_STRIDE)`.
+ */
+export const CHANGE_SET_STRIDE = 1024;
+
 export interface CellWrite {
   readonly sku: string;
   readonly location: string | null;
