@@ -8,11 +8,9 @@ import {
   redTomatoProblem,
   type SupplyProblem,
 } from "@fulcrum/engines";
-import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
 import { solveArrays } from "./highs-solve";
-
-const highs = await loadHighs();
+import { highs, solveSupply } from "./testing/solve-supply";
 
 // Chopra & Meindl, "Supply Chain Management", ch. 8, Red Tomato Tools: the LP optimum costs
 // $422,275; with whole workers it costs $422,660, for instance (the textbook's plan):
@@ -21,15 +19,12 @@ const highs = await loadHighs();
 //   holding (1,960 + 1,520 + 880 + 0 + 140 + 500) × $2 = 10,000   backlog 220 × $5 = 1,100
 describe("Red Tomato Tools (Chopra & Meindl, ch. 8) solved by HiGHS", () => {
   it("finds the textbook's optimal LP cost of $422,275 with every cost kind adding up to it", () => {
-    const supply = buildSupplyModel(redTomatoProblem({ integerWorkforce: false }));
-    const result = solveArrays(highs, supply.model.toArrays());
-    expect(result.status).toBe("optimal");
-    expect(result.objective! / 100).toBeCloseTo(422_275, 4);
-    const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
+    const { plan, objective } = solveSupply(redTomatoProblem({ integerWorkforce: false }));
+    expect(objective / 100).toBeCloseTo(422_275, 4);
     const sum = COST_KINDS.reduce((total, kind) => total + plan.costs.byKind[kind], 0);
     expect(sum).toBe(plan.costs.total);
     // Each period-kind cost is rounded to a cent: at most half a cent each.
-    expect(Math.abs(plan.costs.total - result.objective!)).toBeLessThanOrEqual(0.5 * COST_KINDS.length * 6);
+    expect(Math.abs(plan.costs.total - objective)).toBeLessThanOrEqual(0.5 * COST_KINDS.length * 6);
     expect(checkPlan(redTomatoProblem({ integerWorkforce: false }), plan)).toEqual([]);
     expect(plan.shortfalls.length).toBeGreaterThan(0);
   });
@@ -119,11 +114,8 @@ function supplierLimited(): SupplyProblem {
 describe("a supplier-limited two-echelon network, solved by hand", () => {
   it("loses what the supplier cannot cover, names the supplier, and costs €880", () => {
     const problem = supplierLimited();
-    const supply = buildSupplyModel(problem);
-    const result = solveArrays(highs, supply.model.toArrays());
-    expect(result.status).toBe("optimal");
-    expect(result.objective).toBeCloseTo(88_000, 6);
-    const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
+    const { plan, objective } = solveSupply(problem);
+    expect(objective).toBeCloseTo(88_000, 6);
     expect(plan.production[0]!.made).toEqual([80, 80]);
     expect(plan.purchases[0]!.received).toEqual([80, 80]);
     expect(plan.transfers[0]!.departures).toEqual([80, 80]);

@@ -1,18 +1,6 @@
-import { buildSupplyModel, checkPlan, confirmedSupplierProblem, readSupplyPlan } from "@fulcrum/engines";
-import loadHighs from "highs";
+import { confirmedSupplierProblem } from "@fulcrum/engines";
 import { describe, expect, it } from "vitest";
-import { solveArrays } from "./highs-solve";
-
-const highs = await loadHighs();
-
-function solve(problem: ReturnType<typeof confirmedSupplierProblem>) {
-  const supply = buildSupplyModel(problem);
-  const result = solveArrays(highs, supply.model.toArrays());
-  expect(result.status).toBe("optimal");
-  const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
-  expect(checkPlan(problem, plan)).toEqual([]);
-  return { plan, objective: result.objective! };
-}
+import { solveCheckedSupply as solve } from "./testing/solve-supply";
 
 // 100 A a month at €10; C costs €2, transport €1, holding C €0.10 a month (see the example).
 describe("per-period supplier confirmations, solved by hand", () => {

@@ -1,18 +1,6 @@
-import { buildSupplyModel, checkPlan, readSupplyPlan, scheduledReceiptProblem } from "@fulcrum/engines";
-import loadHighs from "highs";
+import { scheduledReceiptProblem } from "@fulcrum/engines";
 import { describe, expect, it } from "vitest";
-import { solveArrays } from "./highs-solve";
-
-const highs = await loadHighs();
-
-function solve(problem: ReturnType<typeof scheduledReceiptProblem>) {
-  const supply = buildSupplyModel(problem);
-  const result = solveArrays(highs, supply.model.toArrays());
-  expect(result.status).toBe("optimal");
-  const plan = readSupplyPlan(supply, { columns: result.columns!, duals: result.duals! });
-  expect(checkPlan(problem, plan)).toEqual([]);
-  return { plan, objective: result.objective! };
-}
+import { solveCheckedSupply as solve } from "./testing/solve-supply";
 
 // 100 A a month at €10 (lost sales, no goodwill); C costs €2, transport €1; C has no stock and
 // can be bought only for March (two months' lead time); 60 C are on order for February.
