@@ -3,58 +3,21 @@
 
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { stubDemandReview } from "../testing/demand-review-api";
+import { demandGrid, gridRow, stubDemandReview } from "../testing/demand-review-api";
 import { cellName, labelOf } from "../testing/plan-cells";
 import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
-const row = (
-  kind: DemandGridRow["kind"],
-  code: string | null,
-  name: string,
-  consensus: number[],
-  children = 0,
-  locked = consensus.map(() => false),
-): DemandGridRow => ({
-  kind,
-  code,
-  name,
-  level: kind === "item" ? "sku" : "family",
-  children,
-  layers: {
-    "demand.statistical": consensus,
-    "demand.sales": consensus.map(() => null),
-    "demand.marketing": consensus.map(() => null),
-    "demand.product": consensus.map(() => null),
-    "demand.consensus": consensus,
-  },
-  locked: { "demand.consensus": locked },
-});
-
-const grid = (rows: DemandGridRow[]): DemandGrid => ({
-  versionId: 3,
-  status: "draft",
-  revision: 7,
-  grain: "month",
-  periods: ["2026-11", "2026-12"],
-  buckets: [
-    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
-    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
-  ],
-  rows,
-});
-
 // All products ▸ Juices (Orange, Apple — Apple's December locked) and Waters.
-const TOP = grid([
-  row("all", null, "All products", [400, 500], 2),
-  row("group", "FAM-A", "Juices", [100, 200], 2),
-  row("group", "FAM-B", "Waters", [300, 300], 1),
+const TOP = demandGrid([
+  gridRow("all", null, "All products", [400, 500], { children: 2 }),
+  gridRow("group", "FAM-A", "Juices", [100, 200], { children: 2 }),
+  gridRow("group", "FAM-B", "Waters", [300, 300], { children: 1 }),
 ]);
-const JUICES = grid([
-  row("group", "FAM-A", "Juices", [100, 200], 2),
-  row("item", "S1", "Orange", [60, 120]),
-  row("item", "S2", "Apple", [40, 80], 0, [false, true]),
+const JUICES = demandGrid([
+  gridRow("group", "FAM-A", "Juices", [100, 200], { children: 2 }),
+  gridRow("item", "S1", "Orange", [60, 120]),
+  gridRow("item", "S2", "Apple", [40, 80], { locked: [false, true] }),
 ]);
 
 function stub(extra: Record<string, unknown> = {}) {

@@ -1,56 +1,31 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { stubDemandReview } from "../testing/demand-review-api";
+import { demandGrid, gridRow, stubDemandReview } from "../testing/demand-review-api";
 import { DANA } from "../testing/fixtures";
 import { cellName } from "../testing/plan-cells";
 import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
-const SAM = { user: { username: "sam", displayName: "Sam Sales", role: "sales" } };
-const row = (
+// The statistical forecast one unit under the consensus, so the two rows differ.
+const pageRow = (
   kind: DemandGridRow["kind"],
   code: string | null,
   name: string,
   consensus: number[],
   children = 0,
-): DemandGridRow => ({
-  kind,
-  code,
-  name,
-  level: kind === "item" ? "sku" : "family",
-  children,
-  layers: {
-    "demand.statistical": consensus.map((v) => v - 1),
-    "demand.sales": consensus.map(() => null),
-    "demand.marketing": consensus.map(() => null),
-    "demand.product": consensus.map(() => null),
-    "demand.consensus": consensus,
-  },
-  locked: { "demand.consensus": consensus.map(() => false) },
-});
+) => gridRow(kind, code, name, consensus, { children, statistical: consensus.map((v) => v - 1) });
 
-const grid = (rows: DemandGridRow[], status = "draft"): DemandGrid => ({
-  versionId: 3,
-  status,
-  revision: 7,
-  grain: "month",
-  periods: ["2026-11", "2026-12"],
-  buckets: [
-    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
-    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
-  ],
-  rows,
-});
+const SAM = { user: { username: "sam", displayName: "Sam Sales", role: "sales" } };
 
-const TOP = grid([
-  row("all", null, "All products", [300, 400], 1),
-  row("group", "FAM-A", "Juices", [100, 200], 2),
+const TOP = demandGrid([
+  pageRow("all", null, "All products", [300, 400], 1),
+  pageRow("group", "FAM-A", "Juices", [100, 200], 2),
 ]);
-const FAMILY = grid([
-  row("group", "FAM-A", "Juices", [100, 200], 2),
-  row("item", "S1", "Orange", [60, 120]),
-  row("item", "S2", "Apple", [40, 80]),
+const FAMILY = demandGrid([
+  pageRow("group", "FAM-A", "Juices", [100, 200], 2),
+  pageRow("item", "S1", "Orange", [60, 120]),
+  pageRow("item", "S2", "Apple", [40, 80]),
 ]);
 
 function stub(me: unknown, extra: Record<string, unknown> = {}) {
@@ -180,7 +155,7 @@ describe("DemandReviewPage", () => {
   it("looks 24 months ahead when asked, for the top and for the families opened below it", async () => {
     // 2026-11 + 23 months = 2028-10, the 24th month.
     const months = (rows: readonly DemandGridRow[]): DemandGrid => ({
-      ...grid([...rows]),
+      ...demandGrid([...rows]),
       periods: ["2026-11", "2028-10"],
       buckets: [
         { bucket: "2026-11", from: "2026-11", to: "2026-11" },

@@ -6,57 +6,21 @@
 
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DemandGrid, DemandGridRow } from "../api/demand";
-import { stubDemandReview } from "../testing/demand-review-api";
+import { demandGrid, gridRow, stubDemandReview } from "../testing/demand-review-api";
 import { cellName, labelOf } from "../testing/plan-cells";
 import { renderAt } from "../testing/render";
 import { DemandReviewPage } from "./demand-review-page";
 
 const SKUS = 300;
 
-const row = (
-  kind: DemandGridRow["kind"],
-  code: string | null,
-  name: string,
-  figure: number,
-  children = 0,
-) => ({
-  kind,
-  code,
-  name,
-  level: kind === "item" ? "sku" : "family",
-  children,
-  layers: {
-    "demand.statistical": [figure, figure],
-    "demand.sales": [null, null],
-    "demand.marketing": [null, null],
-    "demand.product": [null, null],
-    "demand.consensus": [figure, figure],
-  },
-  locked: { "demand.consensus": [false, false] },
-});
-
-const grid = (rows: DemandGridRow[]): DemandGrid => ({
-  versionId: 3,
-  status: "draft",
-  revision: 7,
-  grain: "month",
-  periods: ["2026-11", "2026-12"],
-  buckets: [
-    { bucket: "2026-11", from: "2026-11", to: "2026-11" },
-    { bucket: "2026-12", from: "2026-12", to: "2026-12" },
-  ],
-  rows,
-});
-
-const sku = (n: number) => row("item", `S${n}`, `SKU ${n}`, n);
-const JUICES = row("group", "FAM-A", "Juices", 1000, SKUS);
+const sku = (n: number) => gridRow("item", `S${n}`, `SKU ${n}`, [n, n]);
+const JUICES = gridRow("group", "FAM-A", "Juices", [1000, 1000], { children: SKUS });
 
 function stub(extra: Record<string, unknown> = {}) {
   return stubDemandReview(
     {
-      top: grid([row("all", null, "All products", 1000, 1), JUICES]),
-      family: grid([JUICES, ...Array.from({ length: SKUS }, (_, i) => sku(i + 1))]),
+      top: demandGrid([gridRow("all", null, "All products", [1000, 1000], { children: 1 }), JUICES]),
+      family: demandGrid([JUICES, ...Array.from({ length: SKUS }, (_, i) => sku(i + 1))]),
     },
     {},
     extra,

@@ -2,7 +2,7 @@
 // cycle, its top level and one family (FAM-A) opened, and no edits or promotions unless a test adds
 // them.
 
-import type { DemandGrid } from "../api/demand";
+import type { DemandGrid, DemandGridRow } from "../api/demand";
 import { DANA, WORKSPACE } from "./fixtures";
 import { stubApi } from "./render";
 
@@ -20,6 +20,50 @@ export const DEMAND_VERSIONS = {
     },
   ],
 };
+
+/**
+ * A grid row with its consensus for November and December 2026, the statistical forecast equal to
+ * it unless given, and no sales, marketing or product input.
+ */
+export function gridRow(
+  kind: DemandGridRow["kind"],
+  code: string | null,
+  name: string,
+  consensus: readonly number[],
+  options: { children?: number; locked?: readonly boolean[]; statistical?: readonly number[] } = {},
+): DemandGridRow {
+  return {
+    kind,
+    code,
+    name,
+    level: kind === "item" ? "sku" : "family",
+    children: options.children ?? 0,
+    layers: {
+      "demand.statistical": options.statistical ?? consensus,
+      "demand.sales": consensus.map(() => null),
+      "demand.marketing": consensus.map(() => null),
+      "demand.product": consensus.map(() => null),
+      "demand.consensus": consensus,
+    },
+    locked: { "demand.consensus": options.locked ?? consensus.map(() => false) },
+  };
+}
+
+/** The version's grid of November and December 2026 by month, at revision 7. */
+export function demandGrid(rows: DemandGridRow[], status = "draft"): DemandGrid {
+  return {
+    versionId: 3,
+    status,
+    revision: 7,
+    grain: "month",
+    periods: ["2026-11", "2026-12"],
+    buckets: [
+      { bucket: "2026-11", from: "2026-11", to: "2026-11" },
+      { bucket: "2026-12", from: "2026-12", to: "2026-12" },
+    ],
+    rows,
+  };
+}
 
 export function stubDemandReview(
   grids: { readonly top: DemandGrid; readonly family: DemandGrid },
