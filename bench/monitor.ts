@@ -53,14 +53,7 @@ async function benchPromising(): Promise<void> {
       await fulcrum.loadDemo({ skuCount: Number(values.skus), asOf: AS_OF });
       await fulcrum.forecasts.run({ horizon: 6, historyMonths: 36, level: "sku", userId: null });
       await fulcrum.supply.run({ horizon: 6, strategy: "optimal", timeLimitSeconds: 600, userId: null });
-      const user = async (username: string): Promise<User> =>
-        (
-          await database.pool.query(
-            `SELECT id, username, display_name AS "displayName", role, supplier_code AS "supplierCode"
-             FROM users WHERE username = $1`,
-            [username],
-          )
-        ).rows[0];
+      const user = async (username: string): Promise<User> => (await fulcrum.auth.userNamed(username))!;
       for (const [stage, username] of [
         ["data_gathering", "dana"],
         ["demand_review", "dana"],

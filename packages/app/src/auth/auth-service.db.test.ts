@@ -69,4 +69,17 @@ describe("accounts and sessions", () => {
       }),
     ).rejects.toThrow(/exists/);
   });
+
+  it("finds an enabled user by username, and no one for an unknown or disabled name", async () => {
+    const una = await fulcrum.auth.createUser({
+      username: "una",
+      displayName: "Una Named",
+      role: "finance",
+      password: "una-password",
+    });
+    expect(await fulcrum.auth.userNamed("una")).toEqual(una);
+    expect(await fulcrum.auth.userNamed("nobody")).toBeNull();
+    await database.pool.query("UPDATE users SET disabled = true WHERE username = 'una'");
+    expect(await fulcrum.auth.userNamed("una")).toBeNull();
+  });
 });

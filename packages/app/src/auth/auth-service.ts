@@ -157,6 +157,17 @@ export class AuthService {
     return row ? toUser(row) : null;
   }
 
+  /** An enabled user by username, or null (for services and tools acting as a named person). */
+  async userNamed(username: string): Promise<User | null> {
+    const row = await this.database.db
+      .selectFrom("users")
+      .select(["id", "username", "display_name", "role", "supplier_code"])
+      .where("username", "=", username)
+      .where("disabled", "=", false)
+      .executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
   async changePassword(user: User, current: string, next: string): Promise<void> {
     const row = await this.database.db
       .selectFrom("users")

@@ -12,14 +12,7 @@ const cookies: Record<string, string> = {};
 let sku: string;
 let location: string;
 
-const demoUser = async (username: string): Promise<User> =>
-  (
-    await database.pool.query(
-      `SELECT id, username, display_name AS "displayName", role, supplier_code AS "supplierCode"
-       FROM users WHERE username = $1`,
-      [username],
-    )
-  ).rows[0];
+const demoUser = async (username: string): Promise<User> => (await fulcrum.auth.userNamed(username))!;
 
 beforeAll(async () => {
   database = await createTestDatabase();
